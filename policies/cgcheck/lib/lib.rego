@@ -1,0 +1,73 @@
+# METADATA
+# title: Shared helpers for cgcheck rules
+# description: >-
+#   Building blocks every rule package imports: the finding shape, parameter
+#   look-up, blank checks, partner look-ups and exact calendar arithmetic.
+#   This package defines no deny, warn or skip rules of its own.
+package cgcheck.lib
+
+# finding is the shape of every deny and warn entry: conftest reads msg, and
+# cgcheck also reads pointer (an RFC 6901 JSON pointer into the descriptor) to
+# place the finding at a line and column.
+finding(pointer, msg) := {"msg": msg, "pointer": pointer}
+
+# param returns the value of a rule parameter: data.cgcheck.params[name] when
+# the run supplies one (cgcheck always does), otherwise the default declared in
+# the calling package's METADATA (custom.params.<name>.default). Call it with
+# rego.metadata.chain() from the rule package so the defaults are read from
+# one place only.
+param(chain, name) := value if {
+	value := data.cgcheck.params[name]
+} else := value if {
+	some entry in chain
+	value := entry.annotations.custom.params[name]["default"]
+}
+
+# today is the as-of date (YYYY-MM-DD) for every date rule.
+today := data.cgcheck.today
+
+# blank is true for a non-string or a string of white space. Pass it
+# object.get(obj, key, null) so that a missing field counts as blank too.
+blank(value) if not is_string(value)
+
+blank(value) if trim_space(value) == ""
+
+# blank_at is true when the value at path (an array of keys) in the input is
+# missing, not a string, or only white space.
+blank_at(path) if blank(object.get(input, path, null))
+
+# partner_ids is the set of ids declared under partners.
+partner_ids contains p.id if some p in input.partners
+
+# core_partners lists the partners with role core, with their index.
+core_partners[i] := p if {
+	some i, p in input.partners
+	p.role == "core"
+}
+
+# partner returns the partner object with the given id.
+partner(id) := p if {
+	some p in input.partners
+	p.id == id
+}
+
+# add_days returns the date n days after date (n may be negative).
+add_days(date, n) := time.format([time.add_date(time.parse_ns("2006-01-02", date), 0, 0, n), "UTC", "2006-01-02"])
+
+# add_months returns the date n calendar months after date. When the day does
+# not exist in the target month it is clamped to that month's last day, so
+# 2024-01-31 plus one month is 2024-02-29 and 2023-08-31 plus six months is
+# 2024-02-29 (never an overflow into the following month).
+add_months(date, n) := sprintf("%04d-%02d-%02d", [year, month, day]) if {
+	[y, m, d] := [to_number(part) | some part in split(date, "-")]
+	total := ((y * 12) + (m - 1)) + n
+	year := floor(total / 12)
+	month := (total - (year * 12)) + 1
+	day := min([d, days_in_month(year, month)])
+}
+
+# days_in_month returns the number of days in the given month (1-12).
+days_in_month(year, month) := day if {
+	first := time.parse_ns("2006-01-02", sprintf("%04d-%02d-01", [year, month]))
+	[_, _, day] := time.date(time.add_date(first, 0, 1, -1))
+}

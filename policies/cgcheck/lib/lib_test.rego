@@ -1,0 +1,51 @@
+package cgcheck.lib_test
+
+import data.cgcheck.lib
+
+chain := [{"annotations": {"custom": {"params": {"limit": {"default": 3}}}}}]
+
+test_param_default_from_metadata if lib.param(chain, "limit") == 3
+
+test_param_from_data_wins if {
+	lib.param(chain, "limit") == 5 with data.cgcheck.params.limit as 5
+}
+
+test_param_false_from_data_is_kept if {
+	lib.param(chain, "limit") == false with data.cgcheck.params.limit as false
+}
+
+test_blank if {
+	lib.blank("")
+	lib.blank("  \t")
+	lib.blank(null)
+	lib.blank(3)
+	not lib.blank("Chief Executive")
+}
+
+test_blank_at_missing_field if {
+	lib.blank_at(["lead", "person"]) with input as {"lead": {}}
+	not lib.blank_at(["lead", "person"]) with input as {"lead": {"person": "Jo"}}
+}
+
+test_add_days if {
+	lib.add_days("2006-04-01", 90) == "2006-06-30"
+	lib.add_days("2008-02-28", 1) == "2008-02-29"
+	lib.add_days("2008-03-01", -1) == "2008-02-29"
+}
+
+test_add_months_exact if {
+	lib.add_months("2007-10-01", 12) == "2008-10-01"
+	lib.add_months("2008-03-15", -3) == "2007-12-15"
+	lib.add_months("2005-11-30", 36) == "2008-11-30"
+}
+
+test_add_months_clamps_to_month_end if {
+	lib.add_months("2024-01-31", 1) == "2024-02-29"
+	lib.add_months("2023-01-31", 1) == "2023-02-28"
+	lib.add_months("2023-08-31", 6) == "2024-02-29"
+	lib.add_months("2008-02-29", 12) == "2009-02-28"
+}
+
+test_core_partners if {
+	lib.core_partners == {0: {"id": "a", "role": "core"}} with input.partners as [{"id": "a", "role": "core"}, {"id": "b", "role": "consultee"}]
+}

@@ -1,0 +1,41 @@
+# METADATA
+# title: One named lead
+# description: >-
+#   The partnership names one lead organisation, which is one of its partners
+#   and not a mere consultee, and one lead person (a name or a post). Fails
+#   when lead.person is blank, when lead.partner is not the id of a partner, or
+#   when the lead partner's role is consultee.
+# related_resources:
+#   - description: Collaborative Gain Research Study (Improvement Service, 2008)
+#     ref: https://www.improvementservice.org.uk/
+# custom:
+#   id: single-lead
+#   theme: governance
+#   severity: fail
+#   levels: [fail]
+#   section: Clarity of Leadership, Governance and Performance Management
+#   quote: led / co-ordinated by one named individual/ organisation
+#   remediation: >-
+#     Name one lead organisation from among the partners and one lead person
+#     (a name or a post) who co-ordinates the work and is the single point of
+#     contact for reporting. The study found that clear accountability of this
+#     kind lets partners concentrate on what their own contribution should be
+#     and when.
+#   params: {}
+package cgcheck.rules.governance.single_lead
+
+import data.cgcheck.lib
+
+deny contains lib.finding("/lead/person", "No single named lead is recorded: lead.person is blank") if {
+	lib.blank_at(["lead", "person"])
+}
+
+deny contains lib.finding("/lead/partner", msg) if {
+	not input.lead.partner in lib.partner_ids
+	msg := sprintf("lead.partner %q is not one of the partners", [input.lead.partner])
+}
+
+deny contains lib.finding("/lead/partner", msg) if {
+	lib.partner(input.lead.partner).role == "consultee"
+	msg := sprintf("lead.partner %q is only a consultee; the lead should be a partner that takes part in running the partnership", [input.lead.partner])
+}

@@ -1,0 +1,37 @@
+package cgcheck.rules.governance.single_lead_test
+
+import data.cgcheck.rules.governance.single_lead
+
+partnership := {
+	"lead": {"partner": "council", "person": "Director of Corporate Services"},
+	"partners": [
+		{"id": "council", "name": "Example Council", "role": "core"},
+		{"id": "police", "name": "Example Police", "role": "consultee"},
+	],
+}
+
+test_pass_when_one_named_lead_partner if {
+	count(single_lead.deny) == 0 with input as partnership
+}
+
+test_fail_when_lead_person_blank if {
+	result := single_lead.deny with input as json.patch(partnership, [{"op": "replace", "path": "/lead/person", "value": "  "}])
+	{f.pointer | some f in result} == {"/lead/person"}
+}
+
+test_fail_when_lead_person_missing if {
+	result := single_lead.deny with input as json.patch(partnership, [{"op": "remove", "path": "/lead/person"}])
+	{f.pointer | some f in result} == {"/lead/person"}
+}
+
+test_fail_when_lead_partner_not_a_partner if {
+	result := single_lead.deny with input as json.patch(partnership, [{"op": "replace", "path": "/lead/partner", "value": "nhs"}])
+	result == {{"pointer": "/lead/partner", "msg": "lead.partner \"nhs\" is not one of the partners"}}
+}
+
+test_fail_when_lead_partner_is_consultee if {
+	result := single_lead.deny with input as json.patch(partnership, [{"op": "replace", "path": "/lead/partner", "value": "police"}])
+	[f] := [f | some f in result]
+	f.pointer == "/lead/partner"
+	contains(f.msg, "consultee")
+}
