@@ -30,7 +30,12 @@ deny contains lib.finding("/lead/person", "No single named lead is recorded: lea
 	lib.blank_at(["lead", "person"])
 }
 
+deny contains lib.finding("/lead", "No lead organisation is recorded: lead.partner is blank") if {
+	lib.blank_at(["lead", "partner"])
+}
+
 deny contains lib.finding("/lead/partner", msg) if {
+	not lib.blank_at(["lead", "partner"])
 	not input.lead.partner in lib.partner_ids
 	msg := sprintf("lead.partner %q is not one of the partners", [input.lead.partner])
 }

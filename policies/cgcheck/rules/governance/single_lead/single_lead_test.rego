@@ -35,3 +35,8 @@ test_fail_when_lead_partner_is_consultee if {
 	f.pointer == "/lead/partner"
 	contains(f.msg, "consultee")
 }
+
+test_fail_when_lead_partner_missing if {
+	result := single_lead.deny with input as json.patch(partnership, [{"op": "remove", "path": "/lead/partner"}])
+	{f.pointer | some f in result} == {"/lead"}
+}

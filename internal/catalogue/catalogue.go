@@ -1,0 +1,269 @@
+// Package catalogue describes the rules cgcheck knows, read from the METADATA
+// annotations of the Rego packages that implement them, so the catalogue,
+// `cgcheck explain`, reports and docs never drift from the policies.
+package catalogue
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
+
+// Themes are the study's groups of findings, in the order reports show them.
+var Themes = []string{"purpose", "governance", "evidence", "action", "gain", "lifecycle", "integrity"}
+
+// ThemeTitles are the headings of the study each theme follows.
+var ThemeTitles = map[string]string{
+	"purpose":    "Clarity of purpose",
+	"governance": "Leadership, governance and performance management",
+	"evidence":   "Evidence-based and client-focused",
+	"action":     "Translating strategy into action",
+	"gain":       "Measuring collaborative gain",
+	"lifecycle":  "Lifecycle",
+	"integrity":  "Integrity",
+}
+
+// Param is a configurable threshold of a rule.
+type Param struct {
+	Name        string `json:"name"`
+	Type        string `json:"type"` // integer, number, string or boolean
+	Default     any    `json:"default"`
+	Description string `json:"description,omitempty"`
+}
+
+// Rule is one rule of the catalogue.
+type Rule struct {
+	ID          string   `json:"id"`
+	Theme       string   `json:"theme"`
+	Severity    string   `json:"level"` // the worst status it gives: fail or warn
+	Levels      []string `json:"levels"`
+	Title       string   `json:"title"`
+	Description string   `json:"description"`
+	Section     string   `json:"section,omitempty"`
+	Quote       string   `json:"quote,omitempty"`
+	Remediation string   `json:"remediation"`
+	Params      []Param  `json:"params,omitempty"`
+	Builtin     bool     `json:"builtin"`
+
+	// Package is the Rego path of the rule's package, e.g.
+	// data.cgcheck.rules.governance.single_lead.
+	Package string `json:"package"`
+	// File is where the package is declared.
+	File string `json:"file"`
+}
+
+// Param returns the named parameter of the rule.
+func (r *Rule) Param(name string) (Param, bool) {
+	for _, p := range r.Params {
+		if p.Name == name {
+			return p, true
+		}
+	}
+	return Param{}, false
+}
+
+// Catalogue is the ordered set of rules.
+type Catalogue struct {
+	rules []*Rule
+	byID  map[string]*Rule
+}
+
+// New orders rules by theme, then id, and indexes them; a duplicate id is an
+// error naming both files.
+func New(rules []*Rule) (*Catalogue, error) {
+	c := &Catalogue{byID: map[string]*Rule{}}
+	for _, r := range rules {
+		if prev, ok := c.byID[r.ID]; ok {
+			return nil, fmt.Errorf("%s: rule id %q is already used by %s", r.File, r.ID, prev.File)
+		}
+		c.byID[r.ID] = r
+		c.rules = append(c.rules, r)
+	}
+	sort.SliceStable(c.rules, func(i, j int) bool {
+		ti, tj := slices.Index(Themes, c.rules[i].Theme), slices.Index(Themes, c.rules[j].Theme)
+		if ti != tj {
+			return ti < tj
+		}
+		return c.rules[i].ID < c.rules[j].ID
+	})
+	return c, nil
+}
+
+// Rules returns the rules in catalogue order.
+func (c *Catalogue) Rules() []*Rule { return c.rules }
+
+// Rule returns the rule with the given id.
+func (c *Catalogue) Rule(id string) (*Rule, bool) {
+	r, ok := c.byID[id]
+	return r, ok
+}
+
+// IDs returns every rule id in catalogue order.
+func (c *Catalogue) IDs() []string {
+	ids := make([]string, len(c.rules))
+	for i, r := range c.rules {
+		ids[i] = r.ID
+	}
+	return ids
+}
+
+// ParamOwner returns the rule that declares the named parameter.
+func (c *Catalogue) ParamOwner(name string) (*Rule, Param, bool) {
+	for _, r := range c.rules {
+		if p, ok := r.Param(name); ok {
+			return r, p, true
+		}
+	}
+	return nil, Param{}, false
+}
+
+// MetadataError is a rule package whose METADATA is missing or malformed.
+type MetadataError struct {
+	File   string
+	Line   int
+	Column int
+	Msg    string
+}
+
+func (e *MetadataError) Error() string {
+	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
+}
+
+// FromModule reads the rule declared by a module's package METADATA. It
+// returns nil and no error for a module that declares no rule (no custom.id),
+// such as a helper library.
+func FromModule(m *ast.Module, builtin bool) (*Rule, error) {
+	var ann *ast.Annotations
+	for _, a := range m.Annotations {
+		if a.Scope == "package" {
+			ann = a
+			break
+		}
+	}
+	if ann == nil || ann.Custom["id"] == nil {
+		return nil, nil
+	}
+	loc := m.Package.Location
+	fail := func(format string, args ...any) error {
+		e := &MetadataError{Msg: fmt.Sprintf(format, args...)}
+		if ann.Location != nil {
+			e.File, e.Line, e.Column = ann.Location.File, ann.Location.Row, ann.Location.Col
+		} else if loc != nil {
+			e.File, e.Line, e.Column = loc.File, loc.Row, loc.Col
+		}
+		return e
+	}
+	str := func(key string) (string, error) {
+		v, ok := ann.Custom[key]
+		if !ok || v == nil {
+			return "", nil
+		}
+		s, ok := v.(string)
+		if !ok {
+			return "", fail("METADATA custom.%s must be a string", key)
+		}
+		return strings.TrimSpace(s), nil
+	}
+	r := &Rule{
+		Title:       strings.TrimSpace(ann.Title),
+		Description: strings.TrimSpace(ann.Description),
+		Builtin:     builtin,
+		Package:     m.Package.Path.String(),
+	}
+	if loc != nil {
+		r.File = loc.File
+	}
+	var err error
+	for key, dst := range map[string]*string{
+		"id": &r.ID, "theme": &r.Theme, "severity": &r.Severity,
+		"section": &r.Section, "quote": &r.Quote, "remediation": &r.Remediation,
+	} {
+		if *dst, err = str(key); err != nil {
+			return nil, err
+		}
+	}
+	switch {
+	case !validID(r.ID):
+		return nil, fail("METADATA custom.id %q is not a rule id (lowercase letters, digits and hyphens)", r.ID)
+	case r.Title == "":
+		return nil, fail("rule %s: METADATA needs a title", r.ID)
+	case r.Description == "":
+		return nil, fail("rule %s: METADATA needs a description", r.ID)
+	case !slices.Contains(Themes, r.Theme):
+		return nil, fail("rule %s: METADATA custom.theme %q is not one of %s", r.ID, r.Theme, strings.Join(Themes, ", "))
+	case r.Severity != "fail" && r.Severity != "warn":
+		return nil, fail("rule %s: METADATA custom.severity must be fail or warn, not %q", r.ID, r.Severity)
+	case r.Remediation == "":
+		return nil, fail("rule %s: METADATA needs custom.remediation (what to do about a finding)", r.ID)
+	}
+	r.Levels = []string{r.Severity}
+	if raw, ok := ann.Custom["levels"]; ok {
+		list, ok := raw.([]any)
+		if !ok {
+			return nil, fail("rule %s: METADATA custom.levels must be a list of fail and warn", r.ID)
+		}
+		r.Levels = nil
+		for _, l := range list {
+			s, _ := l.(string)
+			if s != "fail" && s != "warn" {
+				return nil, fail("rule %s: METADATA custom.levels may hold only fail and warn, not %v", r.ID, l)
+			}
+			if !slices.Contains(r.Levels, s) {
+				r.Levels = append(r.Levels, s)
+			}
+		}
+		slices.Sort(r.Levels) // "fail" before "warn", however they were written
+	}
+	if r.Params, err = params(r.ID, ann.Custom["params"], fail); err != nil {
+		return nil, err
+	}
+	return r, nil
+}
+
+func params(id string, raw any, fail func(string, ...any) error) ([]Param, error) {
+	if raw == nil {
+		return nil, nil
+	}
+	m, ok := raw.(map[string]any)
+	if !ok {
+		return nil, fail("rule %s: METADATA custom.params must map names to {default, type, description}", id)
+	}
+	var out []Param
+	for name, spec := range m {
+		s, ok := spec.(map[string]any)
+		if !ok {
+			return nil, fail("rule %s: param %s must be {default, type, description}", id, name)
+		}
+		p := Param{Name: name, Default: s["default"]}
+		p.Type, _ = s["type"].(string)
+		p.Description, _ = s["description"].(string)
+		p.Description = strings.TrimSpace(p.Description)
+		if !slices.Contains([]string{"integer", "number", "string", "boolean"}, p.Type) {
+			return nil, fail("rule %s: param %s has type %q; use integer, number, string or boolean", id, name, p.Type)
+		}
+		if _, err := ConvertParam(p, p.Default); err != nil {
+			return nil, fail("rule %s: param %s default: %v", id, name, err)
+		}
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
+	return out, nil
+}
+
+func validID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for i, r := range id {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+		case r == '-' && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,87 @@
+package catalogue
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+)
+
+// ConvertParam checks that v suits the parameter's type and returns it in
+// the form policies receive (int64, float64, string or bool). Strings, as
+// environment variables and --param flags give them, are parsed.
+func ConvertParam(p Param, v any) (any, error) {
+	switch p.Type {
+	case "integer":
+		switch n := v.(type) {
+		case int:
+			return int64(n), nil
+		case int64:
+			return n, nil
+		case uint64:
+			if n <= math.MaxInt64 {
+				return int64(n), nil
+			}
+		case float64:
+			if n == math.Trunc(n) && math.Abs(n) < 1<<53 {
+				return int64(n), nil
+			}
+		case json.Number:
+			return ConvertParam(p, string(n))
+		case string:
+			if i, err := strconv.ParseInt(strings.TrimSpace(n), 10, 64); err == nil {
+				return i, nil
+			}
+		}
+		return nil, fmt.Errorf("expected a whole number, got %s", describe(v))
+	case "number":
+		switch n := v.(type) {
+		case int:
+			return float64(n), nil
+		case int64:
+			return float64(n), nil
+		case uint64:
+			return float64(n), nil
+		case float64:
+			return n, nil
+		case json.Number:
+			return ConvertParam(p, string(n))
+		case string:
+			if f, err := strconv.ParseFloat(strings.TrimSpace(n), 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
+				return f, nil
+			}
+		}
+		return nil, fmt.Errorf("expected a number, got %s", describe(v))
+	case "boolean":
+		switch b := v.(type) {
+		case bool:
+			return b, nil
+		case string:
+			if parsed, err := strconv.ParseBool(strings.TrimSpace(b)); err == nil {
+				return parsed, nil
+			}
+		}
+		return nil, fmt.Errorf("expected true or false, got %s", describe(v))
+	case "string":
+		if s, ok := v.(string); ok {
+			return s, nil
+		}
+		return nil, fmt.Errorf("expected a string, got %s", describe(v))
+	}
+	return nil, fmt.Errorf("unknown param type %q", p.Type)
+}
+
+func describe(v any) string {
+	switch v := v.(type) {
+	case nil:
+		return "nothing"
+	case string:
+		return strconv.Quote(v)
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a mapping"
+	}
+	return fmt.Sprintf("%v", v)
+}

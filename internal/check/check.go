@@ -1,0 +1,311 @@
+// Package check runs the per-document pipeline — read, parse with positions,
+// schema, policies, waivers — over many files concurrently, handing finished
+// documents to the caller in path order whatever the number of workers.
+package check
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"runtime"
+	"strings"
+
+	"example.org/cgcheck/internal/catalogue"
+	"example.org/cgcheck/internal/descriptor"
+	"example.org/cgcheck/internal/discover"
+	"example.org/cgcheck/internal/engine"
+	"example.org/cgcheck/internal/finding"
+	"example.org/cgcheck/internal/schema"
+)
+
+// Checker checks documents; it is safe for concurrent use.
+type Checker struct {
+	Schema    *schema.Validator
+	Evaluator *engine.Evaluator
+	Limits    descriptor.Limits
+	// Stdin is read for the source "-".
+	Stdin io.Reader
+}
+
+// Run checks every source with jobs workers (0: one per CPU) and calls emit
+// with each finished document, in the order of sources. It stops at the first
+// error emit returns or when ctx is cancelled.
+func (c *Checker) Run(ctx context.Context, sources []discover.Source, jobs int, emit func(*finding.Document) error) error {
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	type result struct {
+		index int
+		doc   *finding.Document
+	}
+	// A window of in-flight documents bounds memory: a slow file holds back
+	// at most window finished ones, never the whole registry.
+	window := jobs * 4
+	tokens := make(chan struct{}, window)
+	work := make(chan int)
+	results := make(chan result, window)
+
+	go func() {
+		defer close(work)
+		for i := range sources {
+			select {
+			case tokens <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case work <- i:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	done := make(chan struct{})
+	for w := 0; w < jobs; w++ {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for i := range work {
+				doc := c.Check(ctx, sources[i])
+				select {
+				case results <- result{i, doc}:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}()
+	}
+	go func() {
+		for w := 0; w < jobs; w++ {
+			<-done
+		}
+		close(results)
+	}()
+
+	pending := map[int]*finding.Document{}
+	next := 0
+	for r := range results {
+		pending[r.index] = r.doc
+		for {
+			doc, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			<-tokens
+			if err := emit(doc); err != nil {
+				cancel()
+				return err
+			}
+		}
+	}
+	if next < len(sources) {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		return errors.New("check: stopped before every file was checked")
+	}
+	return nil
+}
+
+// Check runs the pipeline on one source. Every problem becomes a finding of
+// the returned document; it never fails as a whole.
+func (c *Checker) Check(ctx context.Context, src discover.Source) *finding.Document {
+	name := src.Path
+	if src.Path == discover.Stdin {
+		name = "<stdin>"
+	}
+	doc := &finding.Document{File: name}
+	defer doc.Finish(catalogue.Themes)
+
+	data, format, err := c.read(src)
+	if err != nil {
+		doc.Findings = append(doc.Findings, parseFinding(err.Error(), nil))
+		return doc
+	}
+	parsed, err := descriptor.ParseWithLimits(data, format, c.Limits)
+	if err != nil {
+		var se *descriptor.SyntaxError
+		if errors.As(err, &se) {
+			doc.Findings = append(doc.Findings, parseFinding(se.Msg, &se.Position))
+		} else {
+			doc.Findings = append(doc.Findings, parseFinding(err.Error(), nil))
+		}
+		return doc
+	}
+	if obj, ok := parsed.Value.(map[string]any); ok {
+		if id, ok := obj["id"].(string); ok {
+			doc.ID = id
+		}
+	}
+
+	if violations := c.Schema.Validate(parsed.Value); len(violations) > 0 {
+		for _, v := range violations {
+			pos := parsed.Locate(v.Pointer)
+			if v.AtKey {
+				pos = parsed.LocateKey(v.Pointer)
+			}
+			doc.Findings = append(doc.Findings, finding.Finding{
+				Rule: finding.RuleSchema, Theme: "integrity", Status: finding.Fail,
+				Message: v.Message, Pointer: finding.Ptr(v.Pointer), Line: pos.Line, Column: pos.Column,
+				Remediation: "Correct this field so the descriptor matches format v1 (descriptor.md; `cgcheck schema` prints the JSON Schema). The study's rules are checked once it does.",
+			})
+		}
+		c.skipAll(doc, parsed, "not checked: the descriptor does not match the schema")
+		return doc
+	}
+
+	res, err := c.Evaluator.Evaluate(ctx, parsed.Value)
+	if err != nil {
+		root := parsed.Locate("")
+		doc.Findings = append(doc.Findings, finding.Finding{
+			Rule: finding.RuleEvaluation, Theme: "integrity", Status: finding.Fail,
+			Message: "the policies could not be evaluated: " + err.Error(),
+			Pointer: finding.Ptr(""), Line: root.Line, Column: root.Column,
+			Remediation: "If a custom policy is involved, fix or remove it; if the time limit was reached, raise --timeout. Otherwise report this as a bug in cgcheck.",
+		})
+		c.skipAll(doc, parsed, "not checked: the policies could not be evaluated")
+		return doc
+	}
+	doc.Findings = append(doc.Findings, findings(res, parsed)...)
+	return doc
+}
+
+// read returns the bytes of a source and the format to read them in.
+func (c *Checker) read(src discover.Source) ([]byte, descriptor.Format, error) {
+	limits := c.Limits
+	if limits.MaxBytes <= 0 {
+		limits.MaxBytes = descriptor.DefaultLimits.MaxBytes
+	}
+	if src.Path == discover.Stdin {
+		if c.Stdin == nil {
+			return nil, 0, errors.New("cannot read standard input")
+		}
+		data, err := io.ReadAll(io.LimitReader(c.Stdin, int64(limits.MaxBytes)+1))
+		if err != nil {
+			return nil, 0, fmt.Errorf("cannot read standard input: %w", err)
+		}
+		return data, descriptor.SniffFormat(data), nil
+	}
+	format, ok := descriptor.FormatForPath(src.Path)
+	if !ok {
+		// A file named explicitly with another extension: guess as for stdin.
+		format = 0
+	}
+	info, err := os.Stat(src.Path)
+	if err != nil {
+		return nil, 0, fmt.Errorf("cannot read file: %v", pathErr(err))
+	}
+	if !info.Mode().IsRegular() {
+		return nil, 0, fmt.Errorf("not a regular file (%s); descriptors are plain files", kindOf(info.Mode()))
+	}
+	f, err := os.Open(src.Path)
+	if err != nil {
+		return nil, 0, fmt.Errorf("cannot read file: %v", pathErr(err))
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, int64(limits.MaxBytes)+1))
+	if err != nil {
+		return nil, 0, fmt.Errorf("cannot read file: %v", pathErr(err))
+	}
+	if format == 0 {
+		format = descriptor.SniffFormat(data)
+	}
+	return data, format, nil
+}
+
+func pathErr(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func kindOf(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		return "a device"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	}
+	return strings.TrimSpace(m.Type().String())
+}
+
+func parseFinding(msg string, pos *descriptor.Position) finding.Finding {
+	f := finding.Finding{
+		Rule: finding.RuleParse, Theme: "integrity", Status: finding.Fail, Message: msg,
+		Remediation: "Fix the file so it is one well-formed JSON or YAML descriptor in UTF-8; the other files are checked regardless.",
+	}
+	if pos != nil {
+		f.Line, f.Column = pos.Line, pos.Column
+	}
+	return f
+}
+
+// skipAll records every enabled rule as skipped, so the checklist stays whole.
+func (c *Checker) skipAll(doc *finding.Document, parsed *descriptor.Document, reason string) {
+	root := parsed.Locate("")
+	for _, r := range c.Evaluator.Rules() {
+		doc.Findings = append(doc.Findings, finding.Finding{
+			Rule: r.ID, Theme: r.Theme, Status: finding.Skip, Message: reason,
+			Pointer: finding.Ptr(""), Line: root.Line, Column: root.Column,
+		})
+	}
+}
+
+// findings turns rule outcomes into findings, applying waivers.
+func findings(res *engine.Result, parsed *descriptor.Document) []finding.Finding {
+	waivers := map[string]engine.Waiver{}
+	for _, w := range res.Waivers {
+		if _, dup := waivers[w.Rule]; !dup {
+			waivers[w.Rule] = w // the first waiver of a rule applies
+		}
+	}
+	var out []finding.Finding
+	for _, o := range res.Outcomes {
+		r := o.Rule
+		base := finding.Finding{Rule: r.ID, Theme: r.Theme}
+		if len(o.Deny)+len(o.Warn) == 0 {
+			f := base
+			root := parsed.Locate("")
+			f.Pointer, f.Line, f.Column = finding.Ptr(""), root.Line, root.Column
+			if len(o.Skip) > 0 {
+				f.Status, f.Message = finding.Skip, strings.Join(o.Skip, "; ")
+			} else {
+				f.Status, f.Message = finding.Pass, r.Title
+			}
+			out = append(out, f)
+			continue
+		}
+		add := func(status finding.Status, m engine.Message) {
+			f := base
+			pos := parsed.Locate(m.Pointer)
+			f.Status, f.Message = status, m.Msg
+			f.Pointer, f.Line, f.Column = finding.Ptr(m.Pointer), pos.Line, pos.Column
+			f.Section, f.Quote, f.Remediation = r.Section, r.Quote, r.Remediation
+			if w, ok := waivers[r.ID]; ok {
+				f.Status = finding.Waived
+				f.Waiver = &finding.Waiver{Justification: w.Justification, ApprovedBy: w.ApprovedBy, Expires: w.Expires}
+			}
+			out = append(out, f)
+		}
+		for _, m := range o.Deny {
+			add(finding.Fail, m)
+		}
+		for _, m := range o.Warn {
+			add(finding.Warn, m)
+		}
+	}
+	return out
+}

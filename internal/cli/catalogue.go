@@ -1,0 +1,157 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/open-policy-agent/opa/v1/version"
+	"github.com/spf13/cobra"
+
+	"example.org/cgcheck/internal/catalogue"
+	"example.org/cgcheck/schemas"
+)
+
+func newRulesCmd(s Streams, g *globals) *cobra.Command {
+	var format string
+	cmd := &cobra.Command{
+		Use:   "rules",
+		Short: "List the rule catalogue (id, theme, level, title)",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			st, err := loadSetup(cmd, s, g, nil)
+			if err != nil {
+				return err
+			}
+			rules := st.policies.Catalogue().Rules()
+			switch format {
+			case "json":
+				enc := json.NewEncoder(s.Stdout)
+				enc.SetIndent("", "  ")
+				return enc.Encode(struct {
+					Rules []*catalogue.Rule `json:"rules"`
+				}{rules})
+			case "text":
+				tw := tabwriter.NewWriter(s.Stdout, 0, 0, 2, ' ', 0)
+				fmt.Fprintln(tw, "ID\tTHEME\tLEVEL\tTITLE")
+				for _, r := range rules {
+					level := strings.Join(r.Levels, "/")
+					title := r.Title
+					if !r.Builtin {
+						title += " (custom)"
+					}
+					if st.disabled[r.ID] {
+						title += " (disabled)"
+					}
+					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\n", r.ID, r.Theme, level, title)
+				}
+				return tw.Flush()
+			}
+			return usageError(fmt.Errorf("unknown format %q for rules; use text or json", format))
+		},
+	}
+	cmd.Flags().StringVarP(&format, "format", "o", "text", "output format: text or json")
+	return cmd
+}
+
+func newExplainCmd(s Streams, g *globals) *cobra.Command {
+	var params []string
+	cmd := &cobra.Command{
+		Use:   "explain RULE",
+		Short: "Explain one rule: what it checks, the study's words, what to do, its params",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := loadSetup(cmd, s, g, params)
+			if err != nil {
+				return err
+			}
+			r, ok := st.policies.Catalogue().Rule(args[0])
+			if !ok {
+				return usageError(fmt.Errorf("unknown rule %q; `cgcheck rules` lists them", args[0]))
+			}
+			writeExplain(s.Stdout, r, st)
+			return nil
+		},
+	}
+	cmd.Flags().StringArrayVar(&params, "param", nil, "set a rule parameter, name=value (repeatable)")
+	return cmd
+}
+
+func writeExplain(w io.Writer, r *catalogue.Rule, st *setup) {
+	fmt.Fprintf(w, "%s: %s\n", r.ID, r.Title)
+	fmt.Fprintf(w, "theme: %s (%s)   level: %s", r.Theme, catalogue.ThemeTitles[r.Theme], strings.Join(r.Levels, "/"))
+	if !r.Builtin {
+		fmt.Fprintf(w, "   custom rule from %s", r.File)
+	}
+	if st.disabled[r.ID] {
+		fmt.Fprint(w, "   (disabled by config)")
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "\n%s\n", wrap(r.Description, 78, ""))
+	if r.Section != "" || r.Quote != "" {
+		fmt.Fprintf(w, "\nThe study (Collaborative Gain Research Study, 2008), %s:\n", r.Section)
+		if r.Quote != "" {
+			fmt.Fprintf(w, "  %s\n", wrap("\u201c"+r.Quote+"\u201d", 76, "  "))
+		}
+	}
+	fmt.Fprintf(w, "\nWhat to do:\n  %s\n", wrap(r.Remediation, 76, "  "))
+	if len(r.Params) > 0 {
+		fmt.Fprintln(w, "\nParams:")
+		for _, p := range r.Params {
+			pv := st.params[p.Name]
+			fmt.Fprintf(w, "  %s = %v (%s; default %v)\n", p.Name, pv.Value, pv.Source, p.Default)
+			if p.Description != "" {
+				fmt.Fprintf(w, "      %s\n", wrap(p.Description, 72, "      "))
+			}
+		}
+	}
+}
+
+// wrap folds text at width, indenting continuation lines.
+func wrap(text string, width int, indent string) string {
+	var b strings.Builder
+	line := 0
+	for i, word := range strings.Fields(text) {
+		if i > 0 {
+			if line+1+len(word) > width {
+				b.WriteString("\n" + indent)
+				line = 0
+			} else {
+				b.WriteString(" ")
+				line++
+			}
+		}
+		b.WriteString(word)
+		line += len(word)
+	}
+	return b.String()
+}
+
+func newSchemaCmd(s Streams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "schema",
+		Short: "Print the embedded JSON Schema of the descriptor format",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			_, err := s.Stdout.Write(schemas.PartnershipV1)
+			return err
+		},
+	}
+}
+
+func newVersionCmd(s Streams) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print cgcheck's version and the versions of OPA, the schema and the catalogue",
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			fmt.Fprintf(s.Stdout, "cgcheck %s\nOPA %s\nschema %s\ncatalogue %s\n", Version, version.Version, schemas.FormatVersion, CatalogueVersion)
+			return nil
+		},
+	}
+}
+
+// CatalogueVersion is the version of the rule catalogue (rules.md).
+const CatalogueVersion = "v1"

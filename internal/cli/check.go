@@ -1,0 +1,179 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"example.org/cgcheck/internal/check"
+	"example.org/cgcheck/internal/config"
+	"example.org/cgcheck/internal/discover"
+	"example.org/cgcheck/internal/engine"
+	"example.org/cgcheck/internal/finding"
+	"example.org/cgcheck/internal/report"
+	"example.org/cgcheck/internal/schema"
+)
+
+type checkFlags struct {
+	params []string
+	jobs   int
+}
+
+func newCheckCmd(s Streams, g *globals) *cobra.Command {
+	f := &checkFlags{}
+	cmd := &cobra.Command{
+		Use:   "check [PATH...]",
+		Short: "Check descriptors (files, directories, or - for standard input)",
+		Long: `Check descriptors against the schema and the rule catalogue.
+
+PATH is a file, a directory (walked recursively for *.json, *.yaml and *.yml;
+hidden folders such as .git are skipped), or - for standard input. With no
+PATH, the current directory is checked.
+
+Exit codes: 0 no finding at or above --fail-on; 1 at least one; 2 usage error.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return runCheck(cmd, s, g, f, args)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringP("format", "o", "text", "output format: "+joinFormats())
+	fl.String("fail-on", "fail", "lowest status that makes the exit code 1: fail or warn")
+	fl.String("today", "", "as-of date for every date rule, YYYY-MM-DD (default the current date)")
+	fl.BoolP("verbose", "v", false, "text output also lists passing and skipped rules")
+	fl.StringArrayVar(&f.params, "param", nil, "set a rule parameter, name=value (repeatable)")
+	fl.IntVar(&f.jobs, "jobs", 0, "files checked at once (default the number of CPUs)")
+	return cmd
+}
+
+func joinFormats() string {
+	out := ""
+	for i, name := range report.Formats() {
+		if i > 0 {
+			out += ", "
+		}
+		out += name
+	}
+	return out
+}
+
+// setup is what check, rules and explain share: configuration, policies,
+// and the resolved parameters.
+type setup struct {
+	cfg      *config.Config
+	policies *engine.Policies
+	params   map[string]config.ParamValue
+	disabled map[string]bool
+}
+
+func loadSetup(cmd *cobra.Command, s Streams, g *globals, paramFlags []string) (*setup, error) {
+	cfg, err := loadConfig(cmd, s, g)
+	if err != nil {
+		return nil, err
+	}
+	if err := cfg.SetParamFlags(paramFlags); err != nil {
+		return nil, usageError(err)
+	}
+	// cfg.Policies already holds --policy when given (flag > env > file).
+	policies, err := engine.Load(cfg.Policies)
+	if err != nil {
+		return nil, usageError(fmt.Errorf("cannot load policies:\n%w", err))
+	}
+	params, disabled, err := cfg.Resolve(policies.Catalogue())
+	if err != nil {
+		return nil, usageError(err)
+	}
+	return &setup{cfg: cfg, policies: policies, params: params, disabled: disabled}, nil
+}
+
+func (st *setup) settings() engine.Settings {
+	values := make(map[string]any, len(st.params))
+	for name, pv := range st.params {
+		values[name] = pv.Value
+	}
+	return engine.Settings{Today: st.cfg.Today, Params: values, Disabled: st.disabled}
+}
+
+func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []string) error {
+	ctx := cmd.Context()
+	st, err := loadSetup(cmd, s, g, f.params)
+	if err != nil {
+		return err
+	}
+	rep, err := report.New(st.cfg.Format, s.Stdout)
+	if err != nil {
+		return usageError(err)
+	}
+	if f.jobs < 0 {
+		return usageError(errors.New("--jobs must be 0 (one per CPU) or more"))
+	}
+	if len(args) == 0 {
+		args = []string{"."}
+	}
+	found, err := discover.Find(args)
+	if err != nil {
+		return usageError(err)
+	}
+	for _, sk := range found.Skipped {
+		fmt.Fprintf(s.Stderr, "cgcheck: skipped %s: %s\n", sk.Path, sk.Reason)
+	}
+	if len(found.Sources) == 0 {
+		fmt.Fprintf(s.Stderr, "cgcheck: no descriptors (*.json, *.yaml, *.yml) found in %v\n", args)
+	}
+
+	validator, err := schema.New()
+	if err != nil {
+		return fmt.Errorf("load schema: %w", err)
+	}
+	evaluator, err := st.policies.Prepare(ctx, st.settings())
+	if err != nil {
+		return err
+	}
+	checker := &check.Checker{Schema: validator, Evaluator: evaluator, Stdin: s.Stdin}
+
+	if err := rep.Start(report.Run{
+		ToolName: "cgcheck", ToolVersion: Version, Today: st.cfg.Today,
+		Verbose: st.cfg.Verbose, Color: useColor(s),
+	}); err != nil {
+		return err
+	}
+	var summary finding.Summary
+	threshold := finding.Fail.Severity()
+	if st.cfg.FailOn == "warn" {
+		threshold = finding.Warn.Severity()
+	}
+	failed := false
+	err = checker.Run(ctx, found.Sources, f.jobs, func(doc *finding.Document) error {
+		summary.Add(doc)
+		if doc.Status.Severity() >= threshold {
+			failed = true
+		}
+		return rep.Document(doc)
+	})
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			return &ExitError{Code: ExitUsage, Err: errors.New("interrupted")}
+		}
+		return err
+	}
+	registry := finding.Registry{Status: finding.Pass, Findings: []finding.RegistryFinding{}}
+	if err := rep.Finish(summary, registry); err != nil {
+		return err
+	}
+	if failed {
+		return &ExitError{Code: ExitFindings}
+	}
+	return nil
+}
+
+// useColor allows colour only on a terminal and never when NO_COLOR is set.
+func useColor(s Streams) bool {
+	if s.Getenv("NO_COLOR") != "" {
+		return false
+	}
+	f, ok := s.Stdout.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
+}

@@ -1,0 +1,128 @@
+// Package cli is cgcheck's command line: cobra commands that take their
+// input and output streams as parameters (so tests run them in-process) and
+// return an *ExitError instead of exiting.
+package cli
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"example.org/cgcheck/internal/config"
+)
+
+// Version is cgcheck's version; release builds set it with -ldflags.
+var Version = "0.1.0"
+
+// Exit codes, as cli.md specifies.
+const (
+	ExitOK       = 0 // no finding at or above --fail-on
+	ExitFindings = 1 // at least one finding at or above --fail-on
+	ExitUsage    = 2 // bad flag or config, unknown format, missing PATH, bad policy
+)
+
+// ExitError carries the exit code a command ends with.
+type ExitError struct {
+	Code int
+	Err  error // nil when there is nothing to print (exit 1 after a report)
+}
+
+func (e *ExitError) Error() string {
+	if e.Err == nil {
+		return fmt.Sprintf("exit %d", e.Code)
+	}
+	return e.Err.Error()
+}
+
+func (e *ExitError) Unwrap() error { return e.Err }
+
+func usageError(err error) *ExitError { return &ExitError{Code: ExitUsage, Err: err} }
+
+// Streams are the process's standard streams and environment.
+type Streams struct {
+	Stdin  io.Reader
+	Stdout io.Writer
+	Stderr io.Writer
+	Getenv func(string) string
+	// Dir is the working directory (where .cgcheck.yaml is looked for).
+	Dir string
+}
+
+// Main runs cgcheck with args (without the program name) and returns the
+// exit code. Only cmd/cgcheck calls os.Exit with it.
+func Main(ctx context.Context, args []string, s Streams) int {
+	if s.Getenv == nil {
+		s.Getenv = os.Getenv
+	}
+	if s.Dir == "" {
+		s.Dir = "."
+	}
+	root := newRoot(s)
+	root.SetArgs(args)
+	root.SetIn(s.Stdin)
+	root.SetOut(s.Stdout)
+	root.SetErr(s.Stderr)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return ExitOK
+	}
+	var exit *ExitError
+	if !errors.As(err, &exit) {
+		// cobra's own errors: unknown command or flag, wrong arguments.
+		exit = usageError(err)
+	}
+	if exit.Err != nil {
+		msg := strings.TrimRight(exit.Err.Error(), "\n")
+		fmt.Fprintf(s.Stderr, "cgcheck: %s\n", strings.ReplaceAll(msg, "\n", "\n  "))
+		if exit.Code == ExitUsage {
+			fmt.Fprintln(s.Stderr, "Run 'cgcheck --help' for usage.")
+		}
+	}
+	return exit.Code
+}
+
+// globals are the flags every command that loads policies shares.
+type globals struct {
+	configPath string
+	policies   []string
+}
+
+func newRoot(s Streams) *cobra.Command {
+	g := &globals{}
+	root := &cobra.Command{
+		Use:   "cgcheck",
+		Short: "Check partnership descriptors against the findings of the Collaborative Gain Research Study",
+		Long: `cgcheck checks partnership descriptors (JSON or YAML) against the findings of
+the Collaborative Gain Research Study (Improvement Service, 2008): one named
+lead, a tight core group, representatives with delegated authority, monitoring
+built in from the start, critical mass, evidence, client focus, and an end when
+the purpose is achieved.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().StringVar(&g.configPath, "config", "", "config file (default .cgcheck.yaml in the current directory, if present)")
+	root.PersistentFlags().StringArrayVar(&g.policies, "policy", nil, "extra Rego policy directory (repeatable)")
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError(err) })
+	root.AddCommand(
+		newCheckCmd(s, g),
+		newRulesCmd(s, g),
+		newExplainCmd(s, g),
+		newSchemaCmd(s),
+		newVersionCmd(s),
+	)
+	return root
+}
+
+// loadConfig resolves the configuration for a command.
+func loadConfig(cmd *cobra.Command, s Streams, g *globals) (*config.Config, error) {
+	cfg, err := config.Load(cmd.Flags(), g.configPath, s.Dir, s.Getenv)
+	if err != nil {
+		return nil, usageError(err)
+	}
+	return cfg, nil
+}

@@ -1,0 +1,88 @@
+package descriptor
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+)
+
+var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
+
+// checkEncoding makes sure data is non-empty UTF-8 text and returns it with
+// any UTF-8 byte order mark removed (editors on Windows add one; it carries
+// no meaning). Everything else is refused here, with a position, so the
+// parsers only ever see clean text.
+func checkEncoding(data []byte) ([]byte, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0x00, 0x00, 0xFE, 0xFF}), bytes.HasPrefix(data, []byte{0xFF, 0xFE, 0x00, 0x00}):
+		return nil, &SyntaxError{Position{1, 1}, "file is UTF-32 encoded; save it as UTF-8"}
+	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
+		return nil, &SyntaxError{Position{1, 1}, "file is UTF-16 encoded; save it as UTF-8"}
+	}
+	data = bytes.TrimPrefix(data, utf8BOM)
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, &SyntaxError{Position{1, 1}, "file is empty; a descriptor needs at least the required fields (run `cgcheck init` for a template)"}
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		msg := "file contains a NUL byte; descriptors are UTF-8 text"
+		if len(data) > 1 && (data[0] == 0 || data[1] == 0) {
+			msg = "file looks UTF-16 encoded (NUL bytes between characters); save it as UTF-8"
+		}
+		return nil, &SyntaxError{newLineIndex(data).position(i), msg}
+	}
+	if !utf8.Valid(data) {
+		i := firstInvalidUTF8(data)
+		return nil, &SyntaxError{newLineIndex(data).position(i),
+			fmt.Sprintf("invalid UTF-8 (byte 0x%02X); save the file as UTF-8", data[i])}
+	}
+	return data, nil
+}
+
+func firstInvalidUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+// lineIndex turns byte offsets into 1-based line and column positions.
+type lineIndex struct {
+	data  []byte
+	start []int // byte offset where each line starts
+}
+
+func newLineIndex(data []byte) *lineIndex {
+	idx := &lineIndex{data: data, start: []int{0}}
+	for i, b := range data {
+		if b == '\n' {
+			idx.start = append(idx.start, i+1)
+		}
+	}
+	return idx
+}
+
+// position returns the line and column of byte offset off. Columns count
+// characters; an offset past the end is clamped to the end of the input.
+func (idx *lineIndex) position(off int) Position {
+	if off > len(idx.data) {
+		off = len(idx.data)
+	}
+	if off < 0 {
+		off = 0
+	}
+	lo, hi := 0, len(idx.start)-1
+	for lo < hi { // last line start <= off
+		mid := (lo + hi + 1) / 2
+		if idx.start[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	col := utf8.RuneCount(idx.data[idx.start[lo]:off]) + 1
+	return Position{Line: lo + 1, Column: col}
+}

@@ -1,0 +1,262 @@
+package descriptor
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"math/big"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v4"
+)
+
+// parseYAML reads one YAML document through the node API, which keeps the
+// line and column of every node. Scalars are converted by their resolved
+// tag, except timestamps, which stay the strings they were written as: an
+// unquoted `start: 2006-04-01` must reach the schema as "2006-04-01".
+func parseYAML(data []byte, limits Limits) (*Document, error) {
+	var root yaml.Node
+	if err := yaml.Load(data, &root); err != nil {
+		return nil, yamlSyntaxError(err, data)
+	}
+	node := &root
+	if node.Kind == yaml.DocumentNode {
+		if len(node.Content) == 0 {
+			return nil, &SyntaxError{Position{1, 1}, "file holds no YAML data; a descriptor needs at least the required fields"}
+		}
+		node = node.Content[0]
+	}
+	b := &yamlBuilder{doc: newDocument(), limits: limits}
+	v, err := b.value(node, "", 0)
+	if err != nil {
+		return nil, err
+	}
+	b.doc.Value = v
+	return b.doc, nil
+}
+
+type yamlBuilder struct {
+	doc    *Document
+	limits Limits
+	work   int // nodes produced through aliases, bounded against alias bombs
+}
+
+func nodePosition(n *yaml.Node) Position {
+	return Position{Line: max(n.Line, 1), Column: max(n.Column, 1)}
+}
+
+func (b *yamlBuilder) fail(n *yaml.Node, format string, args ...any) error {
+	return &SyntaxError{nodePosition(n), fmt.Sprintf(format, args...)}
+}
+
+// value converts node (standing at pointer) and records its position.
+// viaAlias is non-zero when node is reached through an alias; such nodes count
+// against the alias budget and do not overwrite positions of the originals.
+func (b *yamlBuilder) value(n *yaml.Node, pointer string, viaAlias int) (any, error) {
+	if strings.Count(pointer, "/") > b.limits.MaxDepth {
+		return nil, b.fail(n, "nesting is deeper than %d levels; a descriptor is only a few levels deep", b.limits.MaxDepth)
+	}
+	if viaAlias > 0 {
+		b.work++
+		if b.work > b.limits.MaxAliasWork {
+			return nil, b.fail(n, "aliases expand to more than %d values; refusing to expand them further (an alias bomb?)", b.limits.MaxAliasWork)
+		}
+	}
+	b.doc.setValue(pointer, nodePosition(n))
+	switch n.Kind {
+	case yaml.AliasNode:
+		if n.Alias == nil {
+			return nil, b.fail(n, "alias *%s names no anchor", n.Value)
+		}
+		v, err := b.value(n.Alias, pointer, viaAlias+1)
+		b.doc.setValue(pointer, nodePosition(n)) // the alias is where the value stands
+		return v, err
+	case yaml.MappingNode:
+		return b.mapping(n, pointer, viaAlias)
+	case yaml.SequenceNode:
+		if len(n.Content) > b.limits.MaxItems {
+			return nil, b.fail(n, "a list has %d items, over the limit of %d", len(n.Content), b.limits.MaxItems)
+		}
+		out := make([]any, 0, len(n.Content))
+		for i, c := range n.Content {
+			v, err := b.value(c, pointer+"/"+strconv.Itoa(i), viaAlias)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, v)
+		}
+		return out, nil
+	case yaml.ScalarNode:
+		return b.scalar(n)
+	}
+	return nil, b.fail(n, "unsupported YAML node")
+}
+
+func (b *yamlBuilder) mapping(n *yaml.Node, pointer string, viaAlias int) (any, error) {
+	if len(n.Content)/2 > b.limits.MaxItems {
+		return nil, b.fail(n, "a mapping has %d keys, over the limit of %d", len(n.Content)/2, b.limits.MaxItems)
+	}
+	out := make(map[string]any, len(n.Content)/2)
+	// Merge keys (<<) add the keys of the merged mappings, as YAML 1.1
+	// defines them. They are read first so that the mapping's own keys, and
+	// their positions, win.
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, m := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode || k.Tag != "!!merge" {
+			continue
+		}
+		sources := []*yaml.Node{m}
+		if m.Kind == yaml.SequenceNode {
+			sources = m.Content
+		}
+		for _, src := range sources {
+			val, err := b.value(src, pointer, viaAlias+1)
+			if err != nil {
+				return nil, err
+			}
+			merged, ok := val.(map[string]any)
+			if !ok {
+				return nil, b.fail(src, "a merge key (<<) must name a mapping")
+			}
+			for k, v := range merged {
+				if _, set := out[k]; !set {
+					out[k] = v
+				}
+			}
+		}
+	}
+	seen := map[string]Position{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
+			continue
+		}
+		if k.Kind != yaml.ScalarNode {
+			return nil, b.fail(k, "a key must be a plain name, not a list or mapping")
+		}
+		name := k.Value
+		if len(name) > b.limits.MaxString {
+			return nil, b.fail(k, "a key is %d bytes long, over the limit of %d", len(name), b.limits.MaxString)
+		}
+		kpos := nodePosition(k)
+		if first, ok := seen[name]; ok && viaAlias == 0 {
+			return nil, &SyntaxError{kpos, fmt.Sprintf(
+				"key %q appears twice in the same mapping (lines %d and %d); keep one — a repeated key would silently hide the first value",
+				name, first.Line, kpos.Line)}
+		}
+		seen[name] = kpos
+		child := appendPointer(pointer, name)
+		if viaAlias == 0 {
+			b.doc.setKey(child, kpos)
+		}
+		val, err := b.value(v, child, viaAlias)
+		if err != nil {
+			return nil, err
+		}
+		out[name] = val
+	}
+	b.doc.setValue(pointer, nodePosition(n))
+	return out, nil
+}
+
+// scalar converts a scalar by its resolved tag into the JSON data model.
+func (b *yamlBuilder) scalar(n *yaml.Node) (any, error) {
+	if len(n.Value) > b.limits.MaxString {
+		return nil, b.fail(n, "a string is %d bytes long, over the limit of %d", len(n.Value), b.limits.MaxString)
+	}
+	switch n.ShortTag() {
+	case "!!null":
+		return nil, nil
+	case "!!bool":
+		return strconv.ParseBool(strings.ToLower(n.Value))
+	case "!!int":
+		return yamlInt(n)
+	case "!!float":
+		return yamlFloat(n)
+	}
+	// !!str, !!timestamp (kept as written), !!binary and unknown tags.
+	return n.Value, nil
+}
+
+func yamlInt(n *yaml.Node) (any, error) {
+	text := strings.ReplaceAll(n.Value, "_", "")
+	i := new(big.Int)
+	base := 10
+	digits := strings.TrimLeft(text, "+-")
+	neg := strings.HasPrefix(text, "-")
+	switch {
+	case strings.HasPrefix(digits, "0x"):
+		base, digits = 16, digits[2:]
+	case strings.HasPrefix(digits, "0o"):
+		base, digits = 8, digits[2:]
+	case strings.HasPrefix(digits, "0b"):
+		base, digits = 2, digits[2:]
+	}
+	if _, ok := i.SetString(digits, base); !ok {
+		return nil, &SyntaxError{nodePosition(n), fmt.Sprintf("%q is not a number", n.Value)}
+	}
+	if neg {
+		i.Neg(i)
+	}
+	return json.Number(i.String()), nil
+}
+
+func yamlFloat(n *yaml.Node) (any, error) {
+	text := strings.ReplaceAll(n.Value, "_", "")
+	f, err := strconv.ParseFloat(text, 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) || math.IsInf(f, 0) || math.IsNaN(f) {
+		return nil, &SyntaxError{nodePosition(n), fmt.Sprintf("%s is not a finite number; descriptors hold plain numbers (quote it if it is text)", n.Value)}
+	}
+	// Keep the written digits when they are already a JSON number, so no
+	// precision is lost; otherwise (1e3 is fine, .5 is not) reformat.
+	if json.Valid([]byte(text)) {
+		return json.Number(text), nil
+	}
+	return json.Number(strconv.FormatFloat(f, 'g', -1, 64)), nil
+}
+
+// yamlSyntaxError turns the YAML library's error into a SyntaxError with the
+// best position it offers.
+func yamlSyntaxError(err error, data []byte) error {
+	var le *yaml.LoadError
+	if !errors.As(err, &le) {
+		return &SyntaxError{Position{1, 1}, "cannot read YAML: " + err.Error()}
+	}
+	msg := strings.TrimPrefix(le.Message, "yaml: ")
+	pos := Position{Line: max(le.Mark.Line, 1), Column: max(le.Mark.Column, 1)}
+	switch {
+	case strings.Contains(msg, "expected single document"):
+		return &SyntaxError{secondDocument(data), "file holds more than one YAML document (a second --- line); put each partnership in a file of its own"}
+	case strings.Contains(msg, "no documents"):
+		return &SyntaxError{Position{1, 1}, "file holds no YAML data; a descriptor needs at least the required fields"}
+	case strings.Contains(msg, "found character that cannot start any token") && strings.Contains(string(data), "\t"):
+		msg += " (YAML does not allow tabs for indentation; use spaces)"
+	case strings.Contains(msg, "mapping values are not allowed"):
+		msg += " (check the indentation, or quote a value that contains \": \")"
+	}
+	if le.ContextMsg != "" {
+		msg = le.ContextMsg + ": " + msg
+	}
+	return &SyntaxError{pos, "YAML syntax error: " + msg}
+}
+
+// secondDocument finds the line of the marker that starts a second document.
+func secondDocument(data []byte) Position {
+	seenContent := false
+	for i, line := range strings.Split(string(data), "\n") {
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "---" || strings.HasPrefix(trimmed, "--- ") {
+			if seenContent {
+				return Position{Line: i + 1, Column: 1}
+			}
+			seenContent = true
+			continue
+		}
+		if trimmed != "" && !strings.HasPrefix(trimmed, "#") && !strings.HasPrefix(trimmed, "%") {
+			seenContent = true
+		}
+	}
+	return Position{Line: 1, Column: 1}
+}

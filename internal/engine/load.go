@@ -1,0 +1,234 @@
+// Package engine loads the embedded and custom Rego policies once, compiles
+// them inside a sandbox, and evaluates many descriptors concurrently with one
+// prepared query.
+package engine
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+
+	"example.org/cgcheck/internal/catalogue"
+	"example.org/cgcheck/policies"
+)
+
+// Policies are the compiled built-in and custom policies with their catalogue.
+type Policies struct {
+	compiler    *ast.Compiler
+	catalogue   *catalogue.Catalogue
+	hasWaivers  bool
+	moduleCount int
+}
+
+// Catalogue returns the rules the policies declare.
+func (p *Policies) Catalogue() *catalogue.Catalogue { return p.catalogue }
+
+// PolicyError is a policy that cannot be used: it does not parse or compile,
+// lacks required METADATA, clashes with a built-in rule, or calls a builtin
+// the sandbox forbids. It names the file, line and column.
+type PolicyError struct {
+	File   string
+	Line   int
+	Column int
+	Msg    string
+}
+
+func (e *PolicyError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Line, e.Column, e.Msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+}
+
+// PolicyErrors lists every problem found while loading policies.
+type PolicyErrors []*PolicyError
+
+func (e PolicyErrors) Error() string {
+	msgs := make([]string, len(e))
+	for i, pe := range e {
+		msgs[i] = pe.Error()
+	}
+	return strings.Join(msgs, "\n")
+}
+
+// builtinPrefix is the package namespace reserved for cgcheck's own policies;
+// a custom policy may not add rules to it (it could change a built-in rule).
+const builtinPrefix = "data.cgcheck"
+
+// Load parses and compiles the embedded policies plus every *.rego file
+// (tests excluded) under the custom directories.
+func Load(customDirs []string) (*Policies, error) {
+	modules := map[string]*ast.Module{}
+	var errs PolicyErrors
+	if err := parseFS(policies.FS, ".", "policies", modules, &errs); err != nil {
+		return nil, fmt.Errorf("load built-in policies: %w", err)
+	}
+	if len(errs) > 0 {
+		return nil, errs // a broken build, not a user error
+	}
+	builtin := map[string]bool{}
+	for name := range modules {
+		builtin[name] = true
+	}
+	for _, dir := range customDirs {
+		info, err := os.Stat(dir)
+		if err != nil {
+			return nil, PolicyErrors{{File: dir, Msg: "policy directory cannot be read: " + reason(err)}}
+		}
+		if !info.IsDir() {
+			return nil, PolicyErrors{{File: dir, Msg: "--policy takes a directory of .rego files"}}
+		}
+		if err := parseFS(os.DirFS(dir), ".", filepath.ToSlash(filepath.Clean(dir)), modules, &errs); err != nil {
+			return nil, PolicyErrors{{File: dir, Msg: reason(err)}}
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	for name, m := range modules {
+		if builtin[name] {
+			continue
+		}
+		if p := m.Package.Path.String(); p == builtinPrefix || strings.HasPrefix(p, builtinPrefix+".") {
+			errs = append(errs, errorAt(m.Package.Location, name,
+				fmt.Sprintf("package %s is in cgcheck's own namespace; give custom policies a package of their own (e.g. package custom.my_rule)", strings.TrimPrefix(p, "data."))))
+		}
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+
+	compiler := ast.NewCompiler().
+		WithCapabilities(Capabilities()).
+		WithEnablePrintStatements(false)
+	compiler.Compile(modules)
+	if compiler.Failed() {
+		return nil, compileErrors(compiler.Errors)
+	}
+
+	var rules []*catalogue.Rule
+	names := make([]string, 0, len(modules))
+	for name := range modules {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	hasWaivers := false
+	for _, name := range names {
+		m := modules[name]
+		if m.Package.Path.String() == "data.cgcheck.waivers" && builtin[name] {
+			hasWaivers = true
+		}
+		r, err := catalogue.FromModule(m, builtin[name])
+		if err != nil {
+			var me *catalogue.MetadataError
+			if errors.As(err, &me) {
+				errs = append(errs, &PolicyError{File: me.File, Line: me.Line, Column: me.Column, Msg: me.Msg})
+				continue
+			}
+			return nil, err
+		}
+		if r == nil {
+			if !builtin[name] && definesFindings(m) {
+				errs = append(errs, errorAt(m.Package.Location, name,
+					"package defines deny/warn rules but no METADATA with custom.id; add a package METADATA block (title, description, custom.id, theme, severity, remediation)"))
+			}
+			continue
+		}
+		rules = append(rules, r)
+	}
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	cat, err := catalogue.New(rules)
+	if err != nil {
+		return nil, PolicyErrors{{File: "policies", Msg: err.Error()}}
+	}
+	return &Policies{compiler: compiler, catalogue: cat, hasWaivers: hasWaivers, moduleCount: len(modules)}, nil
+}
+
+// parseFS parses every non-test .rego file under root of fsys. Files are named
+// prefix/relative-path in messages.
+func parseFS(fsys fs.FS, root, prefix string, modules map[string]*ast.Module, errs *PolicyErrors) error {
+	return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
+			return nil
+		}
+		src, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		name := path.Join(prefix, p)
+		m, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{
+			ProcessAnnotation: true,
+			RegoVersion:       ast.RegoV1,
+		})
+		if err != nil {
+			*errs = append(*errs, compileErrors(err)...)
+			return nil
+		}
+		modules[name] = m
+		return nil
+	})
+}
+
+// definesFindings reports whether a module has rules conftest and cgcheck
+// would read as findings.
+func definesFindings(m *ast.Module) bool {
+	for _, r := range m.Rules {
+		switch r.Head.Name.String() {
+		case "deny", "warn":
+			return true
+		}
+	}
+	return false
+}
+
+func errorAt(loc *ast.Location, file, msg string) *PolicyError {
+	pe := &PolicyError{File: file, Msg: msg}
+	if loc != nil {
+		pe.File, pe.Line, pe.Column = loc.File, loc.Row, loc.Col
+	}
+	return pe
+}
+
+// compileErrors converts OPA's parse and compile errors, explaining the ones
+// the sandbox causes.
+func compileErrors(err error) PolicyErrors {
+	var astErrs ast.Errors
+	if !errors.As(err, &astErrs) {
+		return PolicyErrors{{File: "policies", Msg: err.Error()}}
+	}
+	var out PolicyErrors
+	for _, e := range astErrs {
+		msg := e.Message
+		if name, ok := strings.CutPrefix(msg, "undefined function "); ok {
+			if why, ok := forbiddenReason(name); ok {
+				msg = fmt.Sprintf("builtin %s is not allowed in cgcheck policies: %s", name, why)
+			}
+		}
+		pe := &PolicyError{File: "policies", Msg: msg}
+		if e.Location != nil {
+			pe.File, pe.Line, pe.Column = e.Location.File, e.Location.Row, e.Location.Col
+		}
+		out = append(out, pe)
+	}
+	return out
+}
+
+func reason(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}

@@ -1,0 +1,60 @@
+// Package report writes check results in the formats users read: one
+// Reporter interface, one file per format.
+package report
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"example.org/cgcheck/internal/finding"
+)
+
+// Run describes the run a report is about.
+type Run struct {
+	ToolName    string
+	ToolVersion string
+	Today       string
+	// Verbose asks human-oriented formats to list passing and skipped rules.
+	Verbose bool
+	// Color allows ANSI colour in human-oriented formats.
+	Color bool
+}
+
+// Reporter receives a run's results as they are produced: Start once, then
+// each document in path order, then Finish with the totals and the registry
+// findings. Formats that need the whole run before writing buffer it.
+type Reporter interface {
+	Start(run Run) error
+	Document(doc *finding.Document) error
+	Finish(summary finding.Summary, registry finding.Registry) error
+}
+
+// Factory makes a reporter that writes to w.
+type Factory func(w io.Writer) Reporter
+
+var formats = map[string]Factory{}
+
+// register adds a format; each format's file registers itself.
+func register(name string, f Factory) { formats[name] = f }
+
+// New returns a reporter for the named format, or an error listing the
+// formats there are.
+func New(name string, w io.Writer) (Reporter, error) {
+	f, ok := formats[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown format %q; known formats: %s", name, strings.Join(Formats(), ", "))
+	}
+	return f(w), nil
+}
+
+// Formats lists the known format names, sorted.
+func Formats() []string {
+	names := make([]string, 0, len(formats))
+	for n := range formats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}

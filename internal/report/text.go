@@ -1,0 +1,110 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"example.org/cgcheck/internal/finding"
+)
+
+func init() { register("text", newText) }
+
+// textReporter writes findings grouped by file, worst first, as
+// "file:line:col  STATUS  rule  message", then a one-line summary.
+type textReporter struct {
+	w   *bufio.Writer
+	run Run
+}
+
+func newText(w io.Writer) Reporter { return &textReporter{w: bufio.NewWriter(w)} }
+
+func (r *textReporter) Start(run Run) error {
+	r.run = run
+	return nil
+}
+
+var statusOrder = map[finding.Status]int{finding.Fail: 0, finding.Warn: 1, finding.Waived: 2, finding.Skip: 3, finding.Pass: 4}
+
+func (r *textReporter) shown(f finding.Finding) bool {
+	switch f.Status {
+	case finding.Fail, finding.Warn, finding.Waived:
+		return true
+	}
+	return r.run.Verbose
+}
+
+func (r *textReporter) Document(doc *finding.Document) error {
+	title := doc.File
+	if doc.ID != "" {
+		title += " (" + doc.ID + ")"
+	}
+	fmt.Fprintf(r.w, "%s: %s\n", title, r.paint(doc.Status, strings.ToUpper(string(doc.Status))))
+	fs := make([]finding.Finding, 0, len(doc.Findings))
+	for _, f := range doc.Findings {
+		if r.shown(f) {
+			fs = append(fs, f)
+		}
+	}
+	sort.SliceStable(fs, func(i, j int) bool { return statusOrder[fs[i].Status] < statusOrder[fs[j].Status] })
+	for _, f := range fs {
+		loc := doc.File
+		if f.Line > 0 {
+			loc = fmt.Sprintf("%s:%d:%d", doc.File, f.Line, f.Column)
+		}
+		status := fmt.Sprintf("%-6s", strings.ToUpper(string(f.Status)))
+		fmt.Fprintf(r.w, "  %s  %s  %s  %s\n", loc, r.paint(f.Status, status), f.Rule, f.Message)
+		if f.Waiver != nil {
+			fmt.Fprintf(r.w, "      waived: %s (approved by %s, expires %s)\n", f.Waiver.Justification, f.Waiver.ApprovedBy, f.Waiver.Expires)
+		}
+	}
+	return r.w.Flush()
+}
+
+func (r *textReporter) Finish(summary finding.Summary, registry finding.Registry) error {
+	if len(registry.Findings) > 0 {
+		fmt.Fprintf(r.w, "registry: %s\n", r.paint(registry.Status, strings.ToUpper(string(registry.Status))))
+		for _, f := range registry.Findings {
+			fmt.Fprintf(r.w, "  %s  %s  %s\n", r.paint(f.Status, fmt.Sprintf("%-6s", strings.ToUpper(string(f.Status)))), f.Rule, f.Message)
+			for _, l := range f.Locations {
+				fmt.Fprintf(r.w, "      %s:%d:%d\n", l.File, l.Line, l.Column)
+			}
+		}
+	}
+	noun := "documents"
+	if summary.Documents == 1 {
+		noun = "document"
+	}
+	fmt.Fprintf(r.w, "%d %s: %d fail, %d warn, %d pass", summary.Documents, noun, summary.Fail, summary.Warn, summary.Pass)
+	if summary.Waived > 0 {
+		fmt.Fprintf(r.w, "; %d waived finding(s)", summary.Waived)
+	}
+	fmt.Fprintln(r.w)
+	return r.w.Flush()
+}
+
+const (
+	ansiReset = "\x1b[0m"
+	ansiRed   = "\x1b[31m"
+	ansiAmber = "\x1b[33m"
+	ansiGreen = "\x1b[32m"
+	ansiGrey  = "\x1b[90m"
+)
+
+func (r *textReporter) paint(s finding.Status, text string) string {
+	if !r.run.Color {
+		return text
+	}
+	colour := ansiGreen
+	switch s {
+	case finding.Fail:
+		colour = ansiRed
+	case finding.Warn:
+		colour = ansiAmber
+	case finding.Skip, finding.Waived:
+		colour = ansiGrey
+	}
+	return colour + text + ansiReset
+}

@@ -1,0 +1,229 @@
+// Package schema validates descriptors against the embedded JSON Schema and
+// turns every leaf violation into a Violation a council officer can act on.
+package schema
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/santhosh-tekuri/jsonschema/v6"
+	"github.com/santhosh-tekuri/jsonschema/v6/kind"
+	"golang.org/x/text/language"
+	"golang.org/x/text/message"
+
+	"example.org/cgcheck/schemas"
+)
+
+// Violation is one way a descriptor breaks the schema.
+type Violation struct {
+	// Pointer is the RFC 6901 pointer of the offending value; for a missing
+	// required property, the pointer the property would have.
+	Pointer string
+	// AtKey is true when the violation is best shown at the member's key (an
+	// unknown property) rather than at its value.
+	AtKey bool
+	// Message names the field, the value found and what is expected.
+	Message string
+}
+
+// Validator holds the compiled schema; it is safe for concurrent use.
+type Validator struct {
+	schema *jsonschema.Schema
+}
+
+// New compiles the embedded descriptor schema, asserting formats (dates).
+func New() (*Validator, error) {
+	return Compile(schemas.PartnershipV1ID, schemas.PartnershipV1)
+}
+
+// Compile compiles a schema document with the given $id.
+func Compile(id string, src []byte) (*Validator, error) {
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(src))
+	if err != nil {
+		return nil, fmt.Errorf("read schema: %w", err)
+	}
+	c := jsonschema.NewCompiler()
+	c.AssertFormat()
+	if err := c.AddResource(id, doc); err != nil {
+		return nil, fmt.Errorf("add schema: %w", err)
+	}
+	sch, err := c.Compile(id)
+	if err != nil {
+		return nil, fmt.Errorf("compile schema: %w", err)
+	}
+	return &Validator{schema: sch}, nil
+}
+
+// Validate returns every leaf violation of value, ordered by pointer, or nil.
+func (v *Validator) Validate(value any) []Violation {
+	err := v.schema.Validate(value)
+	if err == nil {
+		return nil
+	}
+	var ve *jsonschema.ValidationError
+	if !errors.As(err, &ve) {
+		return []Violation{{Pointer: "", Message: err.Error()}}
+	}
+	var out []Violation
+	collect(ve, &out)
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Pointer < out[j].Pointer })
+	return dedupe(out)
+}
+
+// collect walks the cause tree to its leaves, so nested errors are not lost
+// behind the first one.
+func collect(ve *jsonschema.ValidationError, out *[]Violation) {
+	if len(ve.Causes) > 0 {
+		for _, c := range ve.Causes {
+			collect(c, out)
+		}
+		return
+	}
+	*out = append(*out, describe(ve)...)
+}
+
+func dedupe(in []Violation) []Violation {
+	seen := map[Violation]bool{}
+	out := in[:0]
+	for _, v := range in {
+		if !seen[v] {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+var printer = message.NewPrinter(language.English)
+
+// describe words one leaf error; required and additionalProperties errors
+// that name several properties become one violation each.
+func describe(ve *jsonschema.ValidationError) []Violation {
+	pointer := Pointer(ve.InstanceLocation)
+	field := FieldName(ve.InstanceLocation)
+	switch k := ve.ErrorKind.(type) {
+	case *kind.Required:
+		var out []Violation
+		for _, name := range k.Missing {
+			out = append(out, Violation{
+				Pointer: Pointer(append(append([]string{}, ve.InstanceLocation...), name)),
+				Message: fmt.Sprintf("%s: required property %q is missing", displayField(field), name),
+			})
+		}
+		return out
+	case *kind.AdditionalProperties:
+		var out []Violation
+		for _, name := range k.Properties {
+			out = append(out, Violation{
+				Pointer: Pointer(append(append([]string{}, ve.InstanceLocation...), name)),
+				AtKey:   true,
+				Message: fmt.Sprintf("%s: unknown property %q (check the spelling; descriptor v1 has no such field here)", displayField(field), name),
+			})
+		}
+		return out
+	case *kind.Type:
+		return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: expected %s, found %s", displayField(field), strings.Join(k.Want, " or "), article(k.Got))}}
+	case *kind.Enum:
+		var want []string
+		for _, w := range k.Want {
+			want = append(want, display(w))
+		}
+		return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %s is not one of %s", displayField(field), display(k.Got), strings.Join(want, ", "))}}
+	case *kind.Const:
+		return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: must be %s, found %s", displayField(field), display(k.Want), display(k.Got))}}
+	case *kind.Format:
+		if k.Want == "date" {
+			return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %s is not a date (YYYY-MM-DD)", displayField(field), display(k.Got))}}
+		}
+		return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %s is not a valid %s", displayField(field), display(k.Got), k.Want)}}
+	case *kind.Pattern:
+		if k.Want == identifierPattern {
+			return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %q is not an identifier (lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters)", displayField(field), k.Got)}}
+		}
+		return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %q does not match the pattern %s", displayField(field), k.Got, k.Want)}}
+	case *kind.Minimum:
+		return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %s is below the minimum of %s", displayField(field), k.Got.FloatString(2), k.Want.RatString())}}
+	case *kind.MinItems:
+		return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: needs at least %d item(s), found %d", displayField(field), k.Want, k.Got)}}
+	}
+	return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %s", displayField(field), ve.ErrorKind.LocalizedString(printer))}}
+}
+
+// identifierPattern is the pattern descriptor.md gives ids and refs; its
+// violations get a message that explains it instead of quoting a regexp.
+const identifierPattern = "^[a-z0-9][a-z0-9-]{0,63}$"
+
+// Pointer renders an instance location as an RFC 6901 pointer.
+func Pointer(location []string) string {
+	var b strings.Builder
+	for _, tok := range location {
+		tok = strings.ReplaceAll(tok, "~", "~0")
+		tok = strings.ReplaceAll(tok, "/", "~1")
+		b.WriteString("/")
+		b.WriteString(tok)
+	}
+	return b.String()
+}
+
+// FieldName renders an instance location the way descriptor.md names
+// fields: lifecycle.start, partners[2].representative.
+func FieldName(location []string) string {
+	var b strings.Builder
+	for _, tok := range location {
+		if isIndex(tok) {
+			b.WriteString("[" + tok + "]")
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(".")
+		}
+		b.WriteString(tok)
+	}
+	return b.String()
+}
+
+func displayField(field string) string {
+	if field == "" {
+		return "the document"
+	}
+	return field
+}
+
+func isIndex(tok string) bool {
+	if tok == "" {
+		return false
+	}
+	for _, r := range tok {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+func article(typ string) string {
+	switch typ {
+	case "object", "array", "integer":
+		return "an " + typ
+	case "null":
+		return "null"
+	}
+	return "a " + typ
+}
+
+// display renders a JSON value briefly for a message.
+func display(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Sprint(v)
+	}
+	s := string(b)
+	if len(s) > 60 {
+		s = s[:57] + "..."
+	}
+	return s
+}

@@ -1,0 +1,121 @@
+# METADATA
+# title: References resolve
+# description: >-
+#   Checks that every reference in the descriptor points at something that
+#   exists. Fails, with one finding per bad reference at its own pointer, when
+#   a partner reference is not the id of an entry of partners: lead.partner,
+#   purpose.agreed_by[i], governance.senior_sponsors[i].partner,
+#   workstreams[i].lead, action_plan[i].owner, monitoring.measures[i].owner,
+#   monitoring.owner, funding.sources[i].partner or
+#   monitoring.efficiencies[i].partners[j]; when action_plan[i].workstream is
+#   not the id of an entry of workstreams; when two partners share an id (one
+#   finding at each later partner's id, naming the index of the first); or
+#   when a purpose.outcome_links entry with framework national_outcome has a
+#   ref that is not one of the strings "1" to "15". A reference that is
+#   missing or blank is left to the schema and the rule that requires it
+#   (single-lead, workstream-leads, accountable-measures).
+# related_resources:
+#   - description: Collaborative Gain Research Study (Improvement Service, 2008)
+#     ref: https://www.improvementservice.org.uk/
+# custom:
+#   id: references-resolve
+#   theme: integrity
+#   severity: fail
+#   levels: [fail]
+#   remediation: >-
+#     Correct the reference so that it uses the id of a partner (or workstream)
+#     declared in this descriptor, or add the missing partner. Each partner
+#     needs an id of its own. National outcome references use the number of
+#     one of the Scottish Government's 15 national outcomes, written as a
+#     string ("1" to "15"). Other checks cannot be trusted until every
+#     reference resolves, so this rule cannot be waived.
+#   params: {}
+package cgcheck.rules.integrity.references_resolve
+
+import data.cgcheck.lib
+
+# partner_refs holds [pointer, field, value] for every field that must name a
+# partner.
+partner_refs contains ["/lead/partner", "lead.partner", input.lead.partner]
+
+partner_refs contains [sprintf("/purpose/agreed_by/%d", [i]), sprintf("purpose.agreed_by[%d]", [i]), ref] if {
+	some i, ref in object.get(input, ["purpose", "agreed_by"], [])
+}
+
+partner_refs contains [sprintf("/governance/senior_sponsors/%d/partner", [i]), sprintf("governance.senior_sponsors[%d].partner", [i]), sponsor.partner] if {
+	some i, sponsor in object.get(input, ["governance", "senior_sponsors"], [])
+}
+
+partner_refs contains [sprintf("/workstreams/%d/lead", [i]), sprintf("workstreams[%d].lead", [i]), workstream.lead] if {
+	some i, workstream in object.get(input, "workstreams", [])
+}
+
+partner_refs contains [sprintf("/action_plan/%d/owner", [i]), sprintf("action_plan[%d].owner", [i]), action.owner] if {
+	some i, action in object.get(input, "action_plan", [])
+}
+
+partner_refs contains [sprintf("/monitoring/measures/%d/owner", [i]), sprintf("monitoring.measures[%d].owner", [i]), measure.owner] if {
+	some i, measure in object.get(input, ["monitoring", "measures"], [])
+}
+
+partner_refs contains ["/monitoring/owner", "monitoring.owner", input.monitoring.owner]
+
+partner_refs contains [sprintf("/funding/sources/%d/partner", [i]), sprintf("funding.sources[%d].partner", [i]), source.partner] if {
+	some i, source in object.get(input, ["funding", "sources"], [])
+}
+
+partner_refs contains [sprintf("/monitoring/efficiencies/%d/partners/%d", [i, j]), sprintf("monitoring.efficiencies[%d].partners[%d]", [i, j]), ref] if {
+	some i, efficiency in object.get(input, ["monitoring", "efficiencies"], [])
+	some j, ref in object.get(efficiency, "partners", [])
+}
+
+# unset is true for a reference that is missing or blank: the schema and the
+# rules that require the field report those.
+unset(value) if value == null
+
+unset(value) if {
+	is_string(value)
+	trim_space(value) == ""
+}
+
+deny contains lib.finding(pointer, msg) if {
+	some [pointer, field, ref] in partner_refs
+	not unset(ref)
+	not ref in lib.partner_ids
+	msg := sprintf("%s %s is not one of the partners", [field, json.marshal(ref)])
+}
+
+workstream_ids contains workstream.id if {
+	some workstream in object.get(input, "workstreams", [])
+}
+
+deny contains lib.finding(sprintf("/action_plan/%d/workstream", [i]), msg) if {
+	some i, action in object.get(input, "action_plan", [])
+	ref := object.get(action, "workstream", null)
+	not unset(ref)
+	not ref in workstream_ids
+	msg := sprintf("action_plan[%d].workstream %s is not one of the workstreams", [i, json.marshal(ref)])
+}
+
+deny contains lib.finding(sprintf("/partners/%d/id", [j]), msg) if {
+	some j, partner in input.partners
+	first := min({i | some i, other in input.partners; other.id == partner.id})
+	first < j
+	msg := sprintf("partners[%d].id %s is already the id of partners[%d]; each partner needs an id of its own", [j, json.marshal(partner.id), first])
+}
+
+# national_outcomes are the Scottish Government's 15 national outcomes (2007).
+national_outcomes := {sprintf("%d", [n]) | some n in numbers.range(1, 15)}
+
+deny contains lib.finding(pointer, msg) if {
+	some i, link in object.get(input, ["purpose", "outcome_links"], [])
+	link.framework == "national_outcome"
+	ref := object.get(link, "ref", null)
+	not ref in national_outcomes
+	pointer := outcome_ref_pointer(i, link)
+	msg := sprintf("purpose.outcome_links[%d].ref %s is not a national outcome: use one of \"1\" to \"15\"", [i, json.marshal(ref)])
+}
+
+outcome_ref_pointer(i, link) := sprintf("/purpose/outcome_links/%d/ref", [i]) if "ref" in object.keys(link)
+
+else := sprintf("/purpose/outcome_links/%d", [i])

@@ -1,0 +1,79 @@
+package policies_test
+
+import (
+	"context"
+	"io/fs"
+	"os/exec"
+	"strings"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/tester"
+
+	"example.org/cgcheck/internal/engine"
+	"example.org/cgcheck/internal/testtool"
+	"example.org/cgcheck/policies"
+)
+
+// TestRego runs every *_test.rego with the production capabilities, so a
+// policy that calls a builtin the sandbox refuses fails here too.
+func TestRego(t *testing.T) {
+	modules := map[string]*ast.Module{}
+	err := fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") {
+			return err
+		}
+		src, err := fs.ReadFile(policies.FS, p)
+		if err != nil {
+			return err
+		}
+		m, err := ast.ParseModuleWithOpts(p, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+		if err != nil {
+			return err
+		}
+		modules[p] = m
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	compiler := ast.NewCompiler().WithCapabilities(engine.Capabilities()).WithEnablePrintStatements(true)
+	ch, err := tester.NewRunner().
+		SetCompiler(compiler).
+		CapturePrintOutput(true).
+		RaiseBuiltinErrors(true).
+		Run(context.Background(), modules)
+	if err != nil {
+		t.Fatalf("run Rego tests: %v", err)
+	}
+	n := 0
+	for r := range ch {
+		n++
+		t.Run(strings.TrimPrefix(r.Package, "data.")+"/"+r.Name, func(t *testing.T) {
+			switch {
+			case r.Error != nil:
+				t.Errorf("%s: error: %v\n%s", r.Location, r.Error, r.Output)
+			case r.Fail:
+				t.Errorf("%s: fail\n%s", r.Location, r.Output)
+			case r.Skip:
+				t.Skipf("%s: skipped (todo_ test)", r.Location)
+			}
+		})
+	}
+	if n < 100 {
+		t.Errorf("ran %d Rego tests; expected the whole suite (every rule has several)", n)
+	}
+}
+
+// TestStockOPA checks the policies also pass under the stock `opa test`,
+// so users can work on them with OPA's own tools.
+func TestStockOPA(t *testing.T) {
+	opa := testtool.Look(t, "opa", ".ci/run builds it: go build -o .ci/bin/opa github.com/open-policy-agent/opa")
+	out, err := exec.Command(opa, "test", ".").CombinedOutput()
+	if err != nil {
+		t.Fatalf("opa test policies: %v\n%s", err, out)
+	}
+	if !strings.Contains(string(out), "PASS:") {
+		t.Fatalf("opa test printed no PASS line:\n%s", out)
+	}
+}
