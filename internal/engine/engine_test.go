@@ -1,0 +1,236 @@
+package engine_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+
+	"example.org/cgcheck/internal/engine"
+)
+
+const customHeader = `# METADATA
+# title: Named lead has a post
+# description: The lead person is written as a post, such as Director of Housing.
+# custom:
+#   id: lead-post
+#   theme: governance
+#   severity: warn
+#   remediation: Write the lead as a post so the role survives staff changes.
+package custom.lead_post
+`
+
+func writePolicy(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, src := range files {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+func TestBuiltinCatalogue(t *testing.T) {
+	t.Parallel()
+	p, err := engine.Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, id := range []string{"single-lead", "group-size", "delegated-authority", "monitoring-at-outset", "critical-mass", "references-resolve"} {
+		r, ok := p.Catalogue().Rule(id)
+		if !ok {
+			t.Errorf("rule %s missing from the catalogue", id)
+			continue
+		}
+		if !r.Builtin || r.Remediation == "" || r.Title == "" {
+			t.Errorf("rule %s: incomplete metadata %+v", id, r)
+		}
+	}
+	if r, _ := p.Catalogue().Rule("group-size"); len(r.Params) != 2 {
+		t.Errorf("group-size params = %+v, want group_size_max and group_size_warn", r.Params)
+	}
+}
+
+// TestSandboxRefusesBuiltins proves custom policies cannot reach the
+// network, the environment or the clock: each is refused at load with a
+// message naming the builtin, the file and the line.
+func TestSandboxRefusesBuiltins(t *testing.T) {
+	t.Parallel()
+	cases := map[string]string{
+		"http.send":          `deny contains "x" if { http.send({"method": "get", "url": "http://127.0.0.1/"}) }`,
+		"opa.runtime":        `deny contains "x" if { opa.runtime().env.HOME }`,
+		"time.now_ns":        `deny contains "x" if { time.now_ns() > 0 }`,
+		"net.lookup_ip_addr": `deny contains "x" if { net.lookup_ip_addr("example.org") }`,
+		"rand.intn":          `deny contains "x" if { rand.intn("x", 10) > 5 }`,
+	}
+	for builtin, rule := range cases {
+		t.Run(builtin, func(t *testing.T) {
+			t.Parallel()
+			dir := writePolicy(t, map[string]string{"bad.rego": customHeader + "\n" + rule + "\n"})
+			_, err := engine.Load([]string{dir})
+			if err == nil {
+				t.Fatal("policy loaded; want it refused")
+			}
+			msg := err.Error()
+			for _, want := range []string{"bad.rego:11:", builtin, "not allowed"} {
+				if !strings.Contains(msg, want) {
+					t.Errorf("error %q does not mention %q", msg, want)
+				}
+			}
+		})
+	}
+}
+
+func TestCustomPolicyErrors(t *testing.T) {
+	t.Parallel()
+	cases := []struct {
+		name  string
+		files map[string]string
+		want  []string
+	}{
+		{"does not compile", map[string]string{"x.rego": customHeader + "deny contains x if { x := }\n"}, []string{"x.rego:10:", "unexpected } token"}},
+		{"no metadata", map[string]string{"x.rego": "package custom.bare\n\ndeny contains \"x\" if { true }\n"}, []string{"x.rego:1:", "no METADATA with custom.id"}},
+		{"no remediation", map[string]string{"x.rego": strings.Replace(customHeader, "#   remediation: Write the lead as a post so the role survives staff changes.\n", "", 1) + "warn contains \"x\" if { true }\n"}, []string{"x.rego:1:", "custom.remediation"}},
+		{"bad theme", map[string]string{"x.rego": strings.Replace(customHeader, "theme: governance", "theme: vibes", 1)}, []string{"custom.theme", "vibes"}},
+		{"clashes with built-in id", map[string]string{"x.rego": strings.Replace(customHeader, "id: lead-post", "id: single-lead", 1)}, []string{"x.rego", `"single-lead" is already used`}},
+		{"cgcheck namespace", map[string]string{"x.rego": strings.Replace(customHeader, "package custom.lead_post", "package cgcheck.lib", 1)}, []string{"x.rego:9:", "cgcheck's own namespace"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := engine.Load([]string{writePolicy(t, tc.files)})
+			if err == nil {
+				t.Fatal("loaded; want an error")
+			}
+			var pe engine.PolicyErrors
+			if !errors.As(err, &pe) {
+				t.Fatalf("error %T %v is not PolicyErrors", err, err)
+			}
+			for _, want := range tc.want {
+				if !strings.Contains(err.Error(), want) {
+					t.Errorf("error %q does not mention %q", err, want)
+				}
+			}
+		})
+	}
+	if _, err := engine.Load([]string{"/no/such/dir"}); err == nil || !strings.Contains(err.Error(), "/no/such/dir") {
+		t.Errorf("missing dir: err = %v", err)
+	}
+}
+
+func settings() engine.Settings {
+	return engine.Settings{Today: "2008-10-01", Params: map[string]any{}}
+}
+
+func TestEvaluateCustomRule(t *testing.T) {
+	t.Parallel()
+	dir := writePolicy(t, map[string]string{
+		"lead_post.rego": customHeader + `
+import data.cgcheck.lib
+
+warn contains lib.finding("/lead/person", "lead.person looks like a name, not a post") if {
+	not contains(lower(input.lead.person), "director")
+}
+
+warn contains "a bare string message" if input.lead.person == "Jo Bloggs"
+`,
+		"lead_post_test.rego": "package custom.lead_post_test\n\ntest_ignored_in_production if false\n",
+	})
+	p, err := engine.Load([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, ok := p.Catalogue().Rule("lead-post")
+	if !ok || r.Builtin {
+		t.Fatalf("custom rule not in the catalogue as custom: %+v", r)
+	}
+	ev, err := p.Prepare(context.Background(), settings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ev.Evaluate(context.Background(), map[string]any{"lead": map[string]any{"person": "Jo Bloggs"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []engine.Message
+	for _, o := range res.Outcomes {
+		if o.Rule.ID == "lead-post" {
+			got = o.Warn
+		}
+	}
+	want := []engine.Message{{Msg: "a bare string message"}, {Msg: "lead.person looks like a name, not a post", Pointer: "/lead/person"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("warn (-want +got):\n%s", diff)
+	}
+}
+
+func TestDisabledRulesAreNotEvaluated(t *testing.T) {
+	t.Parallel()
+	p, err := engine.Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := settings()
+	s.Disabled = map[string]bool{"single-lead": true}
+	ev, err := p.Prepare(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range ev.Rules() {
+		if r.ID == "single-lead" {
+			t.Fatal("disabled rule single-lead is still evaluated")
+		}
+	}
+	if len(ev.Rules()) != len(p.Catalogue().Rules())-1 {
+		t.Errorf("evaluating %d rules, want %d", len(ev.Rules()), len(p.Catalogue().Rules())-1)
+	}
+}
+
+func TestEvaluationTimeout(t *testing.T) {
+	t.Parallel()
+	dir := writePolicy(t, map[string]string{"slow.rego": customHeader + `
+deny contains "slow" if {
+	count([x | some x in numbers.range(1, 100000000); x % 7 == 0]) > 0
+}
+`})
+	p, err := engine.Load([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := settings()
+	s.Timeout = 50 * time.Millisecond
+	ev, err := p.Prepare(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = ev.Evaluate(context.Background(), map[string]any{})
+	if !errors.Is(err, engine.ErrTimeout) {
+		t.Fatalf("err = %v, want ErrTimeout", err)
+	}
+}
+
+func TestDataForStockTools(t *testing.T) {
+	t.Parallel()
+	p, err := engine.Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := p.Data(engine.Settings{Today: "2008-10-01", Params: map[string]any{"group_size_max": int64(12)}})
+	cg := d["cgcheck"].(map[string]any)
+	if cg["today"] != "2008-10-01" || cg["params"].(map[string]any)["group_size_max"] != int64(12) {
+		t.Errorf("data = %v", d)
+	}
+	if ids := cg["catalogue"].([]any); len(ids) != len(p.Catalogue().Rules()) {
+		t.Errorf("catalogue has %d ids, want %d", len(ids), len(p.Catalogue().Rules()))
+	}
+}
