@@ -1,0 +1,172 @@
+package check_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"example.org/cgcheck/internal/check"
+	"example.org/cgcheck/internal/discover"
+	"example.org/cgcheck/internal/engine"
+	"example.org/cgcheck/internal/finding"
+	"example.org/cgcheck/internal/schema"
+	"example.org/cgcheck/internal/testtool"
+)
+
+func newChecker(t *testing.T) *check.Checker {
+	t.Helper()
+	p, err := engine.Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := p.Prepare(context.Background(), engine.Settings{Today: "2008-10-01"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := schema.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &check.Checker{Schema: v, Evaluator: ev}
+}
+
+func examples(t *testing.T) []discover.Source {
+	t.Helper()
+	found, err := discover.Find([]string{filepath.Join(testtool.RepoRoot(t), "testdata", "examples")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(found.Sources) < 10 {
+		t.Fatalf("found %d examples", len(found.Sources))
+	}
+	return found.Sources
+}
+
+func runAll(t *testing.T, c *check.Checker, sources []discover.Source, jobs int) []*finding.Document {
+	t.Helper()
+	var docs []*finding.Document
+	err := c.Run(context.Background(), sources, jobs, func(d *finding.Document) error {
+		docs = append(docs, d)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// TestOrderAndResultsIndependentOfJobs: the same inputs give the same
+// documents, in path order, with 1 worker or 8.
+func TestOrderAndResultsIndependentOfJobs(t *testing.T) {
+	t.Parallel()
+	c := newChecker(t)
+	src := examples(t)
+	// Repeat the list so there are more files than workers and window.
+	var many []discover.Source
+	for i := 0; i < 5; i++ {
+		many = append(many, src...)
+	}
+	one, _ := json.Marshal(runAll(t, c, many, 1))
+	eight, _ := json.Marshal(runAll(t, c, many, 8))
+	if !bytes.Equal(one, eight) {
+		t.Fatal("results differ between --jobs 1 and --jobs 8")
+	}
+	docs := runAll(t, c, src, 3)
+	for i := 1; i < len(docs); i++ {
+		if docs[i-1].File > docs[i].File {
+			t.Errorf("out of order: %s before %s", docs[i-1].File, docs[i].File)
+		}
+	}
+}
+
+func TestExamplesGiveTheirIntendedStatus(t *testing.T) {
+	t.Parallel()
+	c := newChecker(t)
+	got := map[string]finding.Status{}
+	for _, d := range runAll(t, c, examples(t), 0) {
+		got[filepath.Base(d.File)] = d.Status
+		for _, f := range d.Findings {
+			if f.Status != finding.Pass && f.Status != finding.Skip && f.Line == 0 {
+				t.Errorf("%s: finding %s has no line", d.File, f.Rule)
+			}
+		}
+	}
+	want := map[string]finding.Status{
+		"civic-centre.yaml": finding.Pass, "korsakoff.json": finding.Pass,
+		"eleven-partners.json": finding.Warn, "late-monitoring.json": finding.Warn,
+		"too-many-partners.yaml": finding.Fail, "no-lead.yaml": finding.Fail,
+		"consultee-lead.json": finding.Fail, "weak-authority.yaml": finding.Fail,
+		"bolted-on-monitoring.yaml": finding.Fail, "passive-members.yaml": finding.Fail,
+		"bad-references.json": finding.Fail, "waivers.yaml": finding.Fail,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("statuses (-want +got):\n%s", diff)
+	}
+}
+
+func writeFile(t *testing.T, dir, name, body string) discover.Source {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return discover.Source{Path: p}
+}
+
+func TestBadFilesBecomeFindingsAndOthersAreStillChecked(t *testing.T) {
+	t.Parallel()
+	c := newChecker(t)
+	dir := t.TempDir()
+	good, err := os.ReadFile(filepath.Join(testtool.RepoRoot(t), "testdata", "examples", "civic-centre.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sources := []discover.Source{
+		writeFile(t, dir, "a-syntax.json", "{\n  \"id\": \"x\",\n  \"name\" \"y\"\n}\n"),
+		writeFile(t, dir, "b-schema.yaml", strings.Replace(string(good), "type: task_limited", "type: task_limited\ncolour: blue", 1)),
+		writeFile(t, dir, "c-good.yaml", string(good)),
+		writeFile(t, dir, "d-empty.yaml", ""),
+		{Path: filepath.Join(dir, "e-missing.yaml")},
+	}
+	docs := runAll(t, c, sources, 2)
+	if len(docs) != 5 {
+		t.Fatalf("got %d documents, want 5", len(docs))
+	}
+	first := func(d *finding.Document) finding.Finding { return d.Findings[0] }
+	if f := first(docs[0]); f.Rule != "parse" || f.Line != 3 || f.Column != 10 {
+		t.Errorf("syntax error finding = %+v, want parse at 3:10", f)
+	}
+	if f := first(docs[1]); f.Rule != "schema" || !strings.Contains(f.Message, `unknown property "colour"`) || f.Line == 0 {
+		t.Errorf("schema finding = %+v", f)
+	}
+	for _, f := range docs[1].Findings[1:] {
+		if f.Status != finding.Skip {
+			t.Errorf("rule %s is %s on a document that breaks the schema, want skip", f.Rule, f.Status)
+		}
+	}
+	if docs[2].Status != finding.Pass {
+		t.Errorf("good file status = %s", docs[2].Status)
+	}
+	if f := first(docs[3]); f.Rule != "parse" || !strings.Contains(f.Message, "empty") {
+		t.Errorf("empty file finding = %+v", f)
+	}
+	if f := first(docs[4]); f.Rule != "parse" || !strings.Contains(f.Message, "cannot read") {
+		t.Errorf("missing file finding = %+v", f)
+	}
+}
+
+func TestStdin(t *testing.T) {
+	t.Parallel()
+	c := newChecker(t)
+	c.Stdin = strings.NewReader(`{"schema": "cgcheck/partnership/v1"}`)
+	d := c.Check(context.Background(), discover.Source{Path: discover.Stdin})
+	if d.File != "<stdin>" || d.Status != finding.Fail || d.Findings[0].Rule != "schema" {
+		t.Errorf("stdin document = %+v", d)
+	}
+}
