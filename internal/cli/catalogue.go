@@ -101,7 +101,11 @@ func writeExplain(w io.Writer, r *catalogue.Rule, st *setup) {
 		fmt.Fprintln(w, "\nParams:")
 		for _, p := range r.Params {
 			pv := st.params[p.Name]
-			fmt.Fprintf(w, "  %s = %v (%s; default %v)\n", p.Name, pv.Value, pv.Source, p.Default)
+			if pv.Source == "default" {
+				fmt.Fprintf(w, "  %s = %v (default)\n", p.Name, pv.Value)
+			} else {
+				fmt.Fprintf(w, "  %s = %v (%s; default %v)\n", p.Name, pv.Value, pv.Source, p.Default)
+			}
 			if p.Description != "" {
 				fmt.Fprintf(w, "      %s\n", wrap(p.Description, 72, "      "))
 			}

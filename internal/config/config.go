@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -118,7 +119,24 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 	c.Format = v.GetString("format")
 	c.FailOn = v.GetString("fail-on")
 	c.Today = v.GetString("today")
-	c.Verbose = v.GetBool("verbose")
+	if t, ok := v.Get("today").(time.Time); ok {
+		// YAML reads an unquoted today: 2008-10-01 as a timestamp, which
+		// GetString would print as "2008-10-01 00:00:00 +0000 UTC".
+		c.Today = t.Format(time.DateOnly)
+	}
+	// Not GetBool: it reads "yes" or "maybe" as false without a word.
+	switch b := v.Get("verbose").(type) {
+	case bool:
+		c.Verbose = b
+	case string:
+		parsed, err := strconv.ParseBool(strings.TrimSpace(b))
+		if err != nil {
+			return nil, usagef("verbose must be true or false, not %q", b)
+		}
+		c.Verbose = parsed
+	default:
+		return nil, usagef("verbose must be true or false, not %v", b)
+	}
 	c.Policies = c.list("policy", true)
 	c.Disable = c.list("disable", false)
 

@@ -8,6 +8,7 @@
 package descriptor
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -47,9 +48,10 @@ func FormatForPath(path string) (Format, bool) {
 
 // SniffFormat guesses the format of input with no file name (standard input):
 // JSON when the first significant character opens an object or array,
-// otherwise YAML.
+// otherwise YAML. A UTF-8 byte order mark is not significant: the readers
+// drop it, so it must not make a JSON document look like YAML.
 func SniffFormat(data []byte) Format {
-	for _, b := range data {
+	for _, b := range bytes.TrimPrefix(data, utf8BOM) {
 		switch b {
 		case ' ', '\t', '\r', '\n':
 			continue

@@ -55,14 +55,36 @@ type lineIndex struct {
 	start []int // byte offset where each line starts
 }
 
+// newLineIndex breaks lines at LF, CRLF and a lone CR, as YAML and editors
+// do, so a file saved with old Mac line ends gets the lines it shows.
 func newLineIndex(data []byte) *lineIndex {
 	idx := &lineIndex{data: data, start: []int{0}}
 	for i, b := range data {
-		if b == '\n' {
+		if b == '\n' || b == '\r' && (i+1 == len(data) || data[i+1] != '\n') {
 			idx.start = append(idx.start, i+1)
 		}
 	}
 	return idx
+}
+
+// clamp moves p, a position reported by a parser, inside the input: onto
+// its last line when p is below it, and no further right than just past the
+// end of its line.
+func (idx *lineIndex) clamp(p Position) Position {
+	if p.Line > len(idx.start) {
+		return idx.position(len(idx.data))
+	}
+	from, to := idx.start[p.Line-1], len(idx.data)
+	if p.Line < len(idx.start) {
+		to = idx.start[p.Line] - 1 // the line break, LF or CR
+		if idx.data[to] == '\n' && to > from && idx.data[to-1] == '\r' {
+			to--
+		}
+	}
+	if last := utf8.RuneCount(idx.data[from:to]) + 1; p.Column > last {
+		p.Column = last
+	}
+	return p
 }
 
 // position returns the line and column of byte offset off. Columns count

@@ -69,10 +69,13 @@ func parseJSON(data []byte, limits Limits) (*Document, error) {
 			depth--
 			var v any = finished.object
 			if kind == ']' {
-				v = finished.array
-				if v == nil {
-					v = []any{}
+				// Test the slice, not v: a nil []any in an interface is not
+				// nil, and an empty array must be [] (as encoding/json
+				// gives), not a nil slice that marshals as null.
+				if finished.array == nil {
+					finished.array = []any{}
 				}
+				v = finished.array
 			}
 			if top == nil {
 				root, done = v, true

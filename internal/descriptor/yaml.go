@@ -17,9 +17,10 @@ import (
 // tag, except timestamps, which stay the strings they were written as: an
 // unquoted `start: 2006-04-01` must reach the schema as "2006-04-01".
 func parseYAML(data []byte, limits Limits) (*Document, error) {
+	lines := newLineIndex(data)
 	var root yaml.Node
 	if err := yaml.Load(data, &root); err != nil {
-		return nil, yamlSyntaxError(err, data)
+		return nil, yamlSyntaxError(err, data, lines)
 	}
 	node := &root
 	if node.Kind == yaml.DocumentNode {
@@ -28,7 +29,7 @@ func parseYAML(data []byte, limits Limits) (*Document, error) {
 		}
 		node = node.Content[0]
 	}
-	b := &yamlBuilder{doc: newDocument(), limits: limits}
+	b := &yamlBuilder{doc: newDocument(), limits: limits, lines: lines}
 	v, err := b.value(node, "", 0)
 	if err != nil {
 		return nil, err
@@ -41,21 +42,27 @@ type yamlBuilder struct {
 	doc    *Document
 	limits Limits
 	work   int // nodes produced through aliases, bounded against alias bombs
+	lines  *lineIndex
 }
 
-func nodePosition(n *yaml.Node) Position {
-	return Position{Line: max(n.Line, 1), Column: max(n.Column, 1)}
+// position is where n stands, kept inside the input: the library puts an
+// empty value at the very end of a file on the line after it, as if the
+// file ended with a line break.
+func (b *yamlBuilder) position(n *yaml.Node) Position {
+	return b.lines.clamp(Position{Line: max(n.Line, 1), Column: max(n.Column, 1)})
 }
 
 func (b *yamlBuilder) fail(n *yaml.Node, format string, args ...any) error {
-	return &SyntaxError{nodePosition(n), fmt.Sprintf(format, args...)}
+	return &SyntaxError{b.position(n), fmt.Sprintf(format, args...)}
 }
 
 // value converts node (standing at pointer) and records its position.
 // viaAlias is non-zero when node is reached through an alias; such nodes count
 // against the alias budget and do not overwrite positions of the originals.
 func (b *yamlBuilder) value(n *yaml.Node, pointer string, viaAlias int) (any, error) {
-	if strings.Count(pointer, "/") > b.limits.MaxDepth {
+	// Depth counts containers, as the JSON reader does: the root mapping is
+	// level 1.
+	if (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) && strings.Count(pointer, "/")+1 > b.limits.MaxDepth {
 		return nil, b.fail(n, "nesting is deeper than %d levels; a descriptor is only a few levels deep", b.limits.MaxDepth)
 	}
 	if viaAlias > 0 {
@@ -64,14 +71,14 @@ func (b *yamlBuilder) value(n *yaml.Node, pointer string, viaAlias int) (any, er
 			return nil, b.fail(n, "aliases expand to more than %d values; refusing to expand them further (an alias bomb?)", b.limits.MaxAliasWork)
 		}
 	}
-	b.doc.setValue(pointer, nodePosition(n))
+	b.doc.setValue(pointer, b.position(n))
 	switch n.Kind {
 	case yaml.AliasNode:
 		if n.Alias == nil {
 			return nil, b.fail(n, "alias *%s names no anchor", n.Value)
 		}
 		v, err := b.value(n.Alias, pointer, viaAlias+1)
-		b.doc.setValue(pointer, nodePosition(n)) // the alias is where the value stands
+		b.doc.setValue(pointer, b.position(n)) // the alias is where the value stands
 		return v, err
 	case yaml.MappingNode:
 		return b.mapping(n, pointer, viaAlias)
@@ -101,30 +108,35 @@ func (b *yamlBuilder) mapping(n *yaml.Node, pointer string, viaAlias int) (any, 
 	out := make(map[string]any, len(n.Content)/2)
 	// Merge keys (<<) add the keys of the merged mappings, as YAML 1.1
 	// defines them. They are read first so that the mapping's own keys, and
-	// their positions, win.
+	// their positions, win; and last to first, so that of two merged
+	// mappings with the same key the earlier wins, value and position.
+	var sources []*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, m := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode || k.Tag != "!!merge" {
 			continue
 		}
-		sources := []*yaml.Node{m}
 		if m.Kind == yaml.SequenceNode {
-			sources = m.Content
+			sources = append(sources, m.Content...)
+		} else {
+			sources = append(sources, m)
 		}
-		for _, src := range sources {
-			val, err := b.value(src, pointer, viaAlias+1)
-			if err != nil {
-				return nil, err
-			}
-			merged, ok := val.(map[string]any)
-			if !ok {
-				return nil, b.fail(src, "a merge key (<<) must name a mapping")
-			}
-			for k, v := range merged {
-				if _, set := out[k]; !set {
-					out[k] = v
-				}
-			}
+	}
+	for i := len(sources) - 1; i >= 0; i-- {
+		src := sources[i]
+		// Not viaAlias+1: an alias source counts itself in value, and a
+		// mapping written inline here is not an expansion, so its repeated
+		// keys are refused and its keys keep their positions.
+		val, err := b.value(src, pointer, viaAlias)
+		if err != nil {
+			return nil, err
+		}
+		merged, ok := val.(map[string]any)
+		if !ok {
+			return nil, b.fail(src, "a merge key (<<) must name a mapping")
+		}
+		for k, v := range merged {
+			out[k] = v
 		}
 	}
 	seen := map[string]Position{}
@@ -140,7 +152,7 @@ func (b *yamlBuilder) mapping(n *yaml.Node, pointer string, viaAlias int) (any, 
 		if len(name) > b.limits.MaxString {
 			return nil, b.fail(k, "a key is %d bytes long, over the limit of %d", len(name), b.limits.MaxString)
 		}
-		kpos := nodePosition(k)
+		kpos := b.position(k)
 		if first, ok := seen[name]; ok && viaAlias == 0 {
 			return nil, &SyntaxError{kpos, fmt.Sprintf(
 				"key %q appears twice in the same mapping (lines %d and %d); keep one — a repeated key would silently hide the first value",
@@ -157,7 +169,7 @@ func (b *yamlBuilder) mapping(n *yaml.Node, pointer string, viaAlias int) (any, 
 		}
 		out[name] = val
 	}
-	b.doc.setValue(pointer, nodePosition(n))
+	b.doc.setValue(pointer, b.position(n))
 	return out, nil
 }
 
@@ -172,19 +184,21 @@ func (b *yamlBuilder) scalar(n *yaml.Node) (any, error) {
 	case "!!bool":
 		return strconv.ParseBool(strings.ToLower(n.Value))
 	case "!!int":
-		return yamlInt(n)
+		return yamlInt(n, b.position(n))
 	case "!!float":
-		return yamlFloat(n)
+		return yamlFloat(n, b.position(n))
 	}
 	// !!str, !!timestamp (kept as written), !!binary and unknown tags.
 	return n.Value, nil
 }
 
-func yamlInt(n *yaml.Node) (any, error) {
+func yamlInt(n *yaml.Node, at Position) (any, error) {
 	text := strings.ReplaceAll(n.Value, "_", "")
 	i := new(big.Int)
 	base := 10
-	digits := strings.TrimLeft(text, "+-")
+	// The resolver reads ints with strconv's base prefixes, which may be
+	// upper case (0X1F, 0O17, 0B1); big.Int takes either case of hex digits.
+	digits := strings.ToLower(strings.TrimLeft(text, "+-"))
 	neg := strings.HasPrefix(text, "-")
 	switch {
 	case strings.HasPrefix(digits, "0x"):
@@ -195,7 +209,7 @@ func yamlInt(n *yaml.Node) (any, error) {
 		base, digits = 2, digits[2:]
 	}
 	if _, ok := i.SetString(digits, base); !ok {
-		return nil, &SyntaxError{nodePosition(n), fmt.Sprintf("%q is not a number", n.Value)}
+		return nil, &SyntaxError{at, fmt.Sprintf("%q is not a number", n.Value)}
 	}
 	if neg {
 		i.Neg(i)
@@ -203,11 +217,11 @@ func yamlInt(n *yaml.Node) (any, error) {
 	return json.Number(i.String()), nil
 }
 
-func yamlFloat(n *yaml.Node) (any, error) {
+func yamlFloat(n *yaml.Node, at Position) (any, error) {
 	text := strings.ReplaceAll(n.Value, "_", "")
 	f, err := strconv.ParseFloat(text, 64)
 	if err != nil && !errors.Is(err, strconv.ErrRange) || math.IsInf(f, 0) || math.IsNaN(f) {
-		return nil, &SyntaxError{nodePosition(n), fmt.Sprintf("%s is not a finite number; descriptors hold plain numbers (quote it if it is text)", n.Value)}
+		return nil, &SyntaxError{at, fmt.Sprintf("%s is not a finite number; descriptors hold plain numbers (quote it if it is text)", n.Value)}
 	}
 	// Keep the written digits when they are already a JSON number, so no
 	// precision is lost; otherwise (1e3 is fine, .5 is not) reformat.
@@ -219,13 +233,13 @@ func yamlFloat(n *yaml.Node) (any, error) {
 
 // yamlSyntaxError turns the YAML library's error into a SyntaxError with the
 // best position it offers.
-func yamlSyntaxError(err error, data []byte) error {
+func yamlSyntaxError(err error, data []byte, lines *lineIndex) error {
 	var le *yaml.LoadError
 	if !errors.As(err, &le) {
 		return &SyntaxError{Position{1, 1}, "cannot read YAML: " + err.Error()}
 	}
 	msg := strings.TrimPrefix(le.Message, "yaml: ")
-	pos := Position{Line: max(le.Mark.Line, 1), Column: max(le.Mark.Column, 1)}
+	pos := lines.clamp(Position{Line: max(le.Mark.Line, 1), Column: max(le.Mark.Column, 1)})
 	switch {
 	case strings.Contains(msg, "expected single document"):
 		return &SyntaxError{secondDocument(data), "file holds more than one YAML document (a second --- line); put each partnership in a file of its own"}

@@ -27,8 +27,21 @@ func (r *jsonReporter) Start(run Run) error {
 	return nil
 }
 
+// marshal indents like json.MarshalIndent but leaves <, > and & as they are
+// ("<stdin>" stays readable); the output is not embedded in HTML.
+func marshal(v any, prefix string) ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent(prefix, "  ")
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+}
+
 func (r *jsonReporter) Document(doc *finding.Document) error {
-	b, err := json.MarshalIndent(doc, "    ", "  ")
+	b, err := marshal(doc, "    ")
 	if err != nil {
 		return err
 	}
@@ -51,7 +64,7 @@ func (r *jsonReporter) Finish(summary finding.Summary, registry finding.Registry
 		Summary finding.Summary   `json:"summary"`
 	}{map[string]string{"name": r.run.ToolName, "version": r.run.ToolVersion}, r.run.Today, summary}
 	var out bytes.Buffer
-	b, err := json.MarshalIndent(head, "", "  ")
+	b, err := marshal(head, "")
 	if err != nil {
 		return err
 	}
@@ -62,7 +75,7 @@ func (r *jsonReporter) Finish(summary finding.Summary, registry finding.Registry
 		out.WriteString("\n  ")
 	}
 	out.WriteString("],\n  \"registry\": ")
-	rb, err := json.MarshalIndent(registry, "  ", "  ")
+	rb, err := marshal(registry, "  ")
 	if err != nil {
 		return err
 	}

@@ -7,8 +7,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/big"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/santhosh-tekuri/jsonschema/v6/kind"
@@ -146,7 +149,7 @@ func describe(ve *jsonschema.ValidationError) []Violation {
 		}
 		return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %q does not match the pattern %s", displayField(field), k.Got, k.Want)}}
 	case *kind.Minimum:
-		return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %s is below the minimum of %s", displayField(field), k.Got.FloatString(2), k.Want.RatString())}}
+		return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %s is below the minimum of %s", displayField(field), number(k.Got), number(k.Want))}}
 	case *kind.MinItems:
 		return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: needs at least %d item(s), found %d", displayField(field), k.Want, k.Got)}}
 	}
@@ -215,15 +218,27 @@ func article(typ string) string {
 	return "a " + typ
 }
 
-// display renders a JSON value briefly for a message.
+// display renders a JSON value briefly for a message. It shortens by
+// characters, not bytes, so the message stays valid UTF-8.
 func display(v any) string {
 	b, err := json.Marshal(v)
 	if err != nil {
 		return fmt.Sprint(v)
 	}
 	s := string(b)
-	if len(s) > 60 {
-		s = s[:57] + "..."
+	if utf8.RuneCountInString(s) > 60 {
+		s = string([]rune(s)[:57]) + "..."
 	}
 	return s
+}
+
+// number renders a schema bound or the value it was compared with as the
+// number it is (-1, 0.5, -0.001): rounding to a fixed number of places would
+// show -0.001 as "-0.00 is below the minimum of 0".
+func number(r *big.Rat) string {
+	if r.IsInt() {
+		return r.Num().String()
+	}
+	f, _ := r.Float64()
+	return strconv.FormatFloat(f, 'g', -1, 64)
 }
