@@ -44,6 +44,7 @@ Exit codes: 0 no finding at or above --fail-on; 1 at least one; 2 usage error.`,
 	fl.String("fail-on", "fail", "lowest status that makes the exit code 1: fail or warn")
 	fl.String("today", "", "as-of date for every date rule, YYYY-MM-DD (default the current date)")
 	fl.BoolP("verbose", "v", false, "text output also lists passing and skipped rules")
+	fl.Bool("explain", false, "text output shows the study's words and what to do under each fail and warn")
 	fl.StringArrayVar(&f.params, "param", nil, "set a rule parameter, name=value (repeatable)")
 	fl.IntVar(&f.jobs, "jobs", 0, "files checked at once (default the number of CPUs)")
 	return cmd
@@ -136,7 +137,7 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 
 	if err := rep.Start(report.Run{
 		ToolName: "cgcheck", ToolVersion: Version, Today: st.cfg.Today,
-		Verbose: st.cfg.Verbose, Color: useColor(s),
+		Verbose: st.cfg.Verbose, Explain: st.cfg.Explain, Color: useColor(s),
 	}); err != nil {
 		return err
 	}

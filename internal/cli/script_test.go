@@ -3,6 +3,7 @@ package cli_test
 import (
 	"context"
 	"errors"
+	"flag"
 	"os"
 	"os/exec"
 	"regexp"
@@ -37,10 +38,15 @@ func TestMain(m *testing.M) {
 //	genfile FILE PIECE...       write the PIECEs to FILE, for inputs a txtar
 //	                            archive cannot hold: Go escapes (\x00, \n) are
 //	                            decoded and N*TEXT repeats TEXT N times
+// updateScripts rewrites the files that `cmp stdout FILE` compares against
+// inside the scripts, for an intended change of output.
+var updateScripts = flag.Bool("update", false, "update the expected output inside testdata/script/*.txtar")
+
 func TestScripts(t *testing.T) {
 	t.Parallel()
 	testscript.Run(t, testscript.Params{
 		Dir:                 "testdata/script",
+		UpdateScripts:       *updateScripts,
 		RequireExplicitExec: true,
 		Setup: func(env *testscript.Env) error {
 			// Colour would never reach a pipe anyway; NO_COLOR makes sure.

@@ -31,7 +31,7 @@ const EnvPrefix = "CGCHECK"
 
 // Keys are the settings a config file may hold (the flag names, plus params
 // and disable).
-var Keys = []string{"format", "fail-on", "today", "policy", "verbose", "params", "disable"}
+var Keys = []string{"format", "fail-on", "today", "policy", "verbose", "explain", "params", "disable"}
 
 // Config is the resolved, validated configuration of a run.
 type Config struct {
@@ -40,6 +40,7 @@ type Config struct {
 	Today    string
 	Policies []string
 	Verbose  bool
+	Explain  bool
 	Disable  []string
 	// File is the config file that was read, or "".
 	File string
@@ -76,6 +77,7 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 	v.SetDefault("format", "text")
 	v.SetDefault("fail-on", "fail")
 	v.SetDefault("verbose", false)
+	v.SetDefault("explain", false)
 	v.SetDefault("today", time.Now().Format(time.DateOnly))
 
 	if flags != nil {
@@ -124,18 +126,12 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 		// GetString would print as "2008-10-01 00:00:00 +0000 UTC".
 		c.Today = t.Format(time.DateOnly)
 	}
-	// Not GetBool: it reads "yes" or "maybe" as false without a word.
-	switch b := v.Get("verbose").(type) {
-	case bool:
-		c.Verbose = b
-	case string:
-		parsed, err := strconv.ParseBool(strings.TrimSpace(b))
-		if err != nil {
-			return nil, usagef("verbose must be true or false, not %q", b)
-		}
-		c.Verbose = parsed
-	default:
-		return nil, usagef("verbose must be true or false, not %v", b)
+	var err error
+	if c.Verbose, err = c.boolean("verbose"); err != nil {
+		return nil, err
+	}
+	if c.Explain, err = c.boolean("explain"); err != nil {
+		return nil, err
 	}
 	c.Policies = c.list("policy", true)
 	c.Disable = c.list("disable", false)
@@ -155,6 +151,23 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 		}
 	}
 	return c, nil
+}
+
+// boolean reads a true/false setting. Not viper's GetBool: it reads "yes" or
+// "maybe" as false without a word.
+func (c *Config) boolean(key string) (bool, error) {
+	switch b := c.v.Get(key).(type) {
+	case bool:
+		return b, nil
+	case string:
+		parsed, err := strconv.ParseBool(strings.TrimSpace(b))
+		if err != nil {
+			return false, usagef("%s must be true or false, not %q", key, b)
+		}
+		return parsed, nil
+	default:
+		return false, usagef("%s must be true or false, not %v", key, b)
+	}
 }
 
 // set reports whether the user gave the flag on the command line.

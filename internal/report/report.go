@@ -18,6 +18,9 @@ type Run struct {
 	Today       string
 	// Verbose asks human-oriented formats to list passing and skipped rules.
 	Verbose bool
+	// Explain asks human-oriented formats to show the study's words and the
+	// remediation under each fail and warn finding.
+	Explain bool
 	// Color allows ANSI colour in human-oriented formats.
 	Color bool
 }

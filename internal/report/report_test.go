@@ -82,6 +82,7 @@ func TestGolden(t *testing.T) {
 	}{
 		{"text", "text", run},
 		{"text-verbose", "text", report.Run{ToolName: "cgcheck", ToolVersion: "0.1.0", Today: "2008-10-01", Verbose: true}},
+		{"text-explain", "text", report.Run{ToolName: "cgcheck", ToolVersion: "0.1.0", Today: "2008-10-01", Explain: true}},
 		{"json", "json", run},
 	}
 	for _, tc := range cases {

@@ -42,6 +42,7 @@ func (r *textReporter) Document(doc *finding.Document) error {
 		title += " (" + doc.ID + ")"
 	}
 	fmt.Fprintf(r.w, "%s: %s\n", title, r.paint(doc.Status, strings.ToUpper(string(doc.Status))))
+	r.themeLine(doc)
 	fs := make([]finding.Finding, 0, len(doc.Findings))
 	for _, f := range doc.Findings {
 		if r.shown(f) {
@@ -59,8 +60,36 @@ func (r *textReporter) Document(doc *finding.Document) error {
 		if f.Waiver != nil {
 			fmt.Fprintf(r.w, "      waived: %s (approved by %s, expires %s)\n", f.Waiver.Justification, f.Waiver.ApprovedBy, f.Waiver.Expires)
 		}
+		if r.run.Explain && (f.Status == finding.Fail || f.Status == finding.Warn) {
+			r.explain(f)
+		}
 	}
 	return r.w.Flush()
+}
+
+// themeLine gives a reviewer the document at a glance: one status per theme
+// of the study, in the study's order. It is a checklist, not a score.
+func (r *textReporter) themeLine(doc *finding.Document) {
+	names := doc.Themes.Names()
+	if len(names) == 0 {
+		return
+	}
+	parts := make([]string, len(names))
+	for i, name := range names {
+		s := doc.Themes.Get(name)
+		parts[i] = name + " " + r.paint(s, string(s))
+	}
+	fmt.Fprintf(r.w, "  %s\n", strings.Join(parts, " · "))
+}
+
+// explain prints the study's section and words, and what to do.
+func (r *textReporter) explain(f finding.Finding) {
+	if f.Quote != "" {
+		fmt.Fprintf(r.w, "      \u201c%s\u201d (%s)\n", f.Quote, f.Section)
+	}
+	if f.Remediation != "" {
+		fmt.Fprintf(r.w, "      what to do: %s\n", f.Remediation)
+	}
 }
 
 func (r *textReporter) Finish(summary finding.Summary, registry finding.Registry) error {
