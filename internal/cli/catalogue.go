@@ -33,6 +33,8 @@ func newRulesCmd(s Streams, g *globals) *cobra.Command {
 				return enc.Encode(struct {
 					Rules []*catalogue.Rule `json:"rules"`
 				}{rules})
+			case "markdown":
+				return catalogue.WriteMarkdown(s.Stdout, st.policies.Catalogue())
 			case "text":
 				tw := tabwriter.NewWriter(s.Stdout, 0, 0, 2, ' ', 0)
 				fmt.Fprintln(tw, "ID\tTHEME\tLEVEL\tTITLE")
@@ -49,10 +51,10 @@ func newRulesCmd(s Streams, g *globals) *cobra.Command {
 				}
 				return tw.Flush()
 			}
-			return usageError(fmt.Errorf("unknown format %q for rules; use text or json", format))
+			return usageError(fmt.Errorf("unknown format %q for rules; use text, json or markdown", format))
 		},
 	}
-	cmd.Flags().StringVarP(&format, "format", "o", "text", "output format: text or json")
+	cmd.Flags().StringVarP(&format, "format", "o", "text", "output format: text, json or markdown (the docs/rules.md page)")
 	return cmd
 }
 

@@ -1,0 +1,66 @@
+package catalogue
+
+import (
+	"fmt"
+	"io"
+	"strings"
+)
+
+// WriteMarkdown writes the catalogue as the reference page docs/rules.md:
+// an index by theme, then each rule with its description, the study's words,
+// what to do, and its parameters. Everything comes from the METADATA.
+func WriteMarkdown(w io.Writer, c *Catalogue) error {
+	var b strings.Builder
+	b.WriteString("# cgcheck rule catalogue\n\n")
+	b.WriteString("<!-- Generated from the policies' METADATA by `cgcheck rules --format markdown`; do not edit by hand.\n")
+	b.WriteString("     Regenerate: go run ./cmd/cgcheck rules --format markdown > docs/rules.md -->\n\n")
+	b.WriteString("Each rule encodes a finding of the *Collaborative Gain Research Study* (Improvement Service, 2008). ")
+	b.WriteString("A rule gives each descriptor `pass`, `warn`, `fail` or `skip` (not applicable, with a reason); ")
+	b.WriteString("results roll up per theme as pass / warn / fail. There is no overall score.\n\n")
+	b.WriteString("Parameters are set under `params:` in `.cgcheck.yaml`, as `CGCHECK_PARAMS_<NAME>`, or with `--param name=value`.\n\n")
+
+	for _, theme := range Themes {
+		rules := c.byTheme(theme)
+		if len(rules) == 0 {
+			continue
+		}
+		fmt.Fprintf(&b, "## %s — %s\n\n", theme, ThemeTitles[theme])
+		b.WriteString("| id | level | title |\n|---|---|---|\n")
+		for _, r := range rules {
+			fmt.Fprintf(&b, "| [`%s`](#%s) | %s | %s |\n", r.ID, r.ID, strings.Join(r.Levels, "/"), cell(r.Title))
+		}
+		b.WriteString("\n")
+		for _, r := range rules {
+			fmt.Fprintf(&b, "### %s\n\n", r.ID)
+			fmt.Fprintf(&b, "**%s** · theme `%s` · level `%s`\n\n", r.Title, r.Theme, strings.Join(r.Levels, "/"))
+			fmt.Fprintf(&b, "%s\n\n", oneParagraph(r.Description))
+			if r.Quote != "" {
+				fmt.Fprintf(&b, "> \u201c%s\u201d — *%s*\n\n", r.Quote, r.Section)
+			}
+			fmt.Fprintf(&b, "**What to do.** %s\n\n", oneParagraph(r.Remediation))
+			if len(r.Params) > 0 {
+				b.WriteString("| param | type | default | meaning |\n|---|---|---|---|\n")
+				for _, p := range r.Params {
+					fmt.Fprintf(&b, "| `%s` | %s | `%v` | %s |\n", p.Name, p.Type, p.Default, cell(p.Description))
+				}
+				b.WriteString("\n")
+			}
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func (c *Catalogue) byTheme(theme string) []*Rule {
+	var out []*Rule
+	for _, r := range c.rules {
+		if r.Theme == theme {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func oneParagraph(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func cell(s string) string { return strings.ReplaceAll(oneParagraph(s), "|", "\\|") }
