@@ -27,6 +27,10 @@ func TestMain(m *testing.M) {
 	})
 }
 
+// updateScripts rewrites the files that `cmp stdout FILE` compares against
+// inside the scripts, for an intended change of output.
+var updateScripts = flag.Bool("update", false, "update the expected output inside testdata/script/*.txtar")
+
 // TestScripts runs the end-to-end scripts in testdata/script: each is a txtar
 // archive of descriptors and config files plus the commands to run on them.
 //
@@ -38,9 +42,6 @@ func TestMain(m *testing.M) {
 //	genfile FILE PIECE...       write the PIECEs to FILE, for inputs a txtar
 //	                            archive cannot hold: Go escapes (\x00, \n) are
 //	                            decoded and N*TEXT repeats TEXT N times
-// updateScripts rewrites the files that `cmp stdout FILE` compares against
-// inside the scripts, for an intended change of output.
-var updateScripts = flag.Bool("update", false, "update the expected output inside testdata/script/*.txtar")
 
 func TestScripts(t *testing.T) {
 	t.Parallel()
