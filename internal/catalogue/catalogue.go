@@ -15,6 +15,11 @@ import (
 // Themes are the study's groups of findings, in the order reports show them.
 var Themes = []string{"purpose", "governance", "evidence", "action", "gain", "lifecycle", "integrity"}
 
+// RegistryTheme is the theme of rules that run across all the descriptors
+// checked together rather than on one; their findings are reported under
+// "registry", not in a document.
+const RegistryTheme = "registry"
+
 // ThemeTitles are the headings of the study each theme follows.
 var ThemeTitles = map[string]string{
 	"purpose":    "Clarity of purpose",
@@ -24,6 +29,7 @@ var ThemeTitles = map[string]string{
 	"gain":       "Measuring collaborative gain",
 	"lifecycle":  "Lifecycle",
 	"integrity":  "Integrity",
+	"registry":   "Across all descriptors checked together",
 }
 
 // Param is a configurable threshold of a rule.
@@ -83,7 +89,7 @@ func New(rules []*Rule) (*Catalogue, error) {
 		c.rules = append(c.rules, r)
 	}
 	sort.SliceStable(c.rules, func(i, j int) bool {
-		ti, tj := slices.Index(Themes, c.rules[i].Theme), slices.Index(Themes, c.rules[j].Theme)
+		ti, tj := themeOrder(c.rules[i].Theme), themeOrder(c.rules[j].Theme)
 		if ti != tj {
 			return ti < tj
 		}
@@ -91,6 +97,17 @@ func New(rules []*Rule) (*Catalogue, error) {
 	})
 	return c, nil
 }
+
+// themeOrder places registry rules after every per-document theme.
+func themeOrder(theme string) int {
+	if i := slices.Index(Themes, theme); i >= 0 {
+		return i
+	}
+	return len(Themes)
+}
+
+// IsRegistry reports whether the rule runs across descriptors.
+func (r *Rule) IsRegistry() bool { return r.Theme == RegistryTheme }
 
 // Rules returns the rules in catalogue order.
 func (c *Catalogue) Rules() []*Rule { return c.rules }
@@ -192,8 +209,8 @@ func FromModule(m *ast.Module, builtin bool) (*Rule, error) {
 		return nil, fail("rule %s: METADATA needs a title", r.ID)
 	case r.Description == "":
 		return nil, fail("rule %s: METADATA needs a description", r.ID)
-	case !slices.Contains(Themes, r.Theme):
-		return nil, fail("rule %s: METADATA custom.theme %q is not one of %s", r.ID, r.Theme, strings.Join(Themes, ", "))
+	case !slices.Contains(Themes, r.Theme) && r.Theme != RegistryTheme:
+		return nil, fail("rule %s: METADATA custom.theme %q is not one of %s, %s", r.ID, r.Theme, strings.Join(Themes, ", "), RegistryTheme)
 	case r.Severity != "fail" && r.Severity != "warn":
 		return nil, fail("rule %s: METADATA custom.severity must be fail or warn, not %q", r.ID, r.Severity)
 	case r.Remediation == "":

@@ -3,6 +3,7 @@ package catalogue
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 )
 
@@ -19,7 +20,7 @@ func WriteMarkdown(w io.Writer, c *Catalogue) error {
 	b.WriteString("results roll up per theme as pass / warn / fail. There is no overall score.\n\n")
 	b.WriteString("Parameters are set under `params:` in `.cgcheck.yaml`, as `CGCHECK_PARAMS_<NAME>`, or with `--param name=value`.\n\n")
 
-	for _, theme := range Themes {
+	for _, theme := range append(slices.Clone(Themes), RegistryTheme) {
 		rules := c.byTheme(theme)
 		if len(rules) == 0 {
 			continue

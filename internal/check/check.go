@@ -30,10 +30,17 @@ type Checker struct {
 	Stdin io.Reader
 }
 
+// Checked is one finished document and, when registry rules run, the small
+// summary of it they need (nil for a document that could not be checked).
+type Checked struct {
+	Doc     *finding.Document
+	Summary map[string]any
+}
+
 // Run checks every source with jobs workers (0: one per CPU) and calls emit
 // with each finished document, in the order of sources. It stops at the first
 // error emit returns or when ctx is cancelled.
-func (c *Checker) Run(ctx context.Context, sources []discover.Source, jobs int, emit func(*finding.Document) error) error {
+func (c *Checker) Run(ctx context.Context, sources []discover.Source, jobs int, emit func(Checked) error) error {
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
@@ -42,7 +49,7 @@ func (c *Checker) Run(ctx context.Context, sources []discover.Source, jobs int, 
 
 	type result struct {
 		index int
-		doc   *finding.Document
+		doc   Checked
 	}
 	// A window of in-flight documents bounds memory: a slow file holds back
 	// at most window finished ones, never the whole registry.
@@ -71,7 +78,7 @@ func (c *Checker) Run(ctx context.Context, sources []discover.Source, jobs int, 
 		go func() {
 			defer func() { done <- struct{}{} }()
 			for i := range work {
-				doc := c.Check(ctx, sources[i])
+				doc := c.CheckWithSummary(ctx, sources[i])
 				select {
 				case results <- result{i, doc}:
 				case <-ctx.Done():
@@ -87,7 +94,7 @@ func (c *Checker) Run(ctx context.Context, sources []discover.Source, jobs int, 
 		close(results)
 	}()
 
-	pending := map[int]*finding.Document{}
+	pending := map[int]Checked{}
 	next := 0
 	for r := range results {
 		pending[r.index] = r.doc
@@ -117,6 +124,16 @@ func (c *Checker) Run(ctx context.Context, sources []discover.Source, jobs int, 
 // Check runs the pipeline on one source. Every problem becomes a finding of
 // the returned document; it never fails as a whole.
 func (c *Checker) Check(ctx context.Context, src discover.Source) *finding.Document {
+	return c.CheckWithSummary(ctx, src).Doc
+}
+
+// CheckWithSummary is Check, also returning the document's registry summary.
+func (c *Checker) CheckWithSummary(ctx context.Context, src discover.Source) Checked {
+	doc, summary := c.check(ctx, src)
+	return Checked{Doc: doc, Summary: summary}
+}
+
+func (c *Checker) check(ctx context.Context, src discover.Source) (*finding.Document, map[string]any) {
 	name := src.Path
 	if src.Path == discover.Stdin {
 		name = "<stdin>"
@@ -127,7 +144,7 @@ func (c *Checker) Check(ctx context.Context, src discover.Source) *finding.Docum
 	data, format, err := c.read(src)
 	if err != nil {
 		doc.Findings = append(doc.Findings, parseFinding(err.Error(), nil))
-		return doc
+		return doc, nil
 	}
 	parsed, err := descriptor.ParseWithLimits(data, format, c.Limits)
 	if err != nil {
@@ -137,7 +154,7 @@ func (c *Checker) Check(ctx context.Context, src discover.Source) *finding.Docum
 		} else {
 			doc.Findings = append(doc.Findings, parseFinding(err.Error(), nil))
 		}
-		return doc
+		return doc, nil
 	}
 	if obj, ok := parsed.Value.(map[string]any); ok {
 		if id, ok := obj["id"].(string); ok {
@@ -158,7 +175,7 @@ func (c *Checker) Check(ctx context.Context, src discover.Source) *finding.Docum
 			})
 		}
 		c.skipAll(doc, parsed, "not checked: the descriptor does not match the schema")
-		return doc
+		return doc, nil
 	}
 
 	res, err := c.Evaluator.Evaluate(ctx, parsed.Value)
@@ -171,10 +188,10 @@ func (c *Checker) Check(ctx context.Context, src discover.Source) *finding.Docum
 			Remediation: "If a custom policy is involved, fix or remove it; if the time limit was reached, raise --timeout. Otherwise report this as a bug in cgcheck.",
 		})
 		c.skipAll(doc, parsed, "not checked: the policies could not be evaluated")
-		return doc
+		return doc, nil
 	}
 	doc.Findings = append(doc.Findings, findings(res, parsed)...)
-	return doc
+	return doc, summarize(res.Summary, name, parsed)
 }
 
 // read returns the bytes of a source and the format to read them in.

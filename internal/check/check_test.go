@@ -51,8 +51,8 @@ func examples(t *testing.T) []discover.Source {
 func runAll(t *testing.T, c *check.Checker, sources []discover.Source, jobs int) []*finding.Document {
 	t.Helper()
 	var docs []*finding.Document
-	err := c.Run(context.Background(), sources, jobs, func(d *finding.Document) error {
-		docs = append(docs, d)
+	err := c.Run(context.Background(), sources, jobs, func(d check.Checked) error {
+		docs = append(docs, d.Doc)
 		return nil
 	})
 	if err != nil {

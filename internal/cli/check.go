@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -14,13 +15,13 @@ import (
 	"example.org/cgcheck/internal/discover"
 	"example.org/cgcheck/internal/engine"
 	"example.org/cgcheck/internal/finding"
+	"example.org/cgcheck/internal/progress"
 	"example.org/cgcheck/internal/report"
 	"example.org/cgcheck/internal/schema"
 )
 
 type checkFlags struct {
 	params []string
-	jobs   int
 }
 
 func newCheckCmd(s Streams, g *globals) *cobra.Command {
@@ -46,7 +47,8 @@ Exit codes: 0 no finding at or above --fail-on; 1 at least one; 2 usage error.`,
 	fl.BoolP("verbose", "v", false, "text output also lists passing and skipped rules")
 	fl.Bool("explain", false, "text output shows the study's words and what to do under each fail and warn")
 	fl.StringArrayVar(&f.params, "param", nil, "set a rule parameter, name=value (repeatable)")
-	fl.IntVar(&f.jobs, "jobs", 0, "files checked at once (default the number of CPUs)")
+	fl.Int("jobs", 0, "files checked at once (default the number of CPUs)")
+	fl.BoolP("quiet", "q", false, "no progress bar on standard error")
 	return cmd
 }
 
@@ -108,9 +110,6 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 	if err != nil {
 		return usageError(err)
 	}
-	if f.jobs < 0 {
-		return usageError(errors.New("--jobs must be 0 (one per CPU) or more"))
-	}
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -147,20 +146,35 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 		threshold = finding.Warn.Severity()
 	}
 	failed := false
-	err = checker.Run(ctx, found.Sources, f.jobs, func(doc *finding.Document) error {
-		summary.Add(doc)
-		if doc.Status.Severity() >= threshold {
+	// Only each document's small registry summary is kept; the documents
+	// themselves go to the reporter as they are finished.
+	var summaries []map[string]any
+	bar := progress.New(s.Stderr, len(found.Sources), !st.cfg.Quiet && isTerminal(s.Stderr), progress.DefaultDelay)
+	err = checker.Run(ctx, found.Sources, st.cfg.Jobs, func(c check.Checked) error {
+		bar.Add(1)
+		summary.Add(c.Doc)
+		if c.Doc.Status.Severity() >= threshold {
 			failed = true
 		}
-		return rep.Document(doc)
+		if c.Summary != nil {
+			summaries = append(summaries, c.Summary)
+		}
+		return rep.Document(c.Doc)
 	})
+	bar.Finish()
 	if err != nil {
 		if errors.Is(err, context.Canceled) {
 			return &ExitError{Code: ExitUsage, Err: errors.New("interrupted")}
 		}
 		return err
 	}
-	registry := finding.Registry{Status: finding.Pass, Findings: []finding.RegistryFinding{}}
+	registry, err := checker.Registry(ctx, summary.Documents, summaries)
+	if err != nil {
+		return err
+	}
+	if registry.Status.Severity() >= threshold {
+		failed = true
+	}
 	if err := rep.Finish(summary, registry); err != nil {
 		return err
 	}
@@ -172,9 +186,10 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 
 // useColor allows colour only on a terminal and never when NO_COLOR is set.
 func useColor(s Streams) bool {
-	if s.Getenv("NO_COLOR") != "" {
-		return false
-	}
-	f, ok := s.Stdout.(*os.File)
+	return s.Getenv("NO_COLOR") == "" && isTerminal(s.Stdout)
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
 }

@@ -31,7 +31,7 @@ const EnvPrefix = "CGCHECK"
 
 // Keys are the settings a config file may hold (the flag names, plus params
 // and disable).
-var Keys = []string{"format", "fail-on", "today", "policy", "verbose", "explain", "params", "disable"}
+var Keys = []string{"format", "fail-on", "today", "policy", "verbose", "explain", "quiet", "jobs", "params", "disable"}
 
 // Config is the resolved, validated configuration of a run.
 type Config struct {
@@ -41,6 +41,8 @@ type Config struct {
 	Policies []string
 	Verbose  bool
 	Explain  bool
+	Quiet    bool
+	Jobs     int
 	Disable  []string
 	// File is the config file that was read, or "".
 	File string
@@ -78,6 +80,8 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 	v.SetDefault("fail-on", "fail")
 	v.SetDefault("verbose", false)
 	v.SetDefault("explain", false)
+	v.SetDefault("quiet", false)
+	v.SetDefault("jobs", 0)
 	v.SetDefault("today", time.Now().Format(time.DateOnly))
 
 	if flags != nil {
@@ -133,6 +137,15 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 	if c.Explain, err = c.boolean("explain"); err != nil {
 		return nil, err
 	}
+	if c.Quiet, err = c.boolean("quiet"); err != nil {
+		return nil, err
+	}
+	if c.Jobs, err = c.integer("jobs"); err != nil {
+		return nil, err
+	}
+	if c.Jobs < 0 {
+		return nil, usagef("jobs must be 0 (one per CPU) or more, not %d", c.Jobs)
+	}
 	c.Policies = c.list("policy", true)
 	c.Disable = c.list("disable", false)
 
@@ -167,6 +180,22 @@ func (c *Config) boolean(key string) (bool, error) {
 		return parsed, nil
 	default:
 		return false, usagef("%s must be true or false, not %v", key, b)
+	}
+}
+
+// integer reads a whole-number setting.
+func (c *Config) integer(key string) (int, error) {
+	switch n := c.v.Get(key).(type) {
+	case int:
+		return n, nil
+	case string:
+		i, err := strconv.Atoi(strings.TrimSpace(n))
+		if err != nil {
+			return 0, usagef("%s must be a whole number, not %q", key, n)
+		}
+		return i, nil
+	default:
+		return 0, usagef("%s must be a whole number, not %v", key, n)
 	}
 }
 

@@ -24,6 +24,7 @@ type Policies struct {
 	compiler    *ast.Compiler
 	catalogue   *catalogue.Catalogue
 	hasWaivers  bool
+	hasSummary  bool
 	moduleCount int
 }
 
@@ -118,12 +119,23 @@ func Load(customDirs []string) (*Policies, error) {
 	for name := range modules {
 		names = append(names, name)
 	}
-	sort.Strings(names)
-	hasWaivers := false
+	// Built-in modules first, so a custom rule that reuses a built-in id is
+	// the one reported, at its own METADATA, whatever its directory is called.
+	sort.Slice(names, func(i, j int) bool {
+		if builtin[names[i]] != builtin[names[j]] {
+			return builtin[names[i]]
+		}
+		return names[i] < names[j]
+	})
+	seen := map[string]*catalogue.Rule{}
+	hasWaivers, hasSummary := false, false
 	for _, name := range names {
 		m := modules[name]
-		if m.Package.Path.String() == "data.cgcheck.waivers" && builtin[name] {
+		switch m.Package.Path.String() {
+		case "data.cgcheck.waivers":
 			hasWaivers = true
+		case "data.cgcheck.registry.summary":
+			hasSummary = true
 		}
 		r, err := catalogue.FromModule(m, builtin[name])
 		if err != nil {
@@ -141,6 +153,16 @@ func Load(customDirs []string) (*Policies, error) {
 			}
 			continue
 		}
+		if prev, ok := seen[r.ID]; ok {
+			owner := "the custom rule in " + prev.File
+			if prev.Builtin {
+				owner = "a built-in rule (" + prev.File + ")"
+			}
+			errs = append(errs, errorAt(packageAnnotationLocation(m), name,
+				fmt.Sprintf("rule id %q is already used by %s; give this rule an id of its own", r.ID, owner)))
+			continue
+		}
+		seen[r.ID] = r
 		rules = append(rules, r)
 	}
 	if len(errs) > 0 {
@@ -150,7 +172,7 @@ func Load(customDirs []string) (*Policies, error) {
 	if err != nil {
 		return nil, PolicyErrors{{File: "policies", Msg: err.Error()}}
 	}
-	return &Policies{compiler: compiler, catalogue: cat, hasWaivers: hasWaivers, moduleCount: len(modules)}, nil
+	return &Policies{compiler: compiler, catalogue: cat, hasWaivers: hasWaivers, hasSummary: hasSummary, moduleCount: len(modules)}, nil
 }
 
 // parseFS parses every non-test .rego file under root of fsys. Files are named
@@ -191,6 +213,17 @@ func definesFindings(m *ast.Module) bool {
 		}
 	}
 	return false
+}
+
+// packageAnnotationLocation is where a module's package METADATA starts, or
+// its package clause when it has none.
+func packageAnnotationLocation(m *ast.Module) *ast.Location {
+	for _, a := range m.Annotations {
+		if a.Scope == "package" && a.Location != nil {
+			return a.Location
+		}
+	}
+	return m.Package.Location
 }
 
 func errorAt(loc *ast.Location, file, msg string) *PolicyError {

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"io"
@@ -16,11 +17,11 @@ func init() { register("json", newJSON) }
 type jsonReporter struct {
 	w    io.Writer
 	run  Run
-	docs bytes.Buffer
+	docs spool
 	n    int
 }
 
-func newJSON(w io.Writer) Reporter { return &jsonReporter{w: w} }
+func newJSON(w io.Writer) Reporter { return &jsonReporter{w: w, docs: spool{limit: spoolMemoryLimit}} }
 
 func (r *jsonReporter) Start(run Run) error {
 	r.run = run
@@ -45,11 +46,16 @@ func (r *jsonReporter) Document(doc *finding.Document) error {
 	if err != nil {
 		return err
 	}
+	sep := "\n    "
 	if r.n > 0 {
-		r.docs.WriteString(",")
+		sep = ",\n    "
 	}
-	r.docs.WriteString("\n    ")
-	r.docs.Write(b)
+	if _, err := io.WriteString(&r.docs, sep); err != nil {
+		return err
+	}
+	if _, err := r.docs.Write(b); err != nil {
+		return err
+	}
 	r.n++
 	return nil
 }
@@ -63,24 +69,25 @@ func (r *jsonReporter) Finish(summary finding.Summary, registry finding.Registry
 		Today   string            `json:"today"`
 		Summary finding.Summary   `json:"summary"`
 	}{map[string]string{"name": r.run.ToolName, "version": r.run.ToolVersion}, r.run.Today, summary}
-	var out bytes.Buffer
 	b, err := marshal(head, "")
 	if err != nil {
 		return err
 	}
-	out.Write(b[:len(b)-2]) // reopen the object: drop "\n}"
-	out.WriteString(",\n  \"documents\": [")
-	out.Write(r.docs.Bytes())
-	if r.n > 0 {
-		out.WriteString("\n  ")
-	}
-	out.WriteString("],\n  \"registry\": ")
 	rb, err := marshal(registry, "  ")
 	if err != nil {
 		return err
 	}
-	out.Write(rb)
-	out.WriteString("\n}\n")
-	_, err = r.w.Write(out.Bytes())
-	return err
+	w := bufio.NewWriter(r.w)
+	w.Write(b[:len(b)-2]) // reopen the object: drop "\n}"
+	w.WriteString(",\n  \"documents\": [")
+	if _, err := r.docs.WriteTo(w); err != nil {
+		return err
+	}
+	if r.n > 0 {
+		w.WriteString("\n  ")
+	}
+	w.WriteString("],\n  \"registry\": ")
+	w.Write(rb)
+	w.WriteString("\n}\n")
+	return w.Flush()
 }

@@ -151,3 +151,39 @@ func TestUnknownFormatListsKnownOnes(t *testing.T) {
 		t.Fatalf("err = %v, want a list of known formats", err)
 	}
 }
+
+// TestJSONSpoolsLargeRunsToDisk: a run larger than the in-memory limit gives
+// the same document as a small one would.
+func TestJSONSpoolsLargeRunsToDisk(t *testing.T) {
+	var buf bytes.Buffer
+	r, err := report.New("json", &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs, _, reg := sample()
+	if err := r.Start(report.Run{ToolName: "cgcheck", Today: "2008-10-01"}); err != nil {
+		t.Fatal(err)
+	}
+	var s finding.Summary
+	const n = 6000 // about 6 MB of documents, over the spool's memory limit
+	for i := 0; i < n; i++ {
+		d := *docs[i%len(docs)]
+		s.Add(&d)
+		if err := r.Document(&d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := r.Finish(s, reg); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		Documents []json.RawMessage `json:"documents"`
+		Summary   finding.Summary   `json:"summary"`
+	}
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatalf("spooled output is not JSON: %v", err)
+	}
+	if len(got.Documents) != n || got.Summary.Documents != n {
+		t.Errorf("got %d documents (summary %d), want %d", len(got.Documents), got.Summary.Documents, n)
+	}
+}
