@@ -6,12 +6,14 @@ import (
 	"flag"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"github.com/rogpeppe/go-internal/txtar"
 
 	"example.org/cgcheck/internal/cli"
 )
@@ -113,4 +115,33 @@ func cmdGenfile(ts *testscript.TestScript, neg bool, args []string) {
 		b.WriteString(strings.Repeat(text, n))
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[0]), []byte(b.String()), 0o666))
+}
+
+// TestCustomRuleExampleInSync keeps the copy of the worked custom rule in
+// custom_rules.txtar identical to the one in testdata/custom-policies that
+// the README points at, so the script tests the example users read.
+func TestCustomRuleExampleInSync(t *testing.T) {
+	t.Parallel()
+	ar, err := txtar.ParseFile("testdata/script/custom_rules.txtar")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"elected_member_sponsor.rego", "elected_member_sponsor_test.rego"} {
+		want, err := os.ReadFile(filepath.Join("..", "..", "testdata", "custom-policies", "elected_member_sponsor", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		for _, f := range ar.Files {
+			if f.Name == "custom/elected_member_sponsor/"+name {
+				found = true
+				if string(f.Data) != string(want) {
+					t.Errorf("custom_rules.txtar: %s differs from testdata/custom-policies/elected_member_sponsor/%s; copy it again", f.Name, name)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("custom_rules.txtar has no custom/elected_member_sponsor/%s", name)
+		}
+	}
 }

@@ -102,7 +102,10 @@ func TestCustomPolicyErrors(t *testing.T) {
 		{"no metadata", map[string]string{"x.rego": "package custom.bare\n\ndeny contains \"x\" if { true }\n"}, []string{"x.rego:1:", "no METADATA with custom.id"}},
 		{"no remediation", map[string]string{"x.rego": strings.Replace(customHeader, "#   remediation: Write the lead as a post so the role survives staff changes.\n", "", 1) + "warn contains \"x\" if { true }\n"}, []string{"x.rego:1:", "custom.remediation"}},
 		{"bad theme", map[string]string{"x.rego": strings.Replace(customHeader, "theme: governance", "theme: vibes", 1)}, []string{"custom.theme", "vibes"}},
-		{"clashes with built-in id", map[string]string{"x.rego": strings.Replace(customHeader, "id: lead-post", "id: single-lead", 1)}, []string{"x.rego", `"single-lead" is already used`}},
+		{"clashes with built-in id", map[string]string{"x.rego": strings.Replace(customHeader, "id: lead-post", "id: single-lead", 1)}, []string{"x.rego:1:", `rule id "single-lead" is already used by a built-in rule (policies/cgcheck/rules/governance/single_lead/single_lead.rego)`}},
+		// Named so that it sorts after "policies/": the custom file is still the one blamed.
+		{"clashes with built-in id from a later-sorting file", map[string]string{"zz/x.rego": strings.Replace(customHeader, "id: lead-post", "id: single-lead", 1)}, []string{"zz/x.rego:1:", `is already used by a built-in rule`}},
+		{"two custom rules share an id", map[string]string{"a.rego": customHeader, "b.rego": strings.Replace(customHeader, "package custom.lead_post", "package custom.lead_post_again", 1)}, []string{"b.rego:1:", `rule id "lead-post" is already used by the custom rule in `, "a.rego"}},
 		{"cgcheck namespace", map[string]string{"x.rego": strings.Replace(customHeader, "package custom.lead_post", "package cgcheck.lib", 1)}, []string{"x.rego:9:", "cgcheck's own namespace"}},
 	}
 	for _, tc := range cases {
@@ -191,8 +194,8 @@ func TestDisabledRulesAreNotEvaluated(t *testing.T) {
 			t.Fatal("disabled rule single-lead is still evaluated")
 		}
 	}
-	if len(ev.Rules()) != len(p.Catalogue().Rules())-1 {
-		t.Errorf("evaluating %d rules, want %d", len(ev.Rules()), len(p.Catalogue().Rules())-1)
+	if n := len(ev.Rules()) + len(ev.RegistryRules()); n != len(p.Catalogue().Rules())-1 {
+		t.Errorf("evaluating %d rules, want %d", n, len(p.Catalogue().Rules())-1)
 	}
 }
 
