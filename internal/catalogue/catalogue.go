@@ -38,6 +38,9 @@ type Param struct {
 	Type        string `json:"type"` // integer, number, string or boolean
 	Default     any    `json:"default"`
 	Description string `json:"description,omitempty"`
+	// Minimum, when set, is the smallest value a number param accepts
+	// (a negative count of months means nothing).
+	Minimum *float64 `json:"minimum,omitempty"`
 }
 
 // Rule is one rule of the catalogue.
@@ -258,6 +261,13 @@ func params(id string, raw any, fail func(string, ...any) error) ([]Param, error
 		p.Type, _ = s["type"].(string)
 		p.Description, _ = s["description"].(string)
 		p.Description = strings.TrimSpace(p.Description)
+		if raw, ok := s["minimum"]; ok {
+			m, ok := toFloat(raw)
+			if !ok {
+				return nil, fail("rule %s: param %s minimum must be a number", id, name)
+			}
+			p.Minimum = &m
+		}
 		if !slices.Contains([]string{"integer", "number", "string", "boolean"}, p.Type) {
 			return nil, fail("rule %s: param %s has type %q; use integer, number, string or boolean", id, name, p.Type)
 		}

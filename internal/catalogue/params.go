@@ -8,10 +8,39 @@ import (
 	"strings"
 )
 
-// ConvertParam checks that v suits the parameter's type and returns it in
-// the form policies receive (int64, float64, string or bool). Strings, as
-// environment variables and --param flags give them, are parsed.
+// ConvertParam checks that v suits the parameter's type (and minimum) and
+// returns it in the form policies receive (int64, float64, string or bool).
+// Strings, as environment variables and --param flags give them, are parsed.
 func ConvertParam(p Param, v any) (any, error) {
+	out, err := convert(p, v)
+	if err != nil || p.Minimum == nil {
+		return out, err
+	}
+	if f, ok := toFloat(out); ok && f < *p.Minimum {
+		return nil, fmt.Errorf("must be at least %v, got %v", *p.Minimum, out)
+	}
+	return out, nil
+}
+
+// toFloat reads a number of any of the forms YAML, JSON or conversion give.
+func toFloat(v any) (float64, bool) {
+	switch n := v.(type) {
+	case int:
+		return float64(n), true
+	case int64:
+		return float64(n), true
+	case uint64:
+		return float64(n), true
+	case float64:
+		return n, true
+	case json.Number:
+		f, err := n.Float64()
+		return f, err == nil
+	}
+	return 0, false
+}
+
+func convert(p Param, v any) (any, error) {
 	switch p.Type {
 	case "integer":
 		switch n := v.(type) {
@@ -28,7 +57,7 @@ func ConvertParam(p Param, v any) (any, error) {
 				return int64(n), nil
 			}
 		case json.Number:
-			return ConvertParam(p, string(n))
+			return convert(p, string(n))
 		case string:
 			if i, err := strconv.ParseInt(strings.TrimSpace(n), 10, 64); err == nil {
 				return i, nil
@@ -46,7 +75,7 @@ func ConvertParam(p Param, v any) (any, error) {
 		case float64:
 			return n, nil
 		case json.Number:
-			return ConvertParam(p, string(n))
+			return convert(p, string(n))
 		case string:
 			if f, err := strconv.ParseFloat(strings.TrimSpace(n), 64); err == nil && !math.IsInf(f, 0) && !math.IsNaN(f) {
 				return f, nil

@@ -12,6 +12,7 @@ func TestConvertParam(t *testing.T) {
 	integer := catalogue.Param{Name: "n", Type: "integer"}
 	number := catalogue.Param{Name: "x", Type: "number"}
 	boolean := catalogue.Param{Name: "b", Type: "boolean"}
+	zero := 0.0
 	cases := []struct {
 		p       catalogue.Param
 		in      any
@@ -32,6 +33,8 @@ func TestConvertParam(t *testing.T) {
 		{boolean, "maybe", nil, true},
 		{catalogue.Param{Type: "string"}, "s", "s", false},
 		{catalogue.Param{Type: "string"}, 3, nil, true},
+		{catalogue.Param{Type: "integer", Minimum: &zero}, "-5", nil, true},
+		{catalogue.Param{Type: "integer", Minimum: &zero}, "0", int64(0), false},
 	}
 	for _, tc := range cases {
 		got, err := catalogue.ConvertParam(tc.p, tc.in)

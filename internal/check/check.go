@@ -313,7 +313,7 @@ func findings(res *engine.Result, parsed *descriptor.Document) []finding.Finding
 			f.Section, f.Quote, f.Remediation = r.Section, r.Quote, r.Remediation
 			if w, ok := waivers[r.ID]; ok {
 				f.Status = finding.Waived
-				f.Waiver = &finding.Waiver{Justification: w.Justification, ApprovedBy: w.ApprovedBy, Expires: w.Expires}
+				f.Waiver = &finding.Waiver{Justification: w.Justification, ApprovedBy: w.ApprovedBy, Expires: w.Expires, Waives: status}
 			}
 			out = append(out, f)
 		}

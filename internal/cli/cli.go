@@ -113,6 +113,7 @@ the purpose is achieved.`,
 		newRulesCmd(s, g),
 		newExplainCmd(s, g),
 		newSchemaCmd(s),
+		newDataCmd(s, g),
 		newVersionCmd(s),
 	)
 	return root

@@ -61,6 +61,9 @@ type Waiver struct {
 	Justification string `json:"justification"`
 	ApprovedBy    string `json:"approved_by"`
 	Expires       string `json:"expires"`
+	// Waives is the status the finding had before the waiver (warn or
+	// fail), so a consumer can still tell what was waived.
+	Waives Status `json:"waives"`
 }
 
 // Finding is one rule's verdict on one place in one document.

@@ -26,7 +26,7 @@ func sample() ([]*finding.Document, finding.Summary, finding.Registry) {
 		{Rule: "structure-review", Theme: "governance", Status: finding.Skip, Message: "status is proposed", Pointer: ptr(""), Line: 1, Column: 1},
 		{Rule: "outcome-link", Theme: "purpose", Status: finding.Waived, Message: "purpose.outcome_links is empty", Pointer: ptr("/purpose"), Line: 7, Column: 3,
 			Section: "Context", Quote: "15 key national outcomes", Remediation: "Link the work to the outcomes it serves.",
-			Waiver: &finding.Waiver{Justification: "Outcome links are set by the SOA refresh due next quarter", ApprovedBy: "CPP Board", Expires: "2009-03-31"}},
+			Waiver: &finding.Waiver{Justification: "Outcome links are set by the SOA refresh due next quarter", ApprovedBy: "CPP Board", Expires: "2009-03-31", Waives: finding.Warn}},
 	}}
 	bad := &finding.Document{File: "registry/korsakoff.yaml", ID: "inverclyde-korsakoff", Findings: []finding.Finding{
 		{Rule: "single-lead", Theme: "governance", Status: finding.Fail, Message: `lead.partner "nhs" is not one of the partners`, Pointer: ptr("/lead/partner"), Line: 14, Column: 12,

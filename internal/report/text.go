@@ -68,15 +68,26 @@ func (r *textReporter) Document(doc *finding.Document) error {
 }
 
 // themeLine gives a reviewer the document at a glance: one status per theme
-// of the study, in the study's order. It is a checklist, not a score.
+// of the study, in the study's order. It is a checklist, not a score. A theme
+// none of whose rules ran (the file broke the schema) says "skip", so it is
+// not mistaken for a pass.
 func (r *textReporter) themeLine(doc *finding.Document) {
 	names := doc.Themes.Names()
 	if len(names) == 0 {
 		return
 	}
+	checked := map[string]bool{}
+	for _, f := range doc.Findings {
+		if f.Status != finding.Skip {
+			checked[f.Theme] = true
+		}
+	}
 	parts := make([]string, len(names))
 	for i, name := range names {
 		s := doc.Themes.Get(name)
+		if !checked[name] {
+			s = finding.Skip
+		}
 		parts[i] = name + " " + r.paint(s, string(s))
 	}
 	fmt.Fprintf(r.w, "  %s\n", strings.Join(parts, " · "))

@@ -45,11 +45,10 @@ core_partners[i] := p if {
 	p.role == "core"
 }
 
-# partner returns the partner object with the given id.
-partner(id) := p if {
-	some p in input.partners
-	p.id == id
-}
+# partner returns the partner object with the given id: the first one when
+# two partners share the id (references-resolve reports that), so that a
+# duplicate id never makes the policies fail to evaluate.
+partner(id) := [p | some p in input.partners; p.id == id][0]
 
 # add_days returns the date n days after date (n may be negative).
 add_days(date, n) := time.format([time.add_date(time.parse_ns("2006-01-02", date), 0, 0, n), "UTC", "2006-01-02"])

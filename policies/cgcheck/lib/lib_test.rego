@@ -49,3 +49,15 @@ test_add_months_clamps_to_month_end if {
 test_core_partners if {
 	lib.core_partners == {0: {"id": "a", "role": "core"}} with input.partners as [{"id": "a", "role": "core"}, {"id": "b", "role": "consultee"}]
 }
+
+test_partner if {
+	lib.partner("b") == {"id": "b", "role": "consultee"} with input.partners as [{"id": "a", "role": "core"}, {"id": "b", "role": "consultee"}]
+}
+
+test_partner_unknown_id_is_undefined if {
+	not lib.partner("c") with input.partners as [{"id": "a", "role": "core"}]
+}
+
+test_partner_duplicate_id_gives_the_first if {
+	lib.partner("a") == {"id": "a", "role": "consultee"} with input.partners as [{"id": "a", "role": "consultee"}, {"id": "a", "role": "core"}]
+}

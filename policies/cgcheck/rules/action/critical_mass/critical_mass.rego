@@ -29,6 +29,7 @@
 #     critical_mass_min_partners:
 #       default: 2
 #       type: integer
+#       minimum: 0
 #       description: >-
 #         Fail when fewer partners than this contribute staff, budget or
 #         assets.

@@ -35,6 +35,7 @@
 #     engagement_max_age_months:
 #       default: 12
 #       type: integer
+#       minimum: 0
 #       description: >-
 #         For an active partnership, warn when the newest engagement is more
 #         than this many calendar months before today.

@@ -35,6 +35,7 @@
 #     evidence_max_age_months:
 #       default: 36
 #       type: integer
+#       minimum: 0
 #       description: >-
 #         Warn when the newest evidence is more than this many calendar months
 #         before today.

@@ -32,7 +32,7 @@ warn contains lib.finding(pointer, msg) if {
 		object.get(m, "kind", null) != "collaborative_activity"
 	}
 	pointer := nearest_pointer
-	msg := sprintf("none of the %d monitoring.measures has kind collaborative_activity", [count(measures)])
+	msg := no_activity_message(count(measures))
 }
 
 nearest_pointer := "/monitoring/measures" if {
@@ -40,3 +40,7 @@ nearest_pointer := "/monitoring/measures" if {
 } else := "/monitoring" if {
 	"monitoring" in object.keys(input)
 } else := ""
+
+no_activity_message(0) := "no monitoring.measures are recorded, so none measures the collaborative activity itself (kind collaborative_activity)"
+
+no_activity_message(n) := sprintf("none of the %d monitoring.measures has kind collaborative_activity", [n]) if n > 0

@@ -44,3 +44,8 @@ test_warn_at_root_when_monitoring_missing if {
 	doc := json.patch(partnership, [{"op": "remove", "path": "/monitoring"}])
 	{f.pointer | some f in collaborative_activity_measure.warn} == {""} with input as doc
 }
+
+test_message_when_there_are_no_measures if {
+	[f] := [f | some f in collaborative_activity_measure.warn] with input as {"monitoring": {"measures": []}}
+	f.msg == "no monitoring.measures are recorded, so none measures the collaborative activity itself (kind collaborative_activity)"
+}

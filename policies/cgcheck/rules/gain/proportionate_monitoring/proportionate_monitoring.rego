@@ -24,6 +24,7 @@
 #     max_measures:
 #       default: 12
 #       type: integer
+#       minimum: 0
 #       description: the most measures monitoring.measures may hold before the rule warns
 package cgcheck.rules.gain.proportionate_monitoring
 

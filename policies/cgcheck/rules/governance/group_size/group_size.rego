@@ -27,10 +27,12 @@
 #     group_size_warn:
 #       default: 10
 #       type: integer
+#       minimum: 0
 #       description: Warn when there are more core partners than this.
 #     group_size_max:
 #       default: 12
 #       type: integer
+#       minimum: 0
 #       description: Fail when there are more core partners than this.
 package cgcheck.rules.governance.group_size
 

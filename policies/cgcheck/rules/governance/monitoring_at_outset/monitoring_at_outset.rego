@@ -34,6 +34,7 @@
 #     monitoring_grace_days:
 #       default: 90
 #       type: integer
+#       minimum: 0
 #       description: >-
 #         Days after lifecycle.start within which designing the monitoring
 #         only warns; later than this fails.

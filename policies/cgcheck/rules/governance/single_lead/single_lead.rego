@@ -26,12 +26,14 @@ package cgcheck.rules.governance.single_lead
 
 import data.cgcheck.lib
 
-deny contains lib.finding("/lead/person", "No single named lead is recorded: lead.person is blank") if {
+deny contains lib.finding("/lead/person", msg) if {
 	lib.blank_at(["lead", "person"])
+	msg := sprintf("No single named lead is recorded: lead.person is %s", [found(["lead", "person"])])
 }
 
-deny contains lib.finding("/lead", "No lead organisation is recorded: lead.partner is blank") if {
+deny contains lib.finding("/lead", msg) if {
 	lib.blank_at(["lead", "partner"])
+	msg := sprintf("No lead organisation is recorded: lead.partner is %s", [found(["lead", "partner"])])
 }
 
 deny contains lib.finding("/lead/partner", msg) if {
@@ -44,3 +46,14 @@ deny contains lib.finding("/lead/partner", msg) if {
 	lib.partner(input.lead.partner).role == "consultee"
 	msg := sprintf("lead.partner %q is only a consultee; the lead should be a partner that takes part in running the partnership", [input.lead.partner])
 }
+
+# present is true when path exists in the input (even with a null value).
+present(path) if walk(input, [path, _])
+
+# found describes the blank value found at path, for the message.
+found(path) := "missing" if {
+	not present(path)
+} else := sprintf("blank (%q)", [v]) if {
+	v := object.get(input, path, null)
+	is_string(v)
+} else := sprintf("not text (%v)", [object.get(input, path, null)])

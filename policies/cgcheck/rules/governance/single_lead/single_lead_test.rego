@@ -40,3 +40,26 @@ test_fail_when_lead_partner_missing if {
 	result := single_lead.deny with input as json.patch(partnership, [{"op": "remove", "path": "/lead/partner"}])
 	{f.pointer | some f in result} == {"/lead"}
 }
+
+# Two partners sharing the lead's id is reported by references-resolve; it must
+# not stop the policies from being evaluated (lib.partner used to produce
+# conflicting values). The first partner with the id is the lead.
+test_duplicate_lead_partner_id_is_not_an_error if {
+	dup := json.patch(partnership, [{"op": "add", "path": "/partners/-", "value": {"id": "council", "name": "Council again", "role": "contributor"}}])
+	count(single_lead.deny) == 0 with input as dup
+}
+
+test_fail_when_first_partner_with_lead_id_is_consultee if {
+	dup := json.patch(partnership, [{"op": "add", "path": "/partners/0", "value": {"id": "council", "name": "Council again", "role": "consultee"}}])
+	{f.pointer | some f in single_lead.deny} == {"/lead/partner"} with input as dup
+}
+
+test_blank_lead_person_message_names_the_value if {
+	result := single_lead.deny with input as json.patch(partnership, [{"op": "replace", "path": "/lead/person", "value": "  "}])
+	result == {{"pointer": "/lead/person", "msg": "No single named lead is recorded: lead.person is blank (\"  \")"}}
+}
+
+test_missing_lead_person_message_says_missing if {
+	result := single_lead.deny with input as json.patch(partnership, [{"op": "remove", "path": "/lead/person"}])
+	result == {{"pointer": "/lead/person", "msg": "No single named lead is recorded: lead.person is missing"}}
+}

@@ -32,6 +32,7 @@
 #     review_interval_months:
 #       default: 12
 #       type: integer
+#       minimum: 0
 #       description: >-
 #         Longest interval, in calendar months, allowed between structure
 #         reviews (or since lifecycle.start) for an active partnership.

@@ -31,6 +31,7 @@
 #     waiver_max_months:
 #       default: 24
 #       type: integer
+#       minimum: 0
 #       description: the longest a waiver may run, in calendar months from approved_on to expires
 package cgcheck.rules.integrity.waiver_valid
 
