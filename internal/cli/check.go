@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"example.org/cgcheck/internal/catalogue"
 	"example.org/cgcheck/internal/check"
 	"example.org/cgcheck/internal/config"
 	"example.org/cgcheck/internal/discover"
@@ -137,6 +138,8 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 	if err := rep.Start(report.Run{
 		ToolName: "cgcheck", ToolVersion: Version, Today: st.cfg.Today,
 		Verbose: st.cfg.Verbose, Explain: st.cfg.Explain, Color: useColor(s),
+		Rules:  append(append([]*catalogue.Rule{}, evaluator.Rules()...), evaluator.RegistryRules()...),
+		FailOn: finding.Status(st.cfg.FailOn),
 	}); err != nil {
 		return err
 	}

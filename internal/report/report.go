@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 
+	"example.org/cgcheck/internal/catalogue"
 	"example.org/cgcheck/internal/finding"
 )
 
@@ -23,6 +24,13 @@ type Run struct {
 	Explain bool
 	// Color allows ANSI colour in human-oriented formats.
 	Color bool
+	// Rules are the rules the run evaluated (built-in and custom, per-document
+	// and registry), in catalogue order: formats that describe their rules
+	// (SARIF, HTML) take the metadata from here.
+	Rules []*catalogue.Rule
+	// FailOn is the lowest status that fails the run (fail or warn); formats
+	// with their own notion of failure (JUnit) follow it.
+	FailOn finding.Status
 }
 
 // Reporter receives a run's results as they are produced: Start once, then
