@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -42,7 +44,8 @@ Exit codes: 0 no finding at or above --fail-on; 1 at least one; 2 usage error.`,
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringP("format", "o", "text", "output format: "+joinFormats())
+	fl.StringP("format", "o", "text", "output format on standard output: "+joinFormats())
+	fl.StringArray("output", nil, "also write a report to a file, FORMAT=PATH (repeatable), e.g. sarif=results.sarif")
 	fl.String("fail-on", "fail", "lowest status that makes the exit code 1: fail or warn")
 	fl.String("today", "", "as-of date for every date rule, YYYY-MM-DD (default the current date)")
 	fl.BoolP("verbose", "v", false, "text output also lists passing and skipped rules")
@@ -107,7 +110,7 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 	if err != nil {
 		return err
 	}
-	rep, err := report.New(st.cfg.Format, s.Stdout)
+	stdoutReport, err := report.New(st.cfg.Format, s.Stdout)
 	if err != nil {
 		return usageError(err)
 	}
@@ -118,6 +121,17 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 	if err != nil {
 		return usageError(err)
 	}
+	files, err := outputFiles(st.cfg.Outputs, found.Sources)
+	if err != nil {
+		return usageError(err)
+	}
+	rep := append(report.Multi{stdoutReport}, files...)
+	finished := false
+	defer func() {
+		if !finished {
+			rep.Abort() // an interrupted or failed run leaves no half-written report
+		}
+	}()
 	for _, sk := range found.Skipped {
 		fmt.Fprintf(s.Stderr, "cgcheck: skipped %s: %s\n", sk.Path, sk.Reason)
 	}
@@ -181,10 +195,50 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 	if err := rep.Finish(summary, registry); err != nil {
 		return err
 	}
+	finished = true
 	if failed {
 		return &ExitError{Code: ExitFindings}
 	}
 	return nil
+}
+
+// outputFiles reads --output FORMAT=PATH values. It refuses a path that is
+// one of the files being checked: cgcheck never writes to its inputs.
+func outputFiles(specs []string, sources []discover.Source) (report.Multi, error) {
+	inputs := map[string]bool{}
+	for _, src := range sources {
+		if abs, err := filepath.Abs(src.Path); err == nil {
+			inputs[abs] = true
+		}
+	}
+	seen := map[string]bool{}
+	var out report.Multi
+	for _, spec := range specs {
+		format, path, ok := strings.Cut(spec, "=")
+		if !ok || format == "" || path == "" {
+			return nil, fmt.Errorf("--output takes FORMAT=PATH (e.g. sarif=results.sarif), not %q", spec)
+		}
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			return nil, fmt.Errorf("--output %s: %w", spec, err)
+		}
+		if real, err := filepath.EvalSymlinks(abs); err == nil {
+			abs = real
+		}
+		if inputs[abs] {
+			return nil, fmt.Errorf("--output %s would overwrite a file being checked; write the report elsewhere", spec)
+		}
+		if seen[abs] {
+			return nil, fmt.Errorf("--output %s: two reports would be written to the same file", spec)
+		}
+		seen[abs] = true
+		fr, err := report.NewFile(format, path)
+		if err != nil {
+			return nil, fmt.Errorf("--output %s: %w", spec, err)
+		}
+		out = append(out, fr)
+	}
+	return out, nil
 }
 
 // useColor allows colour only on a terminal and never when NO_COLOR is set.

@@ -114,6 +114,7 @@ the purpose is achieved.`,
 		newExplainCmd(s, g),
 		newSchemaCmd(s),
 		newDataCmd(s, g),
+		newInitCmd(s),
 		newVersionCmd(s),
 	)
 	return root

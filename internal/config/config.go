@@ -31,7 +31,7 @@ const EnvPrefix = "CGCHECK"
 
 // Keys are the settings a config file may hold (the flag names, plus params
 // and disable).
-var Keys = []string{"format", "fail-on", "today", "policy", "verbose", "explain", "quiet", "jobs", "params", "disable"}
+var Keys = []string{"format", "output", "fail-on", "today", "policy", "verbose", "explain", "quiet", "jobs", "params", "disable"}
 
 // Config is the resolved, validated configuration of a run.
 type Config struct {
@@ -43,6 +43,8 @@ type Config struct {
 	Explain  bool
 	Quiet    bool
 	Jobs     int
+	// Outputs are extra reports written to files, as FORMAT=PATH.
+	Outputs  []string
 	Disable  []string
 	// File is the config file that was read, or "".
 	File string
@@ -147,6 +149,7 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 		return nil, usagef("jobs must be 0 (one per CPU) or more, not %d", c.Jobs)
 	}
 	c.Policies = c.list("policy", true)
+	c.Outputs = c.list("output", false)
 	c.Disable = c.list("disable", false)
 
 	if c.FailOn != "fail" && c.FailOn != "warn" {

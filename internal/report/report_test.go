@@ -6,6 +6,8 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -52,14 +54,55 @@ func sample() ([]*finding.Document, finding.Summary, finding.Registry) {
 	return docs, s, reg
 }
 
+// sampleRules is the catalogue metadata of the rules in sample(), as
+// Run.Rules carries it: formats that describe their rules (SARIF) take it
+// from here. shared-people is a registry rule that found nothing.
+func sampleRules() []*catalogue.Rule {
+	return []*catalogue.Rule{
+		{ID: "outcome-link", Theme: "purpose", Severity: "warn", Levels: []string{"warn"}, Builtin: true,
+			Title: "Linked to national outcomes", Description: "The partnership links its work to the national outcomes it serves.",
+			Section: "Context", Quote: "15 key national outcomes", Remediation: "Link the work to the outcomes it serves.",
+			File: "policies/cgcheck/rules/purpose/outcome_link/outcome_link.rego"},
+		{ID: "group-size", Theme: "governance", Severity: "warn", Levels: []string{"warn"}, Builtin: true,
+			Title: "A tight core group", Description: "The core group is small enough to act.",
+			Section: "Clarity of Leadership, Governance and Performance Management", Quote: "a tight core group", Remediation: "Keep the core group small.",
+			Params: []catalogue.Param{{Name: "max_core_group", Type: "integer", Default: 12}}},
+		{ID: "single-lead", Theme: "governance", Severity: "fail", Levels: []string{"fail"}, Builtin: true,
+			Title: "One named lead", Description: "The partnership names one lead organisation, which is one of its partners, and one lead person.",
+			Section: "Clarity of Leadership, Governance and Performance Management", Quote: "led / co-ordinated by one named individual/ organisation",
+			Remediation: "Name one lead organisation from partners and one lead person."},
+		{ID: "structure-review", Theme: "governance", Severity: "warn", Levels: []string{"warn"}, Builtin: true,
+			Title: "Structure reviewed", Description: "An active partnership has reviewed its structure.", Remediation: "Review the structure."},
+		{ID: "evidence-base", Theme: "evidence", Severity: "warn", Levels: []string{"warn"}, Builtin: true,
+			Title: "Mixed evidence base", Description: "The evidence is both quantitative and qualitative.",
+			Section: "Key Messages", Quote: "Service interventions need to be informed by robust evidence", Remediation: "Add qualitative evidence."},
+		{ID: "unique-ids", Theme: "registry", Severity: "fail", Levels: []string{"fail"}, Builtin: true,
+			Title: "Unique descriptor ids", Description: "No two descriptors checked together share an id.", Remediation: "Give each descriptor an id of its own."},
+		{ID: "shared-people", Theme: "registry", Severity: "warn", Levels: []string{"warn"},
+			Title: "People shared across partnerships", Description: "A custom registry rule that found nothing.", Remediation: "Spread the load."},
+	}
+}
+
+// sampleRun is the run the golden files describe.
+func sampleRun() report.Run {
+	return report.Run{ToolName: "cgcheck", ToolVersion: "0.1.0", Today: "2008-10-01", Rules: sampleRules(), FailOn: finding.Fail}
+}
+
 func render(t *testing.T, format string, run report.Run) []byte {
+	t.Helper()
+	docs, s, reg := sample()
+	return renderDocs(t, format, run, docs, s, reg)
+}
+
+// renderDocs runs one format over the given results, as the check command
+// does: Start, each document, Finish.
+func renderDocs(t *testing.T, format string, run report.Run, docs []*finding.Document, s finding.Summary, reg finding.Registry) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	r, err := report.New(format, &buf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	docs, s, reg := sample()
 	if err := r.Start(run); err != nil {
 		t.Fatal(err)
 	}
@@ -74,16 +117,60 @@ func render(t *testing.T, format string, run report.Run) []byte {
 	return buf.Bytes()
 }
 
+// hostile is a run whose names and messages hold what formats must escape:
+// spaces, non-ASCII, commas, colons, percent signs, quotes, angle brackets,
+// line breaks, a control character and "]]>"; an absolute path; one rule
+// with several findings; and a rule the run's catalogue does not describe.
+func hostile() ([]*finding.Document, finding.Summary, finding.Registry) {
+	ptr := finding.Ptr
+	weird := &finding.Document{File: "./my docs/Dún Éideann, 50%: <draft>.yaml", ID: "dun-eideann", Findings: []finding.Finding{
+		{Rule: "single-lead", Theme: "governance", Status: finding.Fail, Message: "lead \"a, b\": 50% <unclear> & ]]> \x01bell\r\nsecond line::error::injected",
+			Pointer: ptr("/lead"), Line: 2, Column: 14},
+		{Rule: "custom-check", Theme: "action", Status: finding.Warn, Message: "from a custom policy", Pointer: ptr(""), Line: 1, Column: 1},
+	}}
+	schema := &finding.Document{File: "/abs/path/b c.json", Findings: []finding.Finding{
+		{Rule: "schema", Theme: "integrity", Status: finding.Fail, Message: "/lead: missing property 'person'", Pointer: ptr("/lead"), Line: 4, Column: 3},
+		{Rule: "schema", Theme: "integrity", Status: finding.Fail, Message: "/start: 'soon' is not a date", Pointer: ptr("/start"), Line: 9, Column: 10},
+		{Rule: "single-lead", Theme: "governance", Status: finding.Skip, Message: "not checked: the descriptor does not match the schema", Pointer: ptr(""), Line: 1, Column: 1},
+	}}
+	unreadable := &finding.Document{File: "odd:name.yaml", Findings: []finding.Finding{
+		{Rule: "parse", Theme: "integrity", Status: finding.Fail, Message: "not UTF-8"},
+	}}
+	docs := []*finding.Document{weird, schema, unreadable}
+	var s finding.Summary
+	for _, d := range docs {
+		d.Finish(catalogue.Themes)
+		s.Add(d)
+	}
+	reg := finding.Registry{Status: finding.Warn, Findings: []finding.RegistryFinding{{
+		Rule: "shared-people", Status: finding.Warn, Message: "a person, \"J. Smith\", leads 3 partnerships",
+		Files: []string{"./my docs/Dún Éideann, 50%: <draft>.yaml", "/abs/path/b c.json"},
+	}}}
+	return docs, s, reg
+}
+
 func TestGolden(t *testing.T) {
-	run := report.Run{ToolName: "cgcheck", ToolVersion: "0.1.0", Today: "2008-10-01"}
+	run := sampleRun()
+	with := func(change func(*report.Run)) report.Run {
+		r := sampleRun()
+		change(&r)
+		return r
+	}
 	cases := []struct {
 		name, format string
 		run          report.Run
 	}{
 		{"text", "text", run},
-		{"text-verbose", "text", report.Run{ToolName: "cgcheck", ToolVersion: "0.1.0", Today: "2008-10-01", Verbose: true}},
-		{"text-explain", "text", report.Run{ToolName: "cgcheck", ToolVersion: "0.1.0", Today: "2008-10-01", Explain: true}},
+		{"text-verbose", "text", with(func(r *report.Run) { r.Verbose = true })},
+		{"text-explain", "text", with(func(r *report.Run) { r.Explain = true })},
 		{"json", "json", run},
+		{"sarif", "sarif", run},
+		{"junit", "junit", run},
+		{"junit-fail-on-warn", "junit", with(func(r *report.Run) { r.FailOn = finding.Warn })},
+		{"github", "github", run},
+		{"github-explain", "github", with(func(r *report.Run) { r.Explain = true })},
+		{"markdown", "markdown", run},
+		{"html", "html", run},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -145,10 +232,29 @@ func TestJSONIsValidAndComplete(t *testing.T) {
 	}
 }
 
-func TestUnknownFormatListsKnownOnes(t *testing.T) {
+// TestFormats: every format this package implements is registered, and
+// asking for an unknown one names them all.
+func TestFormats(t *testing.T) {
+	t.Parallel()
+	want := []string{"github", "json", "junit", "sarif", "text"}
+	got := report.Formats()
+	if !slices.IsSorted(got) {
+		t.Errorf("Formats() = %v, not sorted", got)
+	}
+	for _, name := range want {
+		if !slices.Contains(got, name) {
+			t.Errorf("Formats() = %v, missing %q", got, name)
+		}
+		if _, err := report.New(name, &bytes.Buffer{}); err != nil {
+			t.Errorf("New(%q): %v", name, err)
+		}
+	}
 	_, err := report.New("yaml", &bytes.Buffer{})
-	if err == nil || !bytes.Contains([]byte(err.Error()), []byte("json, text")) {
-		t.Fatalf("err = %v, want a list of known formats", err)
+	if err == nil {
+		t.Fatal("New(\"yaml\") succeeded, want an error")
+	}
+	if !strings.Contains(err.Error(), `"yaml"`) || !strings.Contains(err.Error(), strings.Join(got, ", ")) {
+		t.Errorf("err = %v, want the unknown name and the list %v", err, got)
 	}
 }
 

@@ -113,16 +113,22 @@ func (r *textReporter) Finish(summary finding.Summary, registry finding.Registry
 			}
 		}
 	}
+	fmt.Fprintln(r.w, summaryLine(summary))
+	return r.w.Flush()
+}
+
+// summaryLine is the one-line summary that ends the text output (and the
+// other line-oriented formats): "2 documents: 1 fail, 1 warn, 0 pass".
+func summaryLine(summary finding.Summary) string {
 	noun := "documents"
 	if summary.Documents == 1 {
 		noun = "document"
 	}
-	fmt.Fprintf(r.w, "%d %s: %d fail, %d warn, %d pass", summary.Documents, noun, summary.Fail, summary.Warn, summary.Pass)
+	line := fmt.Sprintf("%d %s: %d fail, %d warn, %d pass", summary.Documents, noun, summary.Fail, summary.Warn, summary.Pass)
 	if summary.Waived > 0 {
-		fmt.Fprintf(r.w, "; %d waived finding(s)", summary.Waived)
+		line += fmt.Sprintf("; %d waived finding(s)", summary.Waived)
 	}
-	fmt.Fprintln(r.w)
-	return r.w.Flush()
+	return line
 }
 
 const (

@@ -1,0 +1,148 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"example.org/cgcheck/internal/catalogue"
+	"example.org/cgcheck/internal/finding"
+)
+
+func init() { register("github", newGitHub) }
+
+// githubReporter writes GitHub Actions workflow commands, which the runner
+// turns into annotations on the files of a pull request: one ::error or
+// ::warning line per fail or warn finding, a ::notice line per waived one,
+// then the text format's summary line so the log stays readable.
+type githubReporter struct {
+	w      *bufio.Writer
+	run    Run
+	titles map[string]string
+}
+
+func newGitHub(w io.Writer) Reporter { return &githubReporter{w: bufio.NewWriter(w)} }
+
+func (r *githubReporter) Start(run Run) error {
+	r.run = run
+	r.titles = map[string]string{}
+	for _, rules := range [][]*catalogue.Rule{run.Rules, toolRules} {
+		for _, rule := range rules {
+			if _, ok := r.titles[rule.ID]; !ok {
+				r.titles[rule.ID] = rule.Title
+			}
+		}
+	}
+	return nil
+}
+
+// title names the rule in an annotation's heading; the rule id is what
+// `cgcheck explain` and waivers take.
+func (r *githubReporter) title(rule string) string {
+	if t := r.titles[rule]; t != "" {
+		return t + " (cgcheck " + rule + ")"
+	}
+	return "cgcheck " + rule
+}
+
+func (r *githubReporter) Document(doc *finding.Document) error {
+	for _, f := range doc.Findings {
+		var cmd, msg string
+		switch f.Status {
+		case finding.Fail:
+			cmd, msg = "error", f.Message
+		case finding.Warn:
+			cmd, msg = "warning", f.Message
+		case finding.Waived:
+			cmd, msg = "notice", "Waived: "+f.Message
+			if f.Waiver != nil {
+				msg += "\nJustification: " + waiverText(f.Waiver)
+			}
+		default:
+			continue
+		}
+		if r.run.Explain && f.Status != finding.Waived {
+			if text, _ := ruleHelp(f.Remediation, f.Section, f.Quote); text != "" {
+				msg += "\n\n" + text
+			}
+		}
+		r.command(cmd, doc.File, f.Line, f.Column, r.title(f.Rule), msg)
+	}
+	return r.w.Flush()
+}
+
+func (r *githubReporter) Finish(summary finding.Summary, registry finding.Registry) error {
+	for _, f := range registry.Findings {
+		var cmd string
+		switch f.Status {
+		case finding.Fail:
+			cmd = "error"
+		case finding.Warn:
+			cmd = "warning"
+		case finding.Waived:
+			cmd = "notice"
+		default:
+			continue
+		}
+		msg := f.Message
+		if f.Status == finding.Waived {
+			msg = "Waived: " + msg
+		}
+		if r.run.Explain && f.Status != finding.Waived {
+			if text, _ := ruleHelp(f.Remediation, f.Section, f.Quote); text != "" {
+				msg += "\n\n" + text
+			}
+		}
+		title := r.title(f.Rule)
+		// One annotation per place, so each file shows it.
+		switch {
+		case len(f.Locations) > 0:
+			for _, l := range f.Locations {
+				r.command(cmd, l.File, l.Line, l.Column, title, msg)
+			}
+		case len(f.Files) > 0:
+			for _, file := range f.Files {
+				r.command(cmd, file, 0, 0, title, msg)
+			}
+		default:
+			r.command(cmd, "", 0, 0, title, msg)
+		}
+	}
+	fmt.Fprintln(r.w, summaryLine(summary))
+	return r.w.Flush()
+}
+
+// command writes one workflow command; empty properties are left out.
+func (r *githubReporter) command(cmd, file string, line, col int, title, msg string) {
+	var props []string
+	if file != "" {
+		props = append(props, "file="+ghProperty(file))
+		if line > 0 {
+			props = append(props, "line="+strconv.Itoa(line))
+			if col > 0 {
+				props = append(props, "col="+strconv.Itoa(col))
+			}
+		}
+	}
+	if title != "" {
+		props = append(props, "title="+ghProperty(title))
+	}
+	r.w.WriteString("::" + cmd)
+	if len(props) > 0 {
+		r.w.WriteString(" " + strings.Join(props, ","))
+	}
+	r.w.WriteString("::" + ghData(msg) + "\n")
+}
+
+// The escapes of GitHub's workflow commands (toolkit's command.ts): in the
+// message, %, CR and LF; in a property value also ":" and ",", which would
+// otherwise end the value.
+var (
+	ghDataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	ghPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+func ghData(s string) string     { return ghDataEscaper.Replace(s) }
+func ghProperty(s string) string { return ghPropertyEscaper.Replace(s) }

@@ -1,0 +1,364 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"example.org/cgcheck/internal/catalogue"
+	"example.org/cgcheck/internal/finding"
+)
+
+func init() { register("markdown", newMarkdown) }
+
+// markdownReporter writes a summary for a pull-request comment or a board
+// paper: totals, a documents × themes table, registry findings, then the fail
+// and warn findings with the study's words and what to do, then every waived
+// finding. It is a checklist, not a score.
+//
+// The table comes before the findings, so each part is spooled as documents
+// arrive (like the JSON reporter) and written out in order at the end: a
+// large registry is not held in memory.
+type markdownReporter struct {
+	w     io.Writer
+	run   Run
+	rules map[string]*catalogue.Rule
+	// rows of the table; findings of documents that fail, then of those
+	// that warn (fail first); waived findings.
+	rows, failing, warning, waived spool
+	n                              int
+}
+
+func newMarkdown(w io.Writer) Reporter {
+	return &markdownReporter{w: w,
+		rows: spool{limit: spoolMemoryLimit}, failing: spool{limit: spoolMemoryLimit},
+		warning: spool{limit: spoolMemoryLimit}, waived: spool{limit: spoolMemoryLimit}}
+}
+
+func (r *markdownReporter) Start(run Run) error {
+	r.run = run
+	r.rules = ruleIndex(run.Rules)
+	return nil
+}
+
+func (r *markdownReporter) Document(doc *finding.Document) error {
+	r.n++
+	// The table row: file, id, status, one cell per theme.
+	cells := []string{mdText(doc.File), mdText(doc.ID), marker(doc.Status)}
+	for _, tc := range docThemes(doc) {
+		cells = append(cells, marker(tc.Status))
+	}
+	fmt.Fprintf(&r.rows, "| %s |\n", strings.Join(cells, " | "))
+
+	var out *spool
+	switch doc.Status {
+	case finding.Fail:
+		out = &r.failing
+	case finding.Warn:
+		out = &r.warning
+	}
+	if out != nil {
+		fmt.Fprintf(out, "\n### %s: %s\n", docTitle(doc, mdText), marker(doc.Status))
+		for _, s := range []finding.Status{finding.Fail, finding.Warn} {
+			for _, f := range doc.Findings {
+				if f.Status == s {
+					r.finding(out, doc, f)
+				}
+			}
+		}
+	}
+	for _, f := range doc.Findings {
+		if f.Status != finding.Waived || f.Waiver == nil {
+			continue
+		}
+		wv := f.Waiver
+		fmt.Fprintf(&r.waived, "| %s | %s | %s | %s | %s | %s | %s |\n",
+			mdText(location(doc.File, f)), mdText(f.Rule), marker(wv.Waives), mdText(f.Message),
+			mdText(wv.Justification), mdText(wv.ApprovedBy), mdText(wv.Expires))
+	}
+	return firstErr(&r.rows, &r.failing, &r.warning, &r.waived)
+}
+
+// finding writes one fail or warn finding as a list item: status, rule,
+// location and message on the first line; the study's words as a blockquote
+// with its section; what to do.
+func (r *markdownReporter) finding(w io.Writer, doc *finding.Document, f finding.Finding) {
+	fmt.Fprintf(w, "\n- **%s** %s%s at %s: %s\n", marker(f.Status), mdCode(f.Rule), r.ruleTitle(f.Rule),
+		mdCode(location(doc.File, f)), mdText(f.Message))
+	section, quote, remediation := explanation(r.rules[f.Rule], f.Section, f.Quote, f.Remediation)
+	r.explain(w, section, quote, remediation)
+}
+
+// explain writes the study's words and what to do, indented under a list
+// item.
+func (r *markdownReporter) explain(w io.Writer, section, quote, remediation string) {
+	if quote != "" {
+		fmt.Fprintf(w, "\n  > \u201c%s\u201d", mdText(quote))
+		if section != "" {
+			fmt.Fprintf(w, "\n  > \u2014 *%s*", mdText(section))
+		}
+		fmt.Fprintln(w)
+	}
+	if remediation != "" {
+		fmt.Fprintf(w, "\n  **What to do:** %s\n", mdText(remediation))
+	}
+}
+
+func (r *markdownReporter) ruleTitle(id string) string {
+	if rule := r.rules[id]; rule != nil && rule.Title != "" {
+		return " (" + mdText(rule.Title) + ")"
+	}
+	return ""
+}
+
+func (r *markdownReporter) Finish(summary finding.Summary, registry finding.Registry) error {
+	w := bufio.NewWriter(r.w)
+	fmt.Fprintf(w, "# cgcheck report\n\n")
+	fmt.Fprintf(w, "Partnership descriptors checked against the findings of the Collaborative Gain Research Study (Improvement Service, 2008) by %s %s, as of %s.\n\n",
+		mdText(r.run.ToolName), mdText(r.run.ToolVersion), mdText(r.run.Today))
+
+	// One line of totals, in the words of the text format.
+	noun := "documents"
+	if summary.Documents == 1 {
+		noun = "document"
+	}
+	fmt.Fprintf(w, "**%d %s: %d fail, %d warn, %d pass**", summary.Documents, noun, summary.Fail, summary.Warn, summary.Pass)
+	fmt.Fprintf(w, " \u00b7 %d waived %s", summary.Waived, plural(summary.Waived, "finding", "findings"))
+	if registry.Status != "" {
+		fmt.Fprintf(w, " \u00b7 registry %s", marker(registry.Status))
+	}
+	fmt.Fprintln(w)
+
+	if r.n == 0 {
+		fmt.Fprintf(w, "\nNo documents were checked.\n")
+	} else {
+		fmt.Fprintf(w, "\n| File | ID | Status |")
+		for _, t := range catalogue.Themes {
+			fmt.Fprintf(w, " %s |", t)
+		}
+		fmt.Fprintf(w, "\n|---|---|---|%s\n", strings.Repeat("---|", len(catalogue.Themes)))
+		if _, err := r.rows.WriteTo(w); err != nil {
+			return err
+		}
+		// The theme names are short; a board paper needs the study's headings.
+		parts := make([]string, len(catalogue.Themes))
+		for i, t := range catalogue.Themes {
+			parts[i] = fmt.Sprintf("**%s**: %s", t, mdText(catalogue.ThemeTitles[t]))
+		}
+		fmt.Fprintf(w, "\nThemes of the study: %s. Each cell is the worst finding of that theme; %s means nothing in it was checked.\n",
+			strings.Join(parts, "; "), marker(finding.Skip))
+	}
+
+	if len(registry.Findings) > 0 {
+		fmt.Fprintf(w, "\n## Registry: %s\n\n%s.\n", marker(registry.Status), mdText(catalogue.ThemeTitles[catalogue.RegistryTheme]))
+		for _, f := range registry.Findings {
+			fmt.Fprintf(w, "\n- **%s** %s%s: %s\n", marker(f.Status), mdCode(f.Rule), r.ruleTitle(f.Rule), mdText(f.Message))
+			fmt.Fprintln(w)
+			for _, l := range registryFiles(f) {
+				fmt.Fprintf(w, "  - %s\n", mdCode(l))
+			}
+			section, quote, remediation := explanation(r.rules[f.Rule], f.Section, f.Quote, f.Remediation)
+			r.explain(w, section, quote, remediation)
+		}
+	}
+
+	fmt.Fprintf(w, "\n## Fail and warn findings\n")
+	if summary.Fail == 0 && summary.Warn == 0 {
+		fmt.Fprintf(w, "\nNone.\n")
+	}
+	if _, err := r.failing.WriteTo(w); err != nil {
+		return err
+	}
+	if _, err := r.warning.WriteTo(w); err != nil {
+		return err
+	}
+
+	if summary.Waived > 0 {
+		fmt.Fprintf(w, "\n## Waived findings\n\nComply or explain: these findings are waived, and shown so that the departures stay in view.\n\n")
+		fmt.Fprintf(w, "| Location | Rule | Waives | Finding | Justification | Approved by | Expires |\n|---|---|---|---|---|---|---|\n")
+		if _, err := r.waived.WriteTo(w); err != nil {
+			return err
+		}
+	}
+	return w.Flush()
+}
+
+// Helpers shared by the human-oriented summary formats (markdown, html).
+
+// marker is a status in words with a plain-text mark, so it reads in black
+// and white and to colour-blind readers.
+func marker(s finding.Status) string {
+	switch s {
+	case finding.Fail:
+		return "\u2717 fail"
+	case finding.Warn:
+		return "! warn"
+	case finding.Pass:
+		return "\u2713 pass"
+	case finding.Skip:
+		return "\u2013 skip"
+	case finding.Waived:
+		return "~ waived"
+	}
+	return string(s)
+}
+
+// themeCell is one theme's status in a document.
+type themeCell struct {
+	Theme  string
+	Title  string
+	Status finding.Status
+}
+
+// docThemes gives the document's status per theme of the study, in the
+// study's order. A theme none of whose rules ran (the file broke the schema)
+// is "skip", so it is not mistaken for a pass.
+func docThemes(doc *finding.Document) []themeCell {
+	checked := map[string]bool{}
+	for _, f := range doc.Findings {
+		if f.Status != finding.Skip {
+			checked[f.Theme] = true
+		}
+	}
+	cells := make([]themeCell, len(catalogue.Themes))
+	for i, t := range catalogue.Themes {
+		s := doc.Themes.Get(t)
+		if !checked[t] || s == "" {
+			s = finding.Skip
+		}
+		cells[i] = themeCell{Theme: t, Title: catalogue.ThemeTitles[t], Status: s}
+	}
+	return cells
+}
+
+// location is file:line:col, or the file alone when there is no position.
+func location(file string, f finding.Finding) string {
+	if f.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d", file, f.Line, f.Column)
+	}
+	return file
+}
+
+// registryFiles lists every file a registry finding involves, with its
+// positions where known: each file of Files, then any location in a file
+// Files does not name.
+func registryFiles(f finding.RegistryFinding) []string {
+	var out []string
+	listed := map[string]bool{}
+	for _, file := range f.Files {
+		listed[file] = true
+		n := 0
+		for _, l := range f.Locations {
+			if l.File == file {
+				out = append(out, locationOf(l))
+				n++
+			}
+		}
+		if n == 0 {
+			out = append(out, file)
+		}
+	}
+	for _, l := range f.Locations {
+		if !listed[l.File] {
+			out = append(out, locationOf(l))
+		}
+	}
+	return out
+}
+
+func locationOf(l finding.Location) string {
+	if l.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d", l.File, l.Line, l.Column)
+	}
+	return l.File
+}
+
+// docTitle names a document: its file, and its id when it has one.
+func docTitle(doc *finding.Document, esc func(string) string) string {
+	if doc.ID == "" {
+		return esc(doc.File)
+	}
+	return esc(doc.File) + " (" + esc(doc.ID) + ")"
+}
+
+// explanation takes the study's section and words and the remediation from
+// the finding, falling back to the rule's metadata for what the finding
+// does not carry.
+func explanation(rule *catalogue.Rule, section, quote, remediation string) (string, string, string) {
+	if rule != nil {
+		if quote == "" {
+			quote, section = rule.Quote, rule.Section
+		}
+		if remediation == "" {
+			remediation = rule.Remediation
+		}
+	}
+	return section, quote, remediation
+}
+
+func ruleIndex(rules []*catalogue.Rule) map[string]*catalogue.Rule {
+	m := make(map[string]*catalogue.Rule, len(rules))
+	for _, r := range rules {
+		m[r.ID] = r
+	}
+	return m
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func firstErr(spools ...*spool) error {
+	for _, s := range spools {
+		if s.err != nil {
+			return s.err
+		}
+	}
+	return nil
+}
+
+// mdEscaper backslash-escapes the characters that are active in Markdown
+// text (CommonMark allows a backslash before any ASCII punctuation), so a
+// descriptor's words cannot become emphasis, links, HTML or a table column;
+// a line break would end a table row or a list item, so it becomes a space.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
+	`<`, `\<`, `>`, `\>`, `|`, `\|`, `~`, `\~`, `&`, `\&`, `#`, `\#`,
+	"\r\n", " ", "\n", " ", "\r", " ",
+)
+
+// mdText escapes s for Markdown text, including a table cell. A control
+// character (from a file that is not text) shows as U+FFFD rather than
+// reaching the reader's terminal or browser.
+func mdText(s string) string { return mdEscaper.Replace(strings.Map(visible, s)) }
+
+func visible(r rune) rune {
+	if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f {
+		return '\uFFFD'
+	}
+	return r
+}
+
+// mdCode writes s as a code span (not for table cells, where a | would
+// still split the cell): a fence one backtick longer than any run inside.
+func mdCode(s string) string {
+	s = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(strings.Map(visible, s))
+	longest, run := 0, 0
+	for _, c := range s {
+		if c == '`' {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	fence := strings.Repeat("`", longest+1)
+	if strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") {
+		s = " " + s + " "
+	}
+	return fence + s + fence
+}

@@ -1,0 +1,407 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"example.org/cgcheck/internal/catalogue"
+	"example.org/cgcheck/internal/finding"
+)
+
+func init() { register("sarif", newSARIF) }
+
+const (
+	sarifVersion = "2.1.0"
+	sarifSchema  = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+	// toolInformationURI is where the SARIF log says to read about cgcheck.
+	toolInformationURI = "https://example.org/cgcheck"
+)
+
+// toolRules describe the findings cgcheck makes itself rather than through
+// a policy, so every result of a SARIF log has a rule to point at and
+// other formats have a title for them.
+var toolRules = []*catalogue.Rule{
+	{
+		ID: finding.RuleParse, Theme: "integrity", Severity: "fail", Levels: []string{"fail"}, Builtin: true,
+		Title:       "Readable descriptor",
+		Description: "The file is one well-formed JSON or YAML descriptor in UTF-8. A file that cannot be read as one is a failure, and none of the study's rules can be checked on it.",
+		Remediation: "Fix the file so it is one well-formed JSON or YAML descriptor in UTF-8; the other files are checked regardless.",
+	},
+	{
+		ID: finding.RuleSchema, Theme: "integrity", Severity: "fail", Levels: []string{"fail"}, Builtin: true,
+		Title:       "Descriptor matches the schema",
+		Description: "The descriptor matches the descriptor format's JSON Schema (format v1). Each violation is a failure, and the study's rules are skipped until the descriptor matches.",
+		Remediation: "Correct the field so the descriptor matches format v1 (`cgcheck schema` prints the JSON Schema). The study's rules are checked once it does.",
+	},
+	{
+		ID: finding.RuleEvaluation, Theme: "integrity", Severity: "fail", Levels: []string{"fail"}, Builtin: true,
+		Title:       "Policies evaluated",
+		Description: "The policies could be evaluated on the descriptor. When they cannot (a custom policy failing, the time limit reached), the study's rules are skipped and the document fails.",
+		Remediation: "If a custom policy is involved, fix or remove it; if the time limit was reached, raise --timeout. Otherwise report this as a bug in cgcheck.",
+	},
+}
+
+// sarifReporter writes one SARIF 2.1.0 log with one run. The rules come
+// first in the log but a finding may name a rule the run did not describe,
+// so results are encoded as documents arrive, spooled, and written after
+// the rules at Finish.
+type sarifReporter struct {
+	w       io.Writer
+	run     Run
+	rules   []sarifRule
+	index   map[string]int // rule id → index in rules
+	results spool
+	n       int
+	err     error
+}
+
+func newSARIF(w io.Writer) Reporter {
+	return &sarifReporter{w: w, results: spool{limit: spoolMemoryLimit}, index: map[string]int{}}
+}
+
+type sarifText struct {
+	Text string `json:"text"`
+}
+
+type sarifHelp struct {
+	Text     string `json:"text"`
+	Markdown string `json:"markdown,omitempty"`
+}
+
+type sarifRule struct {
+	ID                   string      `json:"id"`
+	Name                 string      `json:"name,omitempty"`
+	ShortDescription     *sarifText  `json:"shortDescription,omitempty"`
+	FullDescription      *sarifText  `json:"fullDescription,omitempty"`
+	Help                 *sarifHelp  `json:"help,omitempty"`
+	DefaultConfiguration sarifConfig `json:"defaultConfiguration"`
+	Properties           sarifProps  `json:"properties"`
+}
+
+type sarifConfig struct {
+	Level string `json:"level"`
+}
+
+type sarifProps struct {
+	// Tags is the property SARIF viewers (GitHub code scanning among them)
+	// filter on; it holds the theme.
+	Tags    []string `json:"tags,omitempty"`
+	Theme   string   `json:"theme,omitempty"`
+	Section string   `json:"section,omitempty"`
+	Quote   string   `json:"quote,omitempty"`
+}
+
+type sarifResult struct {
+	RuleID       string             `json:"ruleId"`
+	RuleIndex    int                `json:"ruleIndex"`
+	Level        string             `json:"level"`
+	Message      sarifText          `json:"message"`
+	Locations    []sarifLocation    `json:"locations,omitempty"`
+	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+}
+
+type sarifLocation struct {
+	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+}
+
+type sarifPhysical struct {
+	ArtifactLocation sarifArtifact `json:"artifactLocation"`
+	Region           *sarifRegion  `json:"region,omitempty"`
+}
+
+type sarifArtifact struct {
+	URI string `json:"uri"`
+}
+
+type sarifRegion struct {
+	StartLine   int `json:"startLine"`
+	StartColumn int `json:"startColumn,omitempty"`
+}
+
+type sarifSuppression struct {
+	Kind          string `json:"kind"`
+	Status        string `json:"status"`
+	Justification string `json:"justification,omitempty"`
+}
+
+func (r *sarifReporter) Start(run Run) error {
+	r.run = run
+	for _, rule := range run.Rules {
+		r.addRule(rule)
+	}
+	for _, rule := range toolRules {
+		r.addRule(rule)
+	}
+	return nil
+}
+
+// addRule appends a descriptor unless a rule of that id is already there
+// (a custom policy may reuse a tool rule's id; the first one wins).
+func (r *sarifReporter) addRule(rule *catalogue.Rule) int {
+	if i, ok := r.index[rule.ID]; ok {
+		return i
+	}
+	d := sarifRule{
+		ID:                   rule.ID,
+		Name:                 rule.Title,
+		DefaultConfiguration: sarifConfig{Level: sarifLevel(finding.Status(rule.Severity))},
+		Properties:           sarifProps{Theme: rule.Theme, Section: rule.Section, Quote: rule.Quote},
+	}
+	if rule.Theme != "" {
+		d.Properties.Tags = []string{rule.Theme}
+	}
+	if rule.Title != "" {
+		d.ShortDescription = &sarifText{rule.Title}
+	}
+	if rule.Description != "" {
+		d.FullDescription = &sarifText{rule.Description}
+	}
+	if text, md := ruleHelp(rule.Remediation, rule.Section, rule.Quote); text != "" {
+		d.Help = &sarifHelp{Text: text, Markdown: md}
+	}
+	r.rules = append(r.rules, d)
+	r.index[rule.ID] = len(r.rules) - 1
+	return len(r.rules) - 1
+}
+
+// ruleIndex returns the index of a finding's rule, describing the rule from
+// the finding itself when the run did not (a rule outside Run.Rules), so a
+// result never points at a rule that is not in the log.
+func (r *sarifReporter) ruleIndex(id, theme string, status finding.Status, section, quote, remediation string) int {
+	if i, ok := r.index[id]; ok {
+		return i
+	}
+	severity := "warn"
+	if status == finding.Fail {
+		severity = "fail"
+	}
+	return r.addRule(&catalogue.Rule{ID: id, Theme: theme, Severity: severity, Section: section, Quote: quote, Remediation: remediation})
+}
+
+// ruleHelp is the remediation followed by the study's words, as plain text
+// and as Markdown.
+func ruleHelp(remediation, section, quote string) (text, md string) {
+	var t, m []string
+	if remediation != "" {
+		t = append(t, remediation)
+		m = append(m, remediation)
+	}
+	switch {
+	case quote != "" && section != "":
+		t = append(t, fmt.Sprintf("The study, %s: \u201c%s\u201d", section, quote))
+		m = append(m, fmt.Sprintf("The study, *%s*:\n\n> %s", section, quote))
+	case quote != "":
+		t = append(t, fmt.Sprintf("The study: \u201c%s\u201d", quote))
+		m = append(m, "The study:\n\n> "+quote)
+	case section != "":
+		t = append(t, "The study, "+section+".")
+		m = append(m, "The study, *"+section+"*.")
+	}
+	return strings.Join(t, "\n\n"), strings.Join(m, "\n\n")
+}
+
+// sarifLevel maps a status to a SARIF level: fail is an error, anything
+// else reported is a warning.
+func sarifLevel(s finding.Status) string {
+	if s == finding.Fail {
+		return "error"
+	}
+	return "warning"
+}
+
+func (r *sarifReporter) Document(doc *finding.Document) error {
+	for _, f := range doc.Findings {
+		if f.Status != finding.Fail && f.Status != finding.Warn && f.Status != finding.Waived {
+			continue
+		}
+		status := f.Status
+		if f.Waiver != nil && f.Waiver.Waives != "" {
+			status = f.Waiver.Waives
+		}
+		i := r.ruleIndex(f.Rule, f.Theme, status, f.Section, f.Quote, f.Remediation)
+		level := sarifLevel(status)
+		if f.Status == finding.Waived && (f.Waiver == nil || f.Waiver.Waives == "") {
+			// What was waived is unknown: say what the rule gives at worst.
+			level = r.rules[i].DefaultConfiguration.Level
+		}
+		res := sarifResult{
+			RuleID: f.Rule, RuleIndex: i, Level: level,
+			Message:   sarifText{f.Message},
+			Locations: []sarifLocation{sarifLoc(doc.File, f.Line, f.Column)},
+		}
+		if f.Status == finding.Waived {
+			s := sarifSuppression{Kind: "external", Status: "accepted"}
+			if f.Waiver != nil {
+				s.Justification = waiverText(f.Waiver)
+			}
+			res.Suppressions = []sarifSuppression{s}
+		}
+		r.add(res)
+	}
+	return r.err
+}
+
+// waiverText is a waiver in one line, as the text format shows it.
+func waiverText(w *finding.Waiver) string {
+	return fmt.Sprintf("%s (approved by %s, expires %s)", w.Justification, w.ApprovedBy, w.Expires)
+}
+
+func sarifLoc(file string, line, col int) sarifLocation {
+	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(file)}}}
+	if line > 0 {
+		loc.PhysicalLocation.Region = &sarifRegion{StartLine: line, StartColumn: col}
+	}
+	return loc
+}
+
+// add encodes one result into the spool.
+func (r *sarifReporter) add(res sarifResult) {
+	if r.err != nil {
+		return
+	}
+	b, err := marshal(res, "        ")
+	if err != nil {
+		r.err = err
+		return
+	}
+	sep := "\n        "
+	if r.n > 0 {
+		sep = ",\n        "
+	}
+	if _, err := io.WriteString(&r.results, sep); err != nil {
+		r.err = err
+		return
+	}
+	if _, err := r.results.Write(b); err != nil {
+		r.err = err
+		return
+	}
+	r.n++
+}
+
+func (r *sarifReporter) Finish(_ finding.Summary, registry finding.Registry) error {
+	for _, f := range registry.Findings {
+		if f.Status != finding.Fail && f.Status != finding.Warn && f.Status != finding.Waived {
+			continue
+		}
+		i := r.ruleIndex(f.Rule, catalogue.RegistryTheme, f.Status, f.Section, f.Quote, f.Remediation)
+		level := sarifLevel(f.Status)
+		if f.Status == finding.Waived {
+			level = r.rules[i].DefaultConfiguration.Level
+		}
+		res := sarifResult{RuleID: f.Rule, RuleIndex: i, Level: level, Message: sarifText{f.Message}}
+		for _, l := range f.Locations {
+			res.Locations = append(res.Locations, sarifLoc(l.File, l.Line, l.Column))
+		}
+		if len(f.Locations) == 0 {
+			for _, file := range f.Files {
+				res.Locations = append(res.Locations, sarifLoc(file, 0, 0))
+			}
+		}
+		if f.Status == finding.Waived {
+			res.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted"}}
+		}
+		r.add(res)
+	}
+	if r.err != nil {
+		return r.err
+	}
+
+	name := r.run.ToolName
+	if name == "" {
+		name = "cgcheck"
+	}
+	tool := struct {
+		Driver struct {
+			Name           string      `json:"name"`
+			Version        string      `json:"version,omitempty"`
+			InformationURI string      `json:"informationUri"`
+			Rules          []sarifRule `json:"rules"`
+		} `json:"driver"`
+	}{}
+	tool.Driver.Name = name
+	tool.Driver.Version = r.run.ToolVersion
+	tool.Driver.InformationURI = toolInformationURI
+	tool.Driver.Rules = r.rules
+	if tool.Driver.Rules == nil {
+		tool.Driver.Rules = []sarifRule{}
+	}
+	tb, err := marshal(tool, "      ")
+	if err != nil {
+		return err
+	}
+
+	w := bufio.NewWriter(r.w)
+	fmt.Fprintf(w, "{\n  \"$schema\": %q,\n  \"version\": %q,\n  \"runs\": [\n    {\n      \"tool\": ", sarifSchema, sarifVersion)
+	w.Write(tb)
+	// Columns count Unicode code points, as the descriptor reader does.
+	w.WriteString(",\n      \"columnKind\": \"unicodeCodePoints\"")
+	if r.run.Today != "" {
+		// The as-of date of every date rule: without it a result cannot be
+		// reproduced.
+		pb, err := marshal(map[string]string{"today": r.run.Today}, "      ")
+		if err != nil {
+			return err
+		}
+		w.WriteString(",\n      \"properties\": ")
+		w.Write(pb)
+	}
+	w.WriteString(",\n      \"results\": [")
+	if _, err := r.results.WriteTo(w); err != nil {
+		return err
+	}
+	if r.n > 0 {
+		w.WriteString("\n      ")
+	}
+	w.WriteString("]\n    }\n  ]\n}\n")
+	return w.Flush()
+}
+
+// fileURI turns a file path into the URI SARIF wants: a relative reference
+// with forward slashes for a relative path (no leading "./"), a file:// URI
+// for an absolute one; anything outside RFC 3986's path characters,
+// including spaces and every byte of a non-ASCII character, is
+// percent-encoded.
+func fileURI(path string) string {
+	if filepath.IsAbs(path) {
+		s := filepath.ToSlash(path)
+		switch {
+		case strings.HasPrefix(s, "//"): // a UNC path: //host/share/...
+			return "file:" + escapeURIPath(s, true)
+		case strings.HasPrefix(s, "/"):
+			return "file://" + escapeURIPath(s, true)
+		default: // a drive letter: C:/...
+			return "file:///" + escapeURIPath(s, true)
+		}
+	}
+	s := filepath.ToSlash(path)
+	for strings.HasPrefix(s, "./") {
+		s = strings.TrimLeft(s[2:], "/")
+	}
+	// A colon stays encoded in a relative reference, where "a:b.yaml" would
+	// otherwise read as a URI of scheme "a".
+	return escapeURIPath(s, false)
+}
+
+// escapeURIPath percent-encodes every byte that is not an RFC 3986 pchar or
+// "/"; a colon is kept only where allowed.
+func escapeURIPath(s string, colon bool) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			strings.IndexByte("-._~/!$&'()*+,;=@", c) >= 0, c == ':' && colon:
+			b.WriteByte(c)
+		default:
+			b.WriteByte('%')
+			b.WriteByte(hex[c>>4])
+			b.WriteByte(hex[c&15])
+		}
+	}
+	return b.String()
+}
