@@ -44,8 +44,8 @@ type Config struct {
 	Quiet    bool
 	Jobs     int
 	// Outputs are extra reports written to files, as FORMAT=PATH.
-	Outputs  []string
-	Disable  []string
+	Outputs []string
+	Disable []string
 	// File is the config file that was read, or "".
 	File string
 
