@@ -274,7 +274,7 @@ body{margin:0 auto;max-width:72rem;padding:1rem 1rem 3rem;font:16px/1.5 system-u
 h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0}
 h2{font-size:1.3rem;margin:2rem 0 .75rem;padding-bottom:.25rem;border-bottom:2px solid var(--ink)}
 h3{font-size:1.1rem;margin:1.5rem 0 .5rem}
-h4{font-size:1rem;margin:0 0 .25rem}
+h4,.finding h3{font-size:1rem;margin:0 0 .25rem}
 p{margin:.25rem 0 .5rem}
 code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono","Liberation Mono",monospace;font-size:.9em;overflow-wrap:anywhere}
 .lede{color:var(--muted);max-width:48rem}
@@ -287,6 +287,10 @@ code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono"
 .s-waived{color:var(--waived-fg);background:var(--waived-bg);border-color:var(--waived-line)}
 .totals{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:.5rem 0}
 .totals li{border:1px solid var(--rule);border-left-width:.4rem;border-radius:.25rem;padding:.25rem .75rem;min-width:6.5rem}
+.totals .s-fail{border-left-color:var(--fail-line)}
+.totals .s-warn{border-left-color:var(--warn-line)}
+.totals .s-pass{border-left-color:var(--pass-line)}
+.totals .s-waived{border-left-color:var(--waived-line)}
 .totals .n{display:block;font-size:1.5rem;font-weight:700;line-height:1.2}
 .note{color:var(--muted);font-size:.9rem}
 .scroll{overflow-x:auto;max-width:100%;border:1px solid var(--rule);border-radius:.25rem}
@@ -302,7 +306,7 @@ abbr[title]{text-decoration:none}
 dl.themes{display:grid;grid-template-columns:max-content 1fr;gap:0 .75rem;font-size:.9rem;margin:.75rem 0}
 dl.themes dt{font-weight:600}
 dl.themes dd{margin:0}
-svg.chart{display:block;width:100%;max-width:36rem;height:auto;margin:.5rem 0}
+svg.chart{display:block;width:100%;max-width:400px;height:auto;margin:.5rem 0}
 svg.chart text{font:13px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:var(--ink)}
 svg.chart .fail{fill:var(--fail-line)}
 svg.chart .warn{fill:#c77c00}
@@ -311,7 +315,8 @@ svg.chart .warn{fill:#c77c00}
 .swatch.fail{background:var(--fail-line)}
 .swatch.warn{background:#c77c00}
 .doc{border-top:1px solid var(--rule);padding-top:.25rem;margin-top:2rem}
-.doc > h3{margin-top:.75rem}
+.doc > header h3{margin-top:.75rem}
+h2 + .doc{border-top:0;margin-top:0;padding-top:0}
 .docfile{margin:0 0 .5rem}
 ul.themeline{display:flex;flex-wrap:wrap;gap:.35rem;list-style:none;padding:0;margin:.5rem 0}
 ul.themeline li{border:1px solid;border-radius:.25rem;padding:0 .45rem;font-size:.85rem}
@@ -339,6 +344,7 @@ details.rest ul{list-style:none;padding:0;margin:.5rem 0}
 details.rest li{padding:.2rem 0;border-bottom:1px solid #eee}
 ul.files{margin:.25rem 0 .5rem;padding-left:1.25rem}
 .none{color:var(--muted)}
+.hint{display:none;color:var(--muted);font-size:.85rem;margin:.25rem 0}
 footer.page{margin-top:3rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--rule);padding-top:.5rem}
 @media (max-width:600px){
 body{padding:.75rem .75rem 2rem;font-size:15px}
@@ -346,6 +352,7 @@ h1{font-size:1.35rem}
 .totals li{min-width:0;flex:1 1 40%}
 .grid tbody th{min-width:9rem;max-width:11rem}
 .finding{padding:.5rem .6rem}
+.hint{display:block}
 }
 @page{size:A4;margin:14mm 12mm}
 @media print{
@@ -361,7 +368,10 @@ table.grid{font-size:7.5pt;table-layout:auto}
 .grid .file{overflow-wrap:anywhere}
 .grid tr,.finding,figure.quote,.waiver{break-inside:avoid}
 svg.chart{max-width:120mm}
-details.rest summary{color:var(--ink)}
+details.rest summary{color:var(--ink);list-style:none}
+details.rest summary::-webkit-details-marker{display:none}
+.dochead{break-inside:avoid;break-after:avoid}
+.hint{display:none}
 details.rest::details-content{content-visibility:visible;display:block}
 .doc{break-inside:auto}
 }
@@ -388,6 +398,7 @@ details.rest::details-content{content-visibility:visible;display:block}
 <p class="note">Documents are counted by their worst finding; waived findings count as pass. Findings in all: {{.FailFindings}} fail, {{.WarnFindings}} warn. A checklist, not a score.</p>
 <h3 id="grid-title">Documents by theme</h3>
 {{- if .Documents}}
+<p class="hint">The table scrolls sideways: swipe it to see every theme.</p>
 <div class="scroll" role="region" aria-labelledby="grid-title" tabindex="0">
 <table class="grid">
 <thead>
@@ -472,7 +483,7 @@ details.rest::details-content{content-visibility:visible;display:block}
 {{- define "explain" -}}
 {{- if .Quote}}
 <figure class="quote">
-<blockquote><p>{{.Quote}}</p></blockquote>
+<blockquote><p>“{{.Quote}}”</p></blockquote>
 <figcaption>Collaborative Gain Research Study{{if .Section}}, <cite>{{.Section}}</cite>{{end}}</figcaption>
 </figure>
 {{- end}}
@@ -483,6 +494,7 @@ details.rest::details-content{content-visibility:visible;display:block}
 
 {{- define "doc" -}}
 <section class="doc" id="doc-{{.N}}" aria-labelledby="doc-{{.N}}-title">
+<header class="dochead">
 <h3 id="doc-{{.N}}-title"><span class="badge s-{{.Status}}">{{marker .Status}}</span> {{if .ID}}{{.ID}}{{else}}{{.File}}{{end}}</h3>
 <p class="docfile">File <code>{{.File}}</code>{{if .ID}} · id <code>{{.ID}}</code>{{end}}</p>
 <ul class="themeline" aria-label="Status per theme">
@@ -490,6 +502,7 @@ details.rest::details-content{content-visibility:visible;display:block}
 <li class="s-{{.Status}}"><abbr class="t" title="{{.Title}}">{{.Theme}}</abbr> {{marker .Status}}</li>
 {{- end}}
 </ul>
+</header>
 {{- if .Findings}}
 <ol class="findings">
 {{- range .Findings}}
@@ -499,8 +512,9 @@ details.rest::details-content{content-visibility:visible;display:block}
 <p class="loc">At <code>{{.Location}}</code>{{if .Pointer}} (<code>{{.Pointer}}</code>){{end}}</p>
 {{- with .Waiver}}
 <div class="waiver">
-<p><strong>Waived</strong>{{if .Waives}} (would be {{marker .Waives}}){{end}}: {{.Justification}}</p>
+<p><strong>Waiver</strong>{{if .Waives}}: without it this finding would be <span class="badge s-{{.Waives}}">{{marker .Waives}}</span>{{end}}</p>
 <dl>
+<dt>Justification</dt><dd>{{.Justification}}</dd>
 <dt>Approved by</dt><dd>{{.ApprovedBy}}</dd>
 <dt>Expires</dt><dd><time datetime="{{.Expires}}">{{.Expires}}</time></dd>
 </dl>
