@@ -1,0 +1,528 @@
+package synth
+
+import (
+	"slices"
+	"strings"
+	"time"
+)
+
+// scenario is one way a descriptor departs from a clean one, showing one
+// level of one rule (or, for the clean variants, passing a rule that would
+// otherwise skip). prep shapes the plan before the descriptor is built;
+// apply damages the built descriptor; fits, when set, says whether apply can
+// show the finding on a descriptor built for another scenario, so that it
+// may be added there as a second finding.
+type scenario struct {
+	name  string
+	rule  string // "" for clean variants
+	level string // fail, warn or pass
+	prep  func(*plan)
+	apply func(*builder)
+	// extra scenarios may be added to other descriptors when fits says so.
+	extra bool
+	fits  func(*builder) bool
+	// avoid names extra scenarios that would undo this one.
+	avoid []string
+}
+
+func active(p *plan) { p.status = "active" }
+
+func activeOld(p *plan) {
+	p.status = "active"
+	p.oldStart = true
+}
+
+func atLeastCore(n int) func(*plan) {
+	return func(p *plan) { p.core = max(p.core, n) }
+}
+
+// coreIndexes returns the indexes of the core partners.
+func coreIndexes(d *Descriptor) []int {
+	var out []int
+	for i, p := range d.Partners {
+		if p.Role == "core" {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+func hasMeasures(b *builder) bool { return b.d.Monitoring != nil && len(b.d.Monitoring.Measures) > 0 }
+
+// waiverBy is who approves a waiver: the body the partnership reports to,
+// or a senior officer.
+func (b *builder) waiverBy() string {
+	if b.d.Governance.ReportsTo != "" && !b.g.isID(b.d.Governance.ReportsTo) && b.r.chance(0.7) {
+		return b.d.Governance.ReportsTo
+	}
+	return "Chief Executive, " + b.p.area.council
+}
+
+// waiver returns a waiver approved on approved lasting months.
+func (b *builder) waiver(rule, justification string, approved time.Time, months int) Waiver {
+	return Waiver{Rule: rule, Justification: justification, ApprovedBy: b.waiverBy(),
+		ApprovedOn: ymd(approved), Expires: ymd(addMonths(approved, months))}
+}
+
+// waivable findings a clean descriptor can be given, with the reason an
+// officer would record for each.
+var waivable = []struct {
+	rule, why string
+	apply     func(*builder)
+}{
+	{"efficiencies-identified", "The project is about service quality, not savings; efficiencies will be assessed at the first annual review.",
+		func(b *builder) { b.d.Monitoring.Efficiencies = nil }},
+	{"collaborative-activity-measure", "Joint activity is reported through the parent partnership's performance framework, which already measures it.",
+		func(b *builder) { removeActivityMeasures(b.d) }},
+	{"pre-partnership-trend", "The indicator was not recorded separately before the partnership started, so no trend exists; a comparison area is used instead.",
+		func(b *builder) {
+			for i := range b.d.Monitoring.Measures {
+				if b.d.Monitoring.Measures[i].Kind == "outcome" {
+					b.d.Monitoring.Measures[i].Trend = nil
+				}
+			}
+		}},
+	{"outcome-link", "The Single Outcome Agreement for this area is still being negotiated; links will be added when it is signed off.",
+		func(b *builder) { b.d.Purpose.OutcomeLinks = nil }},
+}
+
+func removeActivityMeasures(d *Descriptor) {
+	d.Monitoring.Measures = slices.DeleteFunc(d.Monitoring.Measures, func(m Measure) bool { return m.Kind == "collaborative_activity" })
+}
+
+// wrongRefs are partner ids officers plausibly mistype or name from memory.
+var wrongRefs = []string{"police", "nhs", "council", "social-work", "health", "adat", "housing", "chp-team"}
+
+func (b *builder) wrongRef() string {
+	ids := map[string]bool{}
+	for _, p := range b.d.Partners {
+		ids[p.ID] = true
+	}
+	for _, i := range b.r.Perm(len(wrongRefs)) {
+		if !ids[wrongRefs[i]] {
+			return wrongRefs[i]
+		}
+	}
+	return "lead-agency"
+}
+
+// scenarios are every scenario, in a fixed order; the schedule cycles
+// through them so that any run of a few dozen descriptors shows them all.
+var scenarios = []*scenario{
+	// Clean descriptors, some shaped so the rules that often skip pass.
+	{name: "clean", level: "pass"},
+	{name: "clean-active", level: "pass", prep: active},
+	{name: "clean-programme", level: "pass", prep: func(p *plan) { p.status = "active"; p.scale = "programme" }},
+	{name: "clean-waived", level: "pass", prep: active, apply: func(b *builder) {
+		w := waivable[b.r.IntN(len(waivable))]
+		w.apply(b)
+		approved := b.r.date(addMonths(today, -10), addDays(today, -20))
+		b.d.Waivers = []Waiver{b.waiver(w.rule, w.why, approved, b.r.between(12, 24))}
+	}},
+
+	// purpose
+	{name: "task-blank", rule: "specific-task", level: "fail", apply: func(b *builder) {
+		b.d.Purpose.Task = b.r.pick([]string{"", " "})
+	}},
+	{name: "why-blank", rule: "added-value-stated", level: "fail", apply: func(b *builder) {
+		b.d.Purpose.WhyPartnership = ""
+	}},
+	{name: "agreed-empty", rule: "vision-agreed", level: "fail", apply: func(b *builder) {
+		b.d.Purpose.AgreedBy = []string{}
+		b.d.Purpose.AgreedOn = ""
+	}},
+	{name: "agreed-missing-core", rule: "vision-agreed", level: "warn", prep: atLeastCore(3), extra: true,
+		fits: func(b *builder) bool { return len(coreIndexes(b.d)) >= 3 && len(b.d.Purpose.AgreedBy) > 1 },
+		apply: func(b *builder) {
+			core := coreIndexes(b.d)
+			late := b.d.Partners[core[len(core)-1]].ID
+			b.d.Purpose.AgreedBy = slices.DeleteFunc(b.d.Purpose.AgreedBy, func(id string) bool { return id == late })
+		}},
+	{name: "remit-missing", rule: "partner-remit-known", level: "warn", prep: atLeastCore(2), extra: true,
+		fits: func(b *builder) bool { return len(coreIndexes(b.d)) >= 2 },
+		apply: func(b *builder) {
+			core := coreIndexes(b.d)
+			b.d.Partners[core[1+b.r.IntN(len(core)-1)]].Remit = ""
+		}},
+	{name: "no-client-groups", rule: "client-groups-defined", level: "fail", apply: func(b *builder) {
+		if b.r.chance(0.5) {
+			b.d.ClientGroups = nil
+		} else {
+			b.d.ClientGroups = []ClientGroup{}
+		}
+	}},
+	{name: "no-outcome-links", rule: "outcome-link", level: "warn", extra: true, apply: func(b *builder) {
+		b.d.Purpose.OutcomeLinks = nil
+	}},
+
+	// governance
+	{name: "lead-person-blank", rule: "single-lead", level: "fail", apply: func(b *builder) {
+		b.d.Lead.Person = ""
+	}},
+	{name: "lead-consultee", rule: "single-lead", level: "fail", prep: func(p *plan) { p.consult = max(p.consult, 1) }, apply: func(b *builder) {
+		for _, p := range b.d.Partners {
+			if p.Role == "consultee" {
+				b.d.Lead.Partner = p.ID
+				return
+			}
+		}
+	}},
+	{name: "lead-unknown", rule: "single-lead", level: "fail", apply: func(b *builder) {
+		b.d.Lead.Partner = b.wrongRef()
+	}},
+	{name: "core-11", rule: "group-size", level: "warn", prep: func(p *plan) {
+		p.core, p.others, p.consult, p.compact, p.scale = 11+p.index%3/2, 0, 0, true, ""
+	}},
+	{name: "core-13", rule: "group-size", level: "fail", prep: func(p *plan) {
+		p.core, p.others, p.consult, p.compact, p.scale = 13, 0, 0, true, ""
+	}},
+	{name: "lead-no-authority", rule: "delegated-authority", level: "fail", apply: func(b *builder) {
+		lead := &b.d.Partners[b.leadIdx]
+		f := false
+		switch b.r.IntN(3) {
+		case 0:
+			lead.Representative = nil
+		case 1:
+			lead.Representative.Authority = nil
+		default:
+			lead.Representative.Authority = &Authority{Finance: &f, Staff: &f, Policy: &f}
+		}
+	}},
+	{name: "core-no-finance", rule: "delegated-authority", level: "warn", prep: atLeastCore(2), extra: true,
+		fits: func(b *builder) bool { return len(coreIndexes(b.d)) >= 2 },
+		apply: func(b *builder) {
+			core := coreIndexes(b.d)
+			p := &b.d.Partners[core[1+b.r.IntN(len(core)-1)]]
+			f := false
+			switch {
+			case p.Representative == nil:
+			case b.r.chance(0.5):
+				p.Representative.Authority.Finance = &f
+			case b.r.chance(0.5):
+				p.Representative.Authority.Finance = nil
+			default:
+				p.Representative = nil
+			}
+		}},
+	{name: "no-sponsors", rule: "senior-sponsor", level: "fail", extra: true, apply: func(b *builder) {
+		if b.r.chance(0.5) {
+			b.d.Governance.SeniorSponsors = nil
+		} else {
+			b.d.Governance.SeniorSponsors = []Sponsor{}
+		}
+	}},
+	{name: "reports-blank", rule: "reporting-line", level: "fail", apply: func(b *builder) {
+		b.d.Governance.ReportsTo = ""
+	}},
+	{name: "monitoring-late", rule: "monitoring-at-outset", level: "fail", prep: activeOld, apply: func(b *builder) {
+		start := mustDate(b.d.Lifecycle.Start)
+		b.d.Monitoring.DesignedOn = ymd(b.r.date(addDays(start, 100), minDate(addDays(start, 400), addDays(today, -7))))
+	}},
+	{name: "no-monitoring", rule: "monitoring-at-outset", level: "fail", apply: func(b *builder) {
+		b.d.Monitoring = nil
+	}},
+	{name: "monitoring-grace", rule: "monitoring-at-outset", level: "warn", prep: activeOld, apply: func(b *builder) {
+		start := mustDate(b.d.Lifecycle.Start)
+		b.d.Monitoring.DesignedOn = ymd(b.r.date(addDays(start, 1), addDays(start, 90)))
+	}},
+	{name: "no-baseline-target", rule: "monitoring-at-outset", level: "warn", apply: func(b *builder) {
+		for i := range b.d.Monitoring.Measures {
+			m := &b.d.Monitoring.Measures[i]
+			m.Isolation, m.Collaborative = nil, nil
+		}
+	}},
+	{name: "no-efficiencies", rule: "efficiencies-identified", level: "warn", extra: true, fits: func(b *builder) bool { return b.d.Monitoring != nil },
+		apply: func(b *builder) { b.d.Monitoring.Efficiencies = nil }},
+	{name: "stale-structure", rule: "structure-review", level: "warn", prep: activeOld, extra: true,
+		fits: func(b *builder) bool {
+			return b.d.Status == "active" && b.d.Lifecycle.Start < ymd(addMonths(today, -14))
+		},
+		apply: func(b *builder) {
+			start := mustDate(b.d.Lifecycle.Start)
+			if b.r.chance(0.4) {
+				b.d.Lifecycle.LastStructureReview = ""
+			} else {
+				b.d.Lifecycle.LastStructureReview = ymd(b.r.date(addMonths(start, 1), addMonths(today, -13)))
+			}
+		}},
+	{name: "ws-no-lead", rule: "workstream-leads", level: "fail", prep: func(p *plan) { p.scale = "programme" }, apply: func(b *builder) {
+		b.d.Workstreams[b.r.IntN(len(b.d.Workstreams))].Lead = ""
+	}},
+	{name: "programme-no-workstreams", rule: "workstream-leads", level: "warn", prep: func(p *plan) { p.scale = "programme" }, apply: func(b *builder) {
+		b.d.Workstreams = nil
+		for i := range b.d.ActionPlan {
+			b.d.ActionPlan[i].Workstream = ""
+		}
+	}},
+
+	// evidence
+	{name: "no-evidence", rule: "evidence-base", level: "fail", apply: func(b *builder) {
+		b.d.Evidence = nil
+	}},
+	{name: "evidence-one-type", rule: "evidence-base", level: "warn", extra: true, apply: func(b *builder) {
+		keep := b.d.Evidence[b.r.IntN(len(b.d.Evidence))].Type
+		b.d.Evidence = slices.DeleteFunc(b.d.Evidence, func(e Evidence) bool { return e.Type != keep })
+	}, fits: func(b *builder) bool { return len(b.d.Evidence) > 1 }},
+	{name: "evidence-old", rule: "evidence-base", level: "warn", apply: func(b *builder) {
+		lo, hi := mustDate("2003-06-01"), mustDate("2005-09-15")
+		for i := range b.d.Evidence {
+			b.d.Evidence[i].Date = ymd(b.r.date(lo, hi))
+		}
+	}},
+	{name: "no-engagement", rule: "client-engagement", level: "warn", extra: true, apply: func(b *builder) {
+		b.d.Engagement = nil
+	}},
+	{name: "engagement-old", rule: "client-engagement", level: "warn", prep: activeOld, apply: func(b *builder) {
+		start := mustDate(b.d.Lifecycle.Start)
+		lo := maxDate(addMonths(start, -3), mustDate("2005-01-01"))
+		hi := addMonths(today, -13)
+		var dates []string
+		for range b.d.Engagement {
+			dates = append(dates, ymd(b.r.date(minDate(lo, hi), hi)))
+		}
+		slices.Sort(dates)
+		for i := range b.d.Engagement {
+			b.d.Engagement[i].Date = dates[i]
+		}
+	}},
+
+	// action
+	{name: "no-action-plan", rule: "action-plan", level: "fail", apply: func(b *builder) {
+		if b.r.chance(0.5) {
+			b.d.ActionPlan = nil
+		} else {
+			b.d.ActionPlan = []Action{}
+		}
+	}},
+	{name: "action-overdue", rule: "action-plan", level: "warn", prep: activeOld, extra: true,
+		fits: func(b *builder) bool {
+			return b.d.Status == "active" && slices.ContainsFunc(b.d.ActionPlan, func(a Action) bool { return a.Status != "done" })
+		},
+		apply: func(b *builder) {
+			start := mustDate(b.d.Lifecycle.Start)
+			for i := range b.d.ActionPlan {
+				if a := &b.d.ActionPlan[i]; a.Status != "done" {
+					a.Due = ymd(b.r.date(maxDate(start, addMonths(today, -8)), addDays(today, -7)))
+					a.Status = "in_progress"
+					return
+				}
+			}
+		}},
+	{name: "one-resourcing-partner", rule: "critical-mass", level: "fail", apply: func(b *builder) {
+		for i := range b.d.Partners {
+			if i == b.leadIdx {
+				continue
+			}
+			p := &b.d.Partners[i]
+			if p.Contributes == nil {
+				continue
+			}
+			kept := slices.DeleteFunc(p.Contributes, func(c Contribution) bool { return resourceKinds[c.Kind] })
+			if len(kept) == 0 {
+				kept = []Contribution{{Kind: b.r.pick([]string{"expertise", "data"}), What: b.r.pick([]string{
+					"Advice and local knowledge", "Performance information", "Specialist advice to the group"})}}
+			}
+			p.Contributes = kept
+		}
+	}},
+	{name: "passive-core", rule: "critical-mass", level: "warn", prep: atLeastCore(3), apply: func(b *builder) {
+		core := coreIndexes(b.d)
+		p := &b.d.Partners[core[2+b.r.IntN(len(core)-2)]]
+		if b.r.chance(0.5) {
+			p.Contributes = nil
+		} else {
+			p.Contributes = []Contribution{}
+		}
+		if b.r.chance(0.5) {
+			p.WillNotContribute = "Attends meetings; resources are committed through its own programmes"
+		}
+	}},
+	{name: "pump-priming-no-plan", rule: "sustainable-funding", level: "warn", apply: func(b *builder) {
+		var pump []fundTpl
+		for _, f := range b.p.theme.funds {
+			if f.kind == "pump_priming" {
+				pump = append(pump, f)
+			}
+		}
+		f := &Funding{}
+		for _, t := range pump[:min(len(pump), b.r.between(1, 2))] {
+			f.Sources = append(f.Sources, FundingSource{From: b.text(t.from), Kind: t.kind, Ends: ymd(marchEnd(b.r.between(2009, 2011)))})
+		}
+		b.d.Funding = f
+	}},
+	{name: "pump-priming-ends-early", rule: "sustainable-funding", level: "warn", prep: func(p *plan) {
+		if p.typ == "continuing" {
+			p.typ = "time_limited"
+		}
+		if p.status == "closed" {
+			p.status = "active"
+		}
+	}, apply: func(b *builder) {
+		var pump, main fundTpl
+		for _, f := range b.p.theme.funds {
+			if f.kind == "pump_priming" && pump.from == "" {
+				pump = f
+			}
+			if f.kind != "pump_priming" && main.from == "" {
+				main = f
+			}
+		}
+		expires := mustDate(b.d.Lifecycle.Expires)
+		ends := b.r.date(addMonths(today, -6), addDays(expires, -30))
+		b.d.Funding = &Funding{Sources: []FundingSource{
+			{From: b.text(pump.from), Kind: "pump_priming", Ends: ymd(ends)},
+			{From: b.text(main.from), Kind: main.kind},
+		}}
+	}},
+
+	// gain
+	{name: "no-benefits", rule: "benefits-measurable", level: "fail", apply: func(b *builder) {
+		b.d.Monitoring.Measures = nil
+		b.d.Monitoring.QualitativeBenefits = nil
+	}},
+	{name: "flat-stretch", rule: "stretch-target", level: "warn", apply: func(b *builder) {
+		for i := range b.d.Monitoring.Measures {
+			m := &b.d.Monitoring.Measures[i]
+			if m.Isolation != nil && m.Collaborative != nil {
+				c := *m.Collaborative
+				c.Value = m.Isolation.Value
+				m.Collaborative = &c
+				return
+			}
+		}
+	}},
+	{name: "no-trend", rule: "pre-partnership-trend", level: "warn", extra: true, fits: hasMeasures, apply: func(b *builder) {
+		for i := range b.d.Monitoring.Measures {
+			if m := &b.d.Monitoring.Measures[i]; m.Kind == "outcome" {
+				m.Trend = nil
+				return
+			}
+		}
+	}},
+	{name: "no-activity-measure", rule: "collaborative-activity-measure", level: "warn", extra: true,
+		fits: func(b *builder) bool {
+			return hasMeasures(b) && slices.ContainsFunc(b.d.Monitoring.Measures, func(m Measure) bool { return m.Kind != "collaborative_activity" })
+		},
+		apply: func(b *builder) { removeActivityMeasures(b.d) }},
+	{name: "too-many-measures", rule: "proportionate-monitoring", level: "warn", avoid: []string{"no-activity-measure"}, prep: func(p *plan) {
+		p.measures, p.compact = 13+p.index%3/2, true
+		p.core, p.others, p.consult = min(p.core, 3), min(p.others, 1), 0
+	}},
+
+	// lifecycle
+	{name: "no-end", rule: "expiry-defined", level: "fail", prep: func(p *plan) {
+		if p.typ == "continuing" {
+			p.typ = "task_limited"
+		}
+	}, apply: func(b *builder) {
+		lc := &b.d.Lifecycle
+		lc.EndCondition, lc.Expires, lc.NextReview = "", "", ""
+	}},
+	{name: "continuing-no-review", rule: "expiry-defined", level: "warn", prep: func(p *plan) {
+		p.typ = "continuing"
+		if p.status == "closed" {
+			p.status = "closing"
+		}
+	}, extra: true,
+		fits: func(b *builder) bool { return b.d.Type == "continuing" },
+		apply: func(b *builder) {
+			lc := &b.d.Lifecycle
+			lc.NextReview = ""
+			if lc.EndCondition == "" && lc.Expires == "" {
+				lc.EndCondition = b.text(b.r.pick(b.p.theme.ends))
+			}
+		}},
+	{name: "expired-active", rule: "expired-still-active", level: "fail", prep: activeOld, apply: func(b *builder) {
+		start := mustDate(b.d.Lifecycle.Start)
+		b.d.Lifecycle.Expires = ymd(b.r.date(maxDate(addMonths(start, 12), mustDate("2007-03-31")), addDays(today, -7)))
+	}},
+
+	// integrity
+	{name: "bad-owner-ref", rule: "references-resolve", level: "fail", avoid: []string{"no-activity-measure"}, apply: func(b *builder) {
+		wrong := b.wrongRef()
+		if b.d.Monitoring != nil && len(b.d.Monitoring.Measures) > 0 && b.r.chance(0.5) {
+			b.d.Monitoring.Measures[b.r.IntN(len(b.d.Monitoring.Measures))].Owner = wrong
+			return
+		}
+		// The first action survives any trimming for size.
+		b.d.ActionPlan[0].Owner = wrong
+	}},
+	{name: "bad-outcome-number", rule: "references-resolve", level: "fail", avoid: []string{"no-outcome-links"}, apply: func(b *builder) {
+		bad := b.r.pick([]string{"16", "0", "17", "20"})
+		for i := range b.d.Purpose.OutcomeLinks {
+			if b.d.Purpose.OutcomeLinks[i].Framework == "national_outcome" {
+				b.d.Purpose.OutcomeLinks[i].Ref = bad
+				return
+			}
+		}
+	}},
+	{name: "duplicate-partner-id", rule: "references-resolve", level: "fail", prep: func(p *plan) { p.others = max(p.others, 1) }, apply: func(b *builder) {
+		ps := b.d.Partners
+		ps[len(ps)-1].ID = ps[1+b.r.IntN(len(ps)-2)].ID
+	}},
+	{name: "waiver-short", rule: "waiver-valid", level: "fail", apply: func(b *builder) {
+		approved := b.r.date(addMonths(today, -8), addDays(today, -20))
+		w := b.waiver(b.r.pick([]string{"collaborative-activity-measure", "efficiencies-identified", "structure-review"}),
+			b.r.pick([]string{"Not needed for a short pilot.", "Agreed at the last meeting.", "Covered elsewhere."}), approved, 12)
+		b.d.Waivers = append(b.d.Waivers, w)
+	}},
+	{name: "waiver-unknown-rule", rule: "waiver-valid", level: "fail", apply: func(b *builder) {
+		approved := b.r.date(addMonths(today, -8), addDays(today, -20))
+		w := b.waiver(b.r.pick([]string{"stretch-targets", "efficiency-identified", "group_size", "senior-sponsors"}),
+			"The board agreed this departure from the study's findings after considering the costs of compliance.", approved, 12)
+		b.d.Waivers = append(b.d.Waivers, w)
+	}},
+	{name: "waiver-too-long", rule: "waiver-valid", level: "fail", apply: func(b *builder) {
+		approved := b.r.date(addMonths(today, -8), addDays(today, -20))
+		w := b.waiver("efficiencies-identified", "Savings cannot be estimated until the service has run for a full year and costs are known.", approved, b.r.between(30, 48))
+		b.d.Monitoring.Efficiencies = nil
+		b.d.Waivers = append(b.d.Waivers, w)
+	}},
+	{name: "waiver-expired", rule: "waiver-expired", level: "warn", apply: func(b *builder) {
+		approved := b.r.date(mustDate("2006-10-01"), addMonths(today, -8))
+		months := b.r.between(6, 24)
+		for !addMonths(approved, months).Before(today) {
+			months--
+		}
+		b.d.Waivers = append(b.d.Waivers, b.waiver("structure-review",
+			"The group's structure will be reviewed once the first year's evaluation has reported to the board.", approved, months))
+	}},
+}
+
+// scenarioByName returns the scenario called name.
+func scenarioByName(name string) *scenario {
+	for _, s := range scenarios {
+		if s.name == name {
+			return s
+		}
+	}
+	panic("synth: no scenario " + name)
+}
+
+// cycleWeights gives the clean variants more than one place in each cycle
+// of the schedule, so that about a quarter of descriptors are clean.
+var cycleWeights = map[string]int{"clean": 10, "clean-active": 3, "clean-programme": 2, "clean-waived": 2}
+
+// cycle returns one cycle of the schedule, in a fixed order before shuffling.
+func cycle() []*scenario {
+	var out []*scenario
+	for _, s := range scenarios {
+		n := cycleWeights[s.name]
+		if n == 0 {
+			n = 1
+		}
+		for range n {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// normalise returns a variant spelling of a client group name that the
+// overlap rule still treats as the same group.
+func normalise(name string, r rng) string {
+	if r.chance(0.5) {
+		return strings.ToLower(name)
+	}
+	return strings.Replace(name, " ", "  ", 1)
+}
