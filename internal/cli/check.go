@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
@@ -15,6 +16,7 @@ import (
 	"example.org/cgcheck/internal/catalogue"
 	"example.org/cgcheck/internal/check"
 	"example.org/cgcheck/internal/config"
+	"example.org/cgcheck/internal/descriptor"
 	"example.org/cgcheck/internal/discover"
 	"example.org/cgcheck/internal/engine"
 	"example.org/cgcheck/internal/finding"
@@ -53,6 +55,12 @@ Exit codes: 0 no finding at or above --fail-on; 1 at least one; 2 usage error.`,
 	fl.StringArrayVar(&f.params, "param", nil, "set a rule parameter, name=value (repeatable)")
 	fl.Int("jobs", 0, "files checked at once (default the number of CPUs)")
 	fl.BoolP("quiet", "q", false, "no progress bar on standard error")
+	fl.Duration("timeout", 0, "stop the whole run after this long, e.g. 10m (default no limit)")
+	fl.Duration("eval-timeout", config.DefaultEvalTimeout, "time allowed for the policies on one document")
+	fl.Int("max-file-bytes", config.DefaultMaxFileBytes, "largest file read, in bytes")
+	fl.Int("max-depth", config.DefaultMaxDepth, "deepest nesting of lists and mappings accepted")
+	fl.Int("max-items", config.DefaultMaxItems, "most entries in one list or mapping")
+	fl.Int("max-string-bytes", config.DefaultMaxStringBytes, "longest string or key, in bytes")
 	return cmd
 }
 
@@ -101,7 +109,7 @@ func (st *setup) settings() engine.Settings {
 	for name, pv := range st.params {
 		values[name] = pv.Value
 	}
-	return engine.Settings{Today: st.cfg.Today, Params: values, Disabled: st.disabled}
+	return engine.Settings{Today: st.cfg.Today, Params: values, Disabled: st.disabled, Timeout: st.cfg.EvalTimeout}
 }
 
 func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []string) error {
@@ -147,7 +155,14 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 	if err != nil {
 		return err
 	}
-	checker := &check.Checker{Schema: validator, Evaluator: evaluator, Stdin: s.Stdin}
+	checker := &check.Checker{Schema: validator, Evaluator: evaluator, Stdin: s.Stdin, Limits: descriptor.Limits{
+		MaxBytes: st.cfg.MaxFileBytes, MaxDepth: st.cfg.MaxDepth, MaxItems: st.cfg.MaxItems, MaxString: st.cfg.MaxStringBytes,
+	}}
+	if st.cfg.Timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, st.cfg.Timeout)
+		defer cancel()
+	}
 
 	if err := rep.Start(report.Run{
 		ToolName: "cgcheck", ToolVersion: Version, Today: st.cfg.Today,
@@ -180,13 +195,13 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 	})
 	bar.Finish()
 	if err != nil {
-		if errors.Is(err, context.Canceled) {
-			return &ExitError{Code: ExitUsage, Err: errors.New("interrupted")}
-		}
-		return err
+		return stopped(err, summary.Documents, len(found.Sources), st.cfg.Timeout)
 	}
 	registry, err := checker.Registry(ctx, summary.Documents, summaries)
 	if err != nil {
+		if ctx.Err() != nil {
+			return stopped(ctx.Err(), summary.Documents, len(found.Sources), st.cfg.Timeout)
+		}
 		return err
 	}
 	if registry.Status.Severity() >= threshold {
@@ -200,6 +215,19 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 		return &ExitError{Code: ExitFindings}
 	}
 	return nil
+}
+
+// stopped explains a run that did not finish: interrupted (Ctrl-C) or over
+// --timeout. Machine-readable reports are written whole or not at all, so
+// nothing half-written is left behind.
+func stopped(err error, done, total int, timeout time.Duration) error {
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("stopped: --timeout %s reached after %d of %d files; no report was written (raise --timeout, or check fewer files at once)", timeout, done, total)}
+	case errors.Is(err, context.Canceled):
+		return &ExitError{Code: ExitInterrupted, Err: fmt.Errorf("interrupted after %d of %d files; no report was written", done, total)}
+	}
+	return err
 }
 
 // outputFiles reads --output FORMAT=PATH values. It refuses a path that is

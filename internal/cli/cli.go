@@ -23,13 +23,18 @@ var Version = "0.1.0"
 const (
 	ExitOK       = 0 // no finding at or above --fail-on
 	ExitFindings = 1 // at least one finding at or above --fail-on
-	ExitUsage    = 2 // bad flag or config, unknown format, missing PATH, bad policy
+	ExitUsage    = 2 // bad flag or config, unknown format, missing PATH, bad policy; or --timeout reached
+	// ExitInterrupted is the shell's convention for a run stopped by Ctrl-C.
+	ExitInterrupted = 130
 )
 
 // ExitError carries the exit code a command ends with.
 type ExitError struct {
 	Code int
 	Err  error // nil when there is nothing to print (exit 1 after a report)
+	// usage marks a mistake in how cgcheck was called, which earns a pointer
+	// to --help.
+	usage bool
 }
 
 func (e *ExitError) Error() string {
@@ -41,7 +46,7 @@ func (e *ExitError) Error() string {
 
 func (e *ExitError) Unwrap() error { return e.Err }
 
-func usageError(err error) *ExitError { return &ExitError{Code: ExitUsage, Err: err} }
+func usageError(err error) *ExitError { return &ExitError{Code: ExitUsage, Err: err, usage: true} }
 
 // Streams are the process's standard streams and environment.
 type Streams struct {
@@ -79,7 +84,7 @@ func Main(ctx context.Context, args []string, s Streams) int {
 	if exit.Err != nil {
 		msg := strings.TrimRight(exit.Err.Error(), "\n")
 		fmt.Fprintf(s.Stderr, "cgcheck: %s\n", strings.ReplaceAll(msg, "\n", "\n  "))
-		if exit.Code == ExitUsage {
+		if exit.usage {
 			fmt.Fprintln(s.Stderr, "Run 'cgcheck --help' for usage.")
 		}
 	}

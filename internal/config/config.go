@@ -31,7 +31,19 @@ const EnvPrefix = "CGCHECK"
 
 // Keys are the settings a config file may hold (the flag names, plus params
 // and disable).
-var Keys = []string{"format", "output", "fail-on", "today", "policy", "verbose", "explain", "quiet", "jobs", "params", "disable"}
+var Keys = []string{"format", "output", "fail-on", "today", "policy", "verbose", "explain", "quiet", "jobs",
+	"timeout", "eval-timeout", "max-file-bytes", "max-depth", "max-items", "max-string-bytes", "params", "disable"}
+
+// Limits on input and evaluation, with their defaults: far above any real
+// descriptor (a few KB, a few levels deep), low enough that hostile input is
+// refused quickly.
+const (
+	DefaultMaxFileBytes   = 10 << 20
+	DefaultMaxDepth       = 64
+	DefaultMaxItems       = 10000
+	DefaultMaxStringBytes = 1 << 20
+	DefaultEvalTimeout    = 10 * time.Second
+)
 
 // Config is the resolved, validated configuration of a run.
 type Config struct {
@@ -45,7 +57,13 @@ type Config struct {
 	Jobs     int
 	// Outputs are extra reports written to files, as FORMAT=PATH.
 	Outputs []string
-	Disable []string
+	// Timeout bounds the whole run (0: none); EvalTimeout one document's
+	// evaluation.
+	Timeout     time.Duration
+	EvalTimeout time.Duration
+	// Input limits.
+	MaxFileBytes, MaxDepth, MaxItems, MaxStringBytes int
+	Disable                                          []string
 	// File is the config file that was read, or "".
 	File string
 
@@ -84,6 +102,12 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 	v.SetDefault("explain", false)
 	v.SetDefault("quiet", false)
 	v.SetDefault("jobs", 0)
+	v.SetDefault("timeout", "0s")
+	v.SetDefault("eval-timeout", DefaultEvalTimeout.String())
+	v.SetDefault("max-file-bytes", DefaultMaxFileBytes)
+	v.SetDefault("max-depth", DefaultMaxDepth)
+	v.SetDefault("max-items", DefaultMaxItems)
+	v.SetDefault("max-string-bytes", DefaultMaxStringBytes)
 	v.SetDefault("today", time.Now().Format(time.DateOnly))
 
 	if flags != nil {
@@ -148,6 +172,26 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 	if c.Jobs < 0 {
 		return nil, usagef("jobs must be 0 (one per CPU) or more, not %d", c.Jobs)
 	}
+	if c.Timeout, err = c.duration("timeout"); err != nil {
+		return nil, err
+	}
+	if c.EvalTimeout, err = c.duration("eval-timeout"); err != nil {
+		return nil, err
+	}
+	if c.EvalTimeout == 0 {
+		return nil, usagef("eval-timeout must be more than 0s")
+	}
+	for key, dst := range map[string]*int{
+		"max-file-bytes": &c.MaxFileBytes, "max-depth": &c.MaxDepth,
+		"max-items": &c.MaxItems, "max-string-bytes": &c.MaxStringBytes,
+	} {
+		if *dst, err = c.integer(key); err != nil {
+			return nil, err
+		}
+		if *dst < 1 {
+			return nil, usagef("%s must be at least 1, not %d", key, *dst)
+		}
+	}
 	c.Policies = c.list("policy", true)
 	c.Outputs = c.list("output", false)
 	c.Disable = c.list("disable", false)
@@ -200,6 +244,27 @@ func (c *Config) integer(key string) (int, error) {
 	default:
 		return 0, usagef("%s must be a whole number, not %v", key, n)
 	}
+}
+
+// duration reads a time span such as 30s or 5m.
+func (c *Config) duration(key string) (time.Duration, error) {
+	raw := c.v.Get(key)
+	var text string
+	switch d := raw.(type) {
+	case time.Duration:
+		return d, nil
+	case string:
+		text = d
+	case int:
+		text = strconv.Itoa(d) + "s"
+	default:
+		return 0, usagef("%s must be a time span such as 30s or 5m, not %v", key, raw)
+	}
+	d, err := time.ParseDuration(strings.TrimSpace(text))
+	if err != nil || d < 0 {
+		return 0, usagef("%s must be a time span such as 30s or 5m, not %q", key, text)
+	}
+	return d, nil
 }
 
 // set reports whether the user gave the flag on the command line.

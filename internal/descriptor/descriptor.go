@@ -188,6 +188,12 @@ func (l Limits) withDefaults() Limits {
 	return l
 }
 
+// limitHint tells the user which setting bounds what was refused, so a
+// genuine file can still be checked.
+func limitHint(setting string) string {
+	return " (limit " + setting + ": raise it with --" + setting + " or " + setting + ": in .cgcheck.yaml if the file is genuine)"
+}
+
 // Parse reads data in the given format with the default limits.
 func Parse(data []byte, format Format) (*Document, error) {
 	return ParseWithLimits(data, format, Limits{})
@@ -199,8 +205,8 @@ func ParseWithLimits(data []byte, format Format, limits Limits) (*Document, erro
 	limits = limits.withDefaults()
 	if len(data) > limits.MaxBytes {
 		return nil, &SyntaxError{Position{1, 1}, fmt.Sprintf(
-			"file is %d bytes, over the limit of %d bytes; a descriptor is a few KB (raise the limit with the max_file_bytes param if this file is genuine)",
-			len(data), limits.MaxBytes)}
+			"file is %d bytes, over the limit of %d bytes; a descriptor is a few KB%s",
+			len(data), limits.MaxBytes, limitHint("max-file-bytes"))}
 	}
 	text, err := checkEncoding(data)
 	if err != nil {

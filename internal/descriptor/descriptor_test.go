@@ -925,7 +925,7 @@ func TestParseLimits(t *testing.T) {
 		{
 			name: "JSON file over the size limit", format: descriptor.JSON,
 			limits: descriptor.Limits{MaxBytes: 10}, src: `{"id": "x"}`,
-			pos: pos(1, 1), msg: "file is 11 bytes, over the limit of 10 bytes; a descriptor is a few KB (raise the limit with the max_file_bytes param if this file is genuine)",
+			pos: pos(1, 1), msg: "file is 11 bytes, over the limit of 10 bytes; a descriptor is a few KB (limit max-file-bytes: raise it with --max-file-bytes",
 		},
 		{
 			name: "YAML file over the size limit counts the BOM", format: descriptor.YAML,

@@ -90,7 +90,7 @@ func parseJSON(data []byte, limits Limits) (*Document, error) {
 		if top != nil && top.object != nil && top.key == "" && top.expectingName() {
 			name := tok.String()
 			if len(name) > limits.MaxString {
-				return nil, fail(start, "a key is %d bytes long, over the limit of %d", len(name), limits.MaxString)
+				return nil, fail(start, "a key is %d bytes long, over the limit of %d%s", len(name), limits.MaxString, limitHint("max-string-bytes"))
 			}
 			if first, ok := top.seen[name]; ok {
 				return nil, &SyntaxError{pos, fmt.Sprintf(
@@ -115,7 +115,7 @@ func parseJSON(data []byte, limits Limits) (*Document, error) {
 		case '{', '[':
 			depth++
 			if depth > limits.MaxDepth {
-				return nil, fail(start, "nesting is deeper than %d levels; a descriptor is only a few levels deep", limits.MaxDepth)
+				return nil, fail(start, "nesting is deeper than %d levels; a descriptor is only a few levels deep%s", limits.MaxDepth, limitHint("max-depth"))
 			}
 			f := &jsonFrame{pointer: pointer, parent: top}
 			if kind == '{' {
@@ -131,7 +131,7 @@ func parseJSON(data []byte, limits Limits) (*Document, error) {
 		case '"':
 			s := tok.String()
 			if len(s) > limits.MaxString {
-				return nil, fail(start, "a string is %d bytes long, over the limit of %d", len(s), limits.MaxString)
+				return nil, fail(start, "a string is %d bytes long, over the limit of %d%s", len(s), limits.MaxString, limitHint("max-string-bytes"))
 			}
 			v = s
 		case '0':
@@ -176,13 +176,13 @@ func (f *jsonFrame) add(v any, limits Limits) error {
 		f.object[f.key] = v
 		f.key, f.awaitValue = "", false
 		if len(f.object) > limits.MaxItems {
-			return fmt.Errorf("an object has more than %d members", limits.MaxItems)
+			return fmt.Errorf("an object has more than %d members%s", limits.MaxItems, limitHint("max-items"))
 		}
 		return nil
 	}
 	f.array = append(f.array, v)
 	if len(f.array) > limits.MaxItems {
-		return fmt.Errorf("an array has more than %d items", limits.MaxItems)
+		return fmt.Errorf("an array has more than %d items%s", limits.MaxItems, limitHint("max-items"))
 	}
 	return nil
 }

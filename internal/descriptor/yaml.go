@@ -63,7 +63,7 @@ func (b *yamlBuilder) value(n *yaml.Node, pointer string, viaAlias int) (any, er
 	// Depth counts containers, as the JSON reader does: the root mapping is
 	// level 1.
 	if (n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode) && strings.Count(pointer, "/")+1 > b.limits.MaxDepth {
-		return nil, b.fail(n, "nesting is deeper than %d levels; a descriptor is only a few levels deep", b.limits.MaxDepth)
+		return nil, b.fail(n, "nesting is deeper than %d levels; a descriptor is only a few levels deep%s", b.limits.MaxDepth, limitHint("max-depth"))
 	}
 	if viaAlias > 0 {
 		b.work++
@@ -84,7 +84,7 @@ func (b *yamlBuilder) value(n *yaml.Node, pointer string, viaAlias int) (any, er
 		return b.mapping(n, pointer, viaAlias)
 	case yaml.SequenceNode:
 		if len(n.Content) > b.limits.MaxItems {
-			return nil, b.fail(n, "a list has %d items, over the limit of %d", len(n.Content), b.limits.MaxItems)
+			return nil, b.fail(n, "a list has %d items, over the limit of %d%s", len(n.Content), b.limits.MaxItems, limitHint("max-items"))
 		}
 		out := make([]any, 0, len(n.Content))
 		for i, c := range n.Content {
@@ -103,7 +103,7 @@ func (b *yamlBuilder) value(n *yaml.Node, pointer string, viaAlias int) (any, er
 
 func (b *yamlBuilder) mapping(n *yaml.Node, pointer string, viaAlias int) (any, error) {
 	if len(n.Content)/2 > b.limits.MaxItems {
-		return nil, b.fail(n, "a mapping has %d keys, over the limit of %d", len(n.Content)/2, b.limits.MaxItems)
+		return nil, b.fail(n, "a mapping has %d keys, over the limit of %d%s", len(n.Content)/2, b.limits.MaxItems, limitHint("max-items"))
 	}
 	out := make(map[string]any, len(n.Content)/2)
 	// Merge keys (<<) add the keys of the merged mappings, as YAML 1.1
@@ -150,7 +150,7 @@ func (b *yamlBuilder) mapping(n *yaml.Node, pointer string, viaAlias int) (any, 
 		}
 		name := k.Value
 		if len(name) > b.limits.MaxString {
-			return nil, b.fail(k, "a key is %d bytes long, over the limit of %d", len(name), b.limits.MaxString)
+			return nil, b.fail(k, "a key is %d bytes long, over the limit of %d%s", len(name), b.limits.MaxString, limitHint("max-string-bytes"))
 		}
 		kpos := b.position(k)
 		if first, ok := seen[name]; ok && viaAlias == 0 {
@@ -176,7 +176,7 @@ func (b *yamlBuilder) mapping(n *yaml.Node, pointer string, viaAlias int) (any, 
 // scalar converts a scalar by its resolved tag into the JSON data model.
 func (b *yamlBuilder) scalar(n *yaml.Node) (any, error) {
 	if len(n.Value) > b.limits.MaxString {
-		return nil, b.fail(n, "a string is %d bytes long, over the limit of %d", len(n.Value), b.limits.MaxString)
+		return nil, b.fail(n, "a string is %d bytes long, over the limit of %d%s", len(n.Value), b.limits.MaxString, limitHint("max-string-bytes"))
 	}
 	switch n.ShortTag() {
 	case "!!null":
