@@ -106,7 +106,9 @@ func (r *textReporter) explain(f finding.Finding) {
 func (r *textReporter) Finish(summary finding.Summary, registry finding.Registry) error {
 	if len(registry.Findings) > 0 {
 		fmt.Fprintf(r.w, "registry: %s\n", r.paint(registry.Status, strings.ToUpper(string(registry.Status))))
-		for _, f := range registry.Findings {
+		fs := append([]finding.RegistryFinding{}, registry.Findings...)
+		sort.SliceStable(fs, func(i, j int) bool { return statusOrder[fs[i].Status] < statusOrder[fs[j].Status] })
+		for _, f := range fs {
 			fmt.Fprintf(r.w, "  %s  %s  %s\n", r.paint(f.Status, fmt.Sprintf("%-6s", strings.ToUpper(string(f.Status)))), f.Rule, f.Message)
 			for _, l := range f.Locations {
 				fmt.Fprintf(r.w, "      %s:%d:%d\n", l.File, l.Line, l.Column)
