@@ -1,0 +1,115 @@
+package cgcheck.registry.overlapping_partnerships_test
+
+import data.cgcheck.registry.overlapping_partnerships
+import data.cgcheck.registry.summary
+
+# registry turns descriptors into input.documents as cgcheck builds it: each
+# descriptor's summary plus its index and file (reg/<id>.yaml).
+registry(descriptors) := {"documents": [object.union(s, {"index": i, "file": sprintf("reg/%s.yaml", [d.id])}) |
+	some i, d in descriptors
+	s := summary.document with input as d
+]}
+
+client_group(name) := {"name": name, "definition": "d", "service": "s", "intended_impact": "i"}
+
+descriptor(id, status, area, groups, links) := {
+	"id": id,
+	"status": status,
+	"area": area,
+	"client_groups": [client_group(g) | some g in groups],
+	"purpose": {"outcome_links": [{"framework": f, "ref": r} | some [f, r] in links]},
+}
+
+older := descriptor("older-people", "active", "Inverclyde", ["Carers", "Older People"], [["national_outcome", "6"]])
+
+test_nothing_without_documents if {
+	count(overlapping_partnerships.warn) == 0 with input as older
+	count(overlapping_partnerships.warn) == 0 with input as {}
+	count(overlapping_partnerships.warn) == 0 with input as {"documents": null}
+}
+
+test_warn_when_two_descriptors_overlap if {
+	# Area, client group name compared case- and space-insensitively.
+	other := descriptor("falls", "proposed", "inverclyde", ["older  people"], [["soa", "3"], ["national_outcome", "6"]])
+	[f] := [f | some f in overlapping_partnerships.warn] with input as registry([older, other])
+	f.msg == `"older-people" (reg/older-people.yaml) and "falls" (reg/falls.yaml) are both in area "Inverclyde" and share client group "Older People" and outcome link national_outcome 6; the two partnerships may overlap or duplicate effort`
+	f.locations == [
+		{"index": 0, "pointer": "/client_groups/1/name"},
+		{"index": 1, "pointer": "/client_groups/0/name"},
+	]
+}
+
+test_pass_in_different_areas if {
+	other := descriptor("falls", "active", "Renfrewshire", ["Older People"], [["national_outcome", "6"]])
+	count(overlapping_partnerships.warn) == 0 with input as registry([older, other])
+}
+
+test_pass_with_different_client_groups if {
+	other := descriptor("falls", "active", "Inverclyde", ["Older Adults"], [["national_outcome", "6"]])
+	count(overlapping_partnerships.warn) == 0 with input as registry([older, other])
+}
+
+test_pass_with_different_outcome_links if {
+	other := descriptor("falls", "active", "Inverclyde", ["Older People"], [["national_outcome", "7"], ["soa", "6"]])
+	count(overlapping_partnerships.warn) == 0 with input as registry([older, other])
+}
+
+test_pass_without_outcome_links if {
+	other := descriptor("falls", "active", "Inverclyde", ["Older People"], [])
+	count(overlapping_partnerships.warn) == 0 with input as registry([older, other])
+}
+
+test_pass_when_either_is_closed if {
+	closed := descriptor("falls", "closed", "Inverclyde", ["Older People"], [["national_outcome", "6"]])
+	count(overlapping_partnerships.warn) == 0 with input as registry([older, closed])
+	closed_first := json.patch(older, [{"op": "replace", "path": "/status", "value": "closed"}])
+	count(overlapping_partnerships.warn) == 0 with input as registry([closed_first, descriptor("falls", "active", "Inverclyde", ["Older People"], [["national_outcome", "6"]])])
+}
+
+test_closing_descriptor_counts if {
+	closing := descriptor("falls", "closing", "Inverclyde", ["Older People"], [["national_outcome", "6"]])
+	count(overlapping_partnerships.warn) == 1 with input as registry([older, closing])
+}
+
+test_blank_area_matches_nothing if {
+	a := descriptor("a", "active", " ", ["Older People"], [["national_outcome", "6"]])
+	b := descriptor("b", "active", "", ["Older People"], [["national_outcome", "6"]])
+	count(overlapping_partnerships.warn) == 0 with input as registry([a, b])
+}
+
+test_one_finding_per_pair_naming_everything_shared if {
+	other := descriptor("carers-support", "active", "Inverclyde", ["carers", "Older People"], [["national_outcome", "6"], ["soa", "2"]])
+	again := json.patch(older, [{"op": "add", "path": "/purpose/outcome_links/-", "value": {"framework": "soa", "ref": "2"}}])
+	[f] := [f | some f in overlapping_partnerships.warn] with input as registry([again, other])
+	f.msg == `"older-people" (reg/older-people.yaml) and "carers-support" (reg/carers-support.yaml) are both in area "Inverclyde" and share client groups "Carers", "Older People" and outcome links national_outcome 6, soa 2; the two partnerships may overlap or duplicate effort`
+	f.locations == [
+		{"index": 0, "pointer": "/client_groups/0/name"},
+		{"index": 1, "pointer": "/client_groups/0/name"},
+	]
+}
+
+test_each_pair_once_lower_index_first if {
+	b := descriptor("b", "active", "Inverclyde", ["Older People"], [["national_outcome", "6"]])
+	c := descriptor("c", "active", "Inverclyde", ["Older People"], [["national_outcome", "6"]])
+	unrelated := descriptor("d", "active", "Inverclyde", ["Young People"], [["national_outcome", "6"]])
+	findings := overlapping_partnerships.warn with input as registry([older, b, unrelated, c])
+	{[l.index | some l in f.locations] | some f in findings} == {[0, 1], [0, 3], [1, 3]}
+	some f in findings
+	startswith(f.msg, `"b" (reg/b.yaml) and "c" (reg/c.yaml) are both in area "Inverclyde"`)
+}
+
+test_large_registry_is_grouped if {
+	# 5,000 descriptors in 2,500 overlapping pairs: grouping by area, client
+	# group and outcome, not comparing every pair of documents, keeps this quick.
+	reg := {"documents": [d |
+		some i in numbers.range(0, 4999)
+		key := sprintf("group%d", [i % 2500])
+		d := {
+			"index": i, "id": sprintf("p%d", [i]), "status": "active", "area": "Inverclyde", "area_key": "inverclyde",
+			"client_groups": [{"name": key, "key": key, "pointer": "/client_groups/0/name"}],
+			"outcome_links": [{"framework": "national_outcome", "ref": "6", "pointer": "/purpose/outcome_links/0"}],
+		}
+	]}
+	findings := overlapping_partnerships.warn with input as reg
+	count(findings) == 2500
+}

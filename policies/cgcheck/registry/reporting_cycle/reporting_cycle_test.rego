@@ -1,0 +1,127 @@
+package cgcheck.registry.reporting_cycle_test
+
+import data.cgcheck.registry.reporting_cycle
+import data.cgcheck.registry.summary
+
+# registry turns [id, reports_to] pairs into input.documents as cgcheck
+# builds it: each descriptor's summary plus its index and file (reg/<id>.yaml).
+registry(lines) := {"documents": [object.union(s, {"index": i, "file": sprintf("reg/%s.yaml", [id])}) |
+	some i, [id, reports_to] in lines
+	s := summary.document with input as descriptor(id, reports_to)
+]}
+
+descriptor(id, reports_to) := {"id": id, "status": "active", "governance": {"body": "Steering Group", "reports_to": reports_to}}
+
+at(indexes) := [{"index": i, "pointer": "/governance/reports_to"} | some i in indexes]
+
+test_nothing_without_documents if {
+	count(reporting_cycle.deny) == 0 with input as descriptor("a", "a")
+	count(reporting_cycle.deny) == 0 with input as {}
+	count(reporting_cycle.deny) == 0 with input as {"documents": "a -> a"}
+}
+
+test_pass_when_lines_end_at_boards if {
+	reg := registry([["a", "b"], ["b", "c"], ["c", "Inverclyde Council"], ["d", "c"], ["e", "Community Planning Board"]])
+	count(reporting_cycle.deny) == 0 with input as reg
+}
+
+test_fail_when_a_descriptor_reports_to_itself if {
+	reg := registry([["a", "Council"], ["b", "b"]])
+	[f] := [f | some f in reporting_cycle.deny] with input as reg
+	f.msg == "governance.reports_to forms a cycle of 1: b -> b (reg/b.yaml); no line of reporting leads out of it"
+	f.locations == at([1])
+}
+
+test_fail_on_a_cycle_shown_in_order if {
+	# north -> south -> east -> north, listed from the descriptor checked first.
+	reg := registry([["north", "south"], ["east", "north"], ["south", "east"], ["west", "Council"]])
+	[f] := [f | some f in reporting_cycle.deny] with input as reg
+	f.msg == "governance.reports_to forms a cycle of 3: north -> south -> east -> north (reg/north.yaml, reg/south.yaml, reg/east.yaml); no line of reporting leads out of it"
+	f.locations == at([0, 2, 1])
+}
+
+test_cycle_starts_at_the_first_descriptor_checked if {
+	reg := registry([["x", "Council"], ["b", "c"], ["c", "a"], ["a", "b"]])
+	[f] := [f | some f in reporting_cycle.deny] with input as reg
+	contains(f.msg, ": b -> c -> a -> b (")
+	f.locations == at([1, 2, 3])
+}
+
+test_descriptors_leading_into_a_cycle_are_not_part_of_it if {
+	reg := registry([["feeder", "a"], ["a", "b"], ["b", "a"], ["feeder-2", "feeder"]])
+	[f] := [f | some f in reporting_cycle.deny] with input as reg
+	contains(f.msg, "cycle of 2: a -> b -> a (reg/a.yaml, reg/b.yaml)")
+	f.locations == at([1, 2])
+}
+
+test_one_finding_per_cycle if {
+	reg := registry([["a", "b"], ["c", "d"], ["b", "a"], ["d", "c"], ["e", "e"], ["f", "Council"]])
+	findings := reporting_cycle.deny with input as reg
+	{[l.index | some l in f.locations] | some f in findings} == {[0, 2], [1, 3], [4]}
+	{split(f.msg, " (")[0] | some f in findings} == {
+		"governance.reports_to forms a cycle of 2: a -> b -> a",
+		"governance.reports_to forms a cycle of 2: c -> d -> c",
+		"governance.reports_to forms a cycle of 1: e -> e",
+	}
+}
+
+test_values_that_are_not_ids_are_boards if {
+	# "A" is not the id "a": ids are compared exactly.
+	reg := registry([["a", "b"], ["b", "A"], ["c", ""]])
+	count(reporting_cycle.deny) == 0 with input as reg
+}
+
+test_missing_reports_to_ends_the_line if {
+	reg := {"documents": [
+		{"index": 0, "id": "a", "reports_to": {"value": "b", "pointer": "/governance/reports_to"}},
+		{"index": 1, "id": "b", "reports_to": null},
+		{"index": 2, "id": "c"},
+	]}
+	count(reporting_cycle.deny) == 0 with input as reg
+}
+
+test_shared_id_followed_to_the_first_descriptor if {
+	# Two descriptors are called "b" (unique-ids fails); reports_to "b" leads
+	# to the first of them, which reports to a board.
+	reg := registry([["a", "b"], ["b", "Council"], ["b", "a"]])
+	count(reporting_cycle.deny) == 0 with input as reg
+
+	# Here the first "b" closes the cycle.
+	reg2 := registry([["a", "b"], ["b", "a"], ["b", "Council"]])
+	[f] := [f | some f in reporting_cycle.deny] with input as reg2
+	contains(f.msg, "a -> b -> a (reg/a.yaml, reg/b.yaml)")
+	f.locations == at([0, 1])
+}
+
+# chain has n descriptors p0 .. p(n-1), each reporting to the next; the last
+# reports to end.
+chain(n, end) := {"documents": [d |
+	some i in numbers.range(0, n - 1)
+	next := sprintf("p%d", [i + 1])
+	d := {
+		"index": i, "file": sprintf("reg/p%d.yaml", [i]), "id": sprintf("p%d", [i]), "status": "active",
+		"reports_to": {"value": object.get({n - 1: end}, i, next), "pointer": "/governance/reports_to"},
+	}
+]}
+
+test_long_chain_passes_quickly if {
+	# 10,000 descriptors, each reporting to the next and the last to a board:
+	# a reachability search per descriptor would take 50 million steps.
+	count(reporting_cycle.deny) == 0 with input as chain(10000, "Council")
+}
+
+test_long_cycle_fails_once if {
+	# 2,000 descriptors in one cycle: found with pointer doubling, not by
+	# walking from each descriptor.
+	[f] := [f | some f in reporting_cycle.deny] with input as chain(2000, "p0")
+	startswith(f.msg, "governance.reports_to forms a cycle of 2000: p0 -> p1 -> p2 -> ")
+	contains(f.msg, " -> p1998 -> p1999 -> p0 (reg/p0.yaml, reg/p1.yaml, ")
+	f.locations == at(numbers.range(0, 1999))
+}
+
+test_long_chain_into_a_short_cycle if {
+	# 3,000 descriptors reporting along a chain into a cycle of the last two.
+	[f] := [f | some f in reporting_cycle.deny] with input as chain(3000, "p2998")
+	startswith(f.msg, "governance.reports_to forms a cycle of 2: p2998 -> p2999 -> p2998 (")
+	f.locations == at([2998, 2999])
+}

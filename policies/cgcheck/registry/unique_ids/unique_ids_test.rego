@@ -1,0 +1,93 @@
+package cgcheck.registry.unique_ids_test
+
+import data.cgcheck.registry.summary
+import data.cgcheck.registry.unique_ids
+
+# registry turns [file, descriptor] pairs into input.documents as cgcheck
+# builds it: each descriptor's summary plus its index and file.
+registry(entries) := {"documents": [object.union(s, {"index": i, "file": file}) |
+	some i, [file, descriptor] in entries
+	s := summary.document with input as descriptor
+]}
+
+descriptor(id) := {"id": id, "status": "active", "area": "Inverclyde", "governance": {"reports_to": "inverclyde-cpp"}}
+
+test_nothing_without_documents if {
+	count(unique_ids.deny) == 0 with input as descriptor("korsakoff")
+	count(unique_ids.deny) == 0 with input as {}
+	count(unique_ids.deny) == 0 with input as {"documents": "not a list"}
+	count(unique_ids.deny) == 0 with input as ["a", "list"]
+}
+
+test_pass_with_distinct_ids if {
+	reg := registry([
+		["reg/a.yaml", descriptor("civic-centre")],
+		["reg/b.yaml", descriptor("korsakoff")],
+		["reg/c.yaml", descriptor("civic-centre-2")],
+	])
+	count(unique_ids.deny) == 0 with input as reg
+}
+
+test_fail_when_two_descriptors_share_an_id if {
+	reg := registry([
+		["reg/a.yaml", descriptor("civic-centre")],
+		["reg/b.yaml", descriptor("korsakoff")],
+		["reg/c.yaml", descriptor("civic-centre")],
+	])
+	[f] := [f | some f in unique_ids.deny] with input as reg
+	f.msg == `id "civic-centre" is used by 2 descriptors: reg/a.yaml, reg/c.yaml`
+	f.locations == [{"index": 0, "pointer": "/id"}, {"index": 2, "pointer": "/id"}]
+}
+
+test_one_finding_per_shared_id if {
+	reg := registry([
+		["reg/a.yaml", descriptor("civic-centre")],
+		["reg/b.yaml", descriptor("korsakoff")],
+		["reg/c.yaml", descriptor("civic-centre")],
+		["reg/d.yaml", descriptor("korsakoff")],
+		["reg/e.yaml", descriptor("civic-centre")],
+		["reg/f.yaml", descriptor("youth-work")],
+	])
+	findings := unique_ids.deny with input as reg
+	count(findings) == 2
+	some civic in findings
+	civic.msg == `id "civic-centre" is used by 3 descriptors: reg/a.yaml, reg/c.yaml, reg/e.yaml`
+	civic.locations == [{"index": 0, "pointer": "/id"}, {"index": 2, "pointer": "/id"}, {"index": 4, "pointer": "/id"}]
+	some korsakoff in findings
+	korsakoff.msg == `id "korsakoff" is used by 2 descriptors: reg/b.yaml, reg/d.yaml`
+	korsakoff.locations == [{"index": 1, "pointer": "/id"}, {"index": 3, "pointer": "/id"}]
+}
+
+test_missing_ids_are_not_shared if {
+	reg := registry([
+		["reg/a.yaml", {"status": "active"}],
+		["reg/b.yaml", {"status": "active"}],
+		["reg/c.yaml", descriptor("korsakoff")],
+	])
+	count(unique_ids.deny) == 0 with input as reg
+}
+
+test_ids_compared_exactly if {
+	# The schema allows only lower-case ids; the rule does not fold them.
+	reg := registry([["reg/a.yaml", descriptor("korsakoff")], ["reg/b.yaml", descriptor("Korsakoff")]])
+	count(unique_ids.deny) == 0 with input as reg
+}
+
+test_file_missing_names_the_place_in_the_run if {
+	reg := {"documents": [{"index": 0, "id": "x"}, {"index": 1, "id": "x"}]}
+	[f] := [f | some f in unique_ids.deny] with input as reg
+	f.msg == `id "x" is used by 2 descriptors: document 0, document 1`
+}
+
+test_large_registry_is_fast if {
+	# 10,000 descriptors, every id used twice except in the last 100 pairs
+	# the rule must group them, not compare every pair of documents.
+	reg := {"documents": [d |
+		some i in numbers.range(0, 9999)
+		d := {"index": i, "file": sprintf("reg/%d.yaml", [i]), "id": sprintf("p%d", [i % 5000])}
+	]}
+	findings := unique_ids.deny with input as reg
+	count(findings) == 5000
+	some f in findings
+	f.msg == `id "p4999" is used by 2 descriptors: reg/4999.yaml, reg/9999.yaml`
+}
