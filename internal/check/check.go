@@ -28,6 +28,10 @@ type Checker struct {
 	Limits    descriptor.Limits
 	// Stdin is read for the source "-".
 	Stdin io.Reader
+	// Open opens a descriptor file for reading; nil means the operating
+	// system's, without blocking. Tests set it to make reading fail as a
+	// revoked permission or a failing disk would.
+	Open func(path string) (fs.File, error)
 }
 
 // Checked is one finished document and, when registry rules run, the small
@@ -143,7 +147,12 @@ func (c *Checker) check(ctx context.Context, src discover.Source) (*finding.Docu
 
 	data, format, err := c.read(src)
 	if err != nil {
-		doc.Findings = append(doc.Findings, parseFinding(err.Error(), nil))
+		f := parseFinding(err.Error(), nil)
+		var re *readErr
+		if errors.As(err, &re) {
+			f.Remediation = "Make it a plain file that the user running cgcheck can read, or leave it out of the paths checked; the other files are checked regardless."
+		}
+		doc.Findings = append(doc.Findings, f)
 		return doc, nil
 	}
 	parsed, err := descriptor.ParseWithLimits(data, format, c.Limits)
@@ -215,27 +224,63 @@ func (c *Checker) read(src discover.Source) ([]byte, descriptor.Format, error) {
 		// A file named explicitly with another extension: guess as for stdin.
 		format = 0
 	}
+	// Only a regular file is opened: opening a named pipe waits for a
+	// writer, and opening a device can act on it.
 	info, err := os.Stat(src.Path)
 	if err != nil {
-		return nil, 0, fmt.Errorf("cannot read file: %v", pathErr(err))
+		return nil, 0, readError(err)
 	}
 	if !info.Mode().IsRegular() {
-		return nil, 0, fmt.Errorf("not a regular file (%s); descriptors are plain files", kindOf(info.Mode()))
+		return nil, 0, notRegular(info.Mode())
 	}
-	f, err := os.Open(src.Path)
+	open := c.Open
+	if open == nil {
+		open = openNonBlocking
+	}
+	f, err := open(src.Path)
 	if err != nil {
-		return nil, 0, fmt.Errorf("cannot read file: %v", pathErr(err))
+		return nil, 0, readError(err)
 	}
 	defer f.Close()
+	// The path may name something else by now: check what was opened.
+	if info, err = f.Stat(); err != nil {
+		return nil, 0, readError(err)
+	}
+	if !info.Mode().IsRegular() {
+		return nil, 0, notRegular(info.Mode())
+	}
 	data, err := io.ReadAll(io.LimitReader(f, int64(limits.MaxBytes)+1))
 	if err != nil {
-		return nil, 0, fmt.Errorf("cannot read file: %v", pathErr(err))
+		return nil, 0, readError(err)
 	}
 	if format == 0 {
 		format = descriptor.SniffFormat(data)
 	}
 	return data, format, nil
 }
+
+// openNonBlocking opens a file for reading. Should a named pipe have taken
+// the file's place since it was found, O_NONBLOCK makes the open return at
+// once instead of waiting for a writer; it does not change how a regular
+// file reads.
+
+// readError is a parse error for a file that could not be read.
+func readError(err error) error {
+	if errors.Is(err, fs.ErrNotExist) {
+		return &readErr{"cannot read file: it no longer exists (removed or renamed while cgcheck ran)"}
+	}
+	return &readErr{fmt.Sprintf("cannot read file: %v", pathErr(err))}
+}
+
+func notRegular(m fs.FileMode) error {
+	return &readErr{fmt.Sprintf("not a regular file (%s); descriptors are plain files", kindOf(m))}
+}
+
+// readErr is a file that could not be read, as opposed to one that could
+// not be parsed: what to do about it differs.
+type readErr struct{ msg string }
+
+func (e *readErr) Error() string { return e.msg }
 
 func pathErr(err error) error {
 	var pe *fs.PathError

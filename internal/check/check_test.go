@@ -19,7 +19,7 @@ import (
 	"example.org/cgcheck/internal/testtool"
 )
 
-func newChecker(t *testing.T) *check.Checker {
+func newChecker(t testing.TB) *check.Checker {
 	t.Helper()
 	p, err := engine.Load(nil)
 	if err != nil {
@@ -36,7 +36,7 @@ func newChecker(t *testing.T) *check.Checker {
 	return &check.Checker{Schema: v, Evaluator: ev}
 }
 
-func examples(t *testing.T) []discover.Source {
+func examples(t testing.TB) []discover.Source {
 	t.Helper()
 	found, err := discover.Find([]string{filepath.Join(testtool.RepoRoot(t), "testdata", "examples")})
 	if err != nil {

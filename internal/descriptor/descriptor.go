@@ -9,8 +9,10 @@ package descriptor
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"path/filepath"
+	"strconv"
 	"strings"
 )
 
@@ -138,6 +140,26 @@ func appendPointer(pointer, token string) string {
 		token = strings.ReplaceAll(token, "/", "~1")
 	}
 	return pointer + "/" + token
+}
+
+// inRange reports whether the number text fits a float64 (about ±1.8e308).
+// Beyond that most tools that read a descriptor or a report (JavaScript,
+// jq, spreadsheets) cannot hold it (RFC 7493 §2.2), and no amount of money
+// or staff is that large, so both readers refuse it with its position.
+// Digits beyond float64's precision are fine: the text is kept as written.
+func inRange(number string) bool {
+	_, err := strconv.ParseFloat(number, 64)
+	return !errors.Is(err, strconv.ErrRange)
+}
+
+// outOfRange is the message for a number inRange refuses; a number of
+// hundreds of digits is shown by its start and length.
+func outOfRange(number string) string {
+	shown := number
+	if len(shown) > 24 {
+		shown = fmt.Sprintf("%s… (%d characters)", shown[:16], len(number))
+	}
+	return fmt.Sprintf("the number %s is out of range; descriptors hold numbers between about -1.8e308 and 1.8e308 (quote it if it is text)", shown)
 }
 
 // SyntaxError is input that cannot be read as a descriptor: malformed JSON or

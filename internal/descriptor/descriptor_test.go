@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
@@ -269,10 +271,60 @@ func TestParseYAMLScalars(t *testing.T) {
 
 func TestParseJSONNumbersKeepTheirText(t *testing.T) {
 	t.Parallel()
-	doc := parse(t, `[1.50, -0, 1E+2, 0.1e-400, 1e400, 9007199254740993]`, descriptor.JSON)
-	want := []any{json.Number("1.50"), json.Number("-0"), json.Number("1E+2"), json.Number("0.1e-400"), json.Number("1e400"), json.Number("9007199254740993")}
+	doc := parse(t, `[1.50, -0, 1E+2, 0.1e-400, 1.7e308, 9007199254740993]`, descriptor.JSON)
+	want := []any{json.Number("1.50"), json.Number("-0"), json.Number("1E+2"), json.Number("0.1e-400"), json.Number("1.7e308"), json.Number("9007199254740993")}
 	if diff := cmp.Diff(want, doc.Value); diff != "" {
 		t.Errorf("value (-want +got):\n%s", diff)
+	}
+}
+
+// A number beyond float64's range is refused by both readers, at the
+// number. The YAML resolver leaves such a number a string, which the schema
+// reported as "expected number, found a string" while the JSON reader
+// accepted the same number: the two formats must agree.
+func TestParseRefusesNumbersOutOfRange(t *testing.T) {
+	t.Parallel()
+	digits := strings.Repeat("9", 400)
+	tests := []struct {
+		name   string
+		format descriptor.Format
+		src    string
+		pos    descriptor.Position
+		msg    string
+	}{
+		{"JSON 1e400", descriptor.JSON, `{"n": 1e400}`, pos(1, 7), "the number 1e400 is out of range"},
+		{"JSON -1e400", descriptor.JSON, `{"n": [1, -1e400]}`, pos(1, 11), "the number -1e400 is out of range"},
+		{"JSON 400 digits", descriptor.JSON, "{\n  \"n\": " + digits + "\n}", pos(2, 8), "the number 9999999999999999… (400 characters) is out of range"},
+		{"YAML 1e400", descriptor.YAML, "n: 1e400\n", pos(1, 4), "the number 1e400 is out of range"},
+		{"YAML -1E+400 in a flow list", descriptor.YAML, "n: [1, -1E+400]\n", pos(1, 8), "the number -1E+400 is out of range"},
+		{"YAML .5e400", descriptor.YAML, "n: .5e400\n", pos(1, 4), "the number .5e400 is out of range"},
+		{"YAML 400 digits", descriptor.YAML, "a: 1\nn: " + digits + "\n", pos(2, 4), "the number 9999999999999999… (400 characters) is out of range"},
+		{"YAML 1_000e400", descriptor.YAML, "n: 1_000e400\n", pos(1, 4), "the number 1_000e400 is out of range"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			_, err := descriptor.Parse([]byte(tt.src), tt.format)
+			checkSyntaxError(t, err, tt.pos, tt.msg, "quote it if it is text")
+		})
+	}
+	// Quoted, tagged or in range, the same text is fine.
+	for _, ok := range []struct {
+		format descriptor.Format
+		src    string
+		want   any
+	}{
+		{descriptor.YAML, `n: "1e400"`, "1e400"},
+		{descriptor.YAML, `n: !!str 1e400`, "1e400"},
+		{descriptor.YAML, `n: 1e-400`, json.Number("1e-400")},
+		{descriptor.YAML, `n: 1.7e308`, json.Number("1.7e308")},
+		{descriptor.JSON, `{"n": "1e400"}`, "1e400"},
+		{descriptor.JSON, `{"n": -1e-400}`, json.Number("-1e-400")},
+	} {
+		doc := parse(t, ok.src, ok.format)
+		if diff := cmp.Diff(map[string]any{"n": ok.want}, doc.Value); diff != "" {
+			t.Errorf("%s %s (-want +got):\n%s", ok.format, ok.src, diff)
+		}
 	}
 }
 
@@ -422,6 +474,18 @@ func TestParseSyntaxErrors(t *testing.T) {
 			pos: pos(1, 19), msg: []string{"JSON syntax error: ", "missing comma"},
 		},
 		{
+			// The tokenizer says "after array element"; the hint once
+			// looked for "after array value" and never showed in arrays.
+			name: "JSON missing comma in an array", format: descriptor.JSON,
+			src: "{\n  \"a\": [\"x\"\n         \"y\"]\n}\n",
+			pos: pos(3, 10), msg: []string{"JSON syntax error: ", "after array element", "missing comma, colon or closing bracket"},
+		},
+		{
+			name: "JSON unclosed array", format: descriptor.JSON,
+			src: "{\n  \"a\": [\"x\",\n  \"b\": 1\n}\n",
+			pos: pos(3, 6), msg: []string{"JSON syntax error: ", "after array element", "missing comma, colon or closing bracket"},
+		},
+		{
 			name: "JSON trailing comma in an object", format: descriptor.JSON,
 			src: "{\n  \"id\": \"x\",\n  \"name\": \"y\",\n}\n",
 			pos: pos(3, 14), msg: []string{"JSON syntax error: ", "no trailing comma"},
@@ -444,7 +508,7 @@ func TestParseSyntaxErrors(t *testing.T) {
 		{
 			name: "JSON line break in a string", format: descriptor.JSON,
 			src: "{\n  \"id\": \"abc\n\"}\n",
-			pos: pos(2, 13), msg: []string{"JSON syntax error: ", `invalid character '\n' in string`},
+			pos: pos(2, 13), msg: []string{"JSON syntax error: ", `invalid character '\n' in string`, "a missing closing quote?"},
 		},
 		{
 			name: "JSON unterminated object", format: descriptor.JSON,
@@ -550,14 +614,21 @@ func TestParseSyntaxErrors(t *testing.T) {
 			pos: pos(2, 1), msg: []string{"YAML syntax error: ", "cannot start any token", "YAML does not allow tabs for indentation; use spaces"},
 		},
 		{
+			// A tab before a plain scalar's continuation gets another
+			// message from the library; the hint must show there too.
+			name: "YAML tab indentation inside a mapping", format: descriptor.YAML,
+			src: "lifecycle:\n  start: 2006-04-01\n\tend: soon\n",
+			pos: pos(3, 1), msg: []string{"YAML syntax error: ", "tab character that violates indentation", "YAML does not allow tabs for indentation; use spaces"},
+		},
+		{
 			name: "YAML unclosed flow sequence", format: descriptor.YAML,
 			src: "agreed_by: [a, b\nname: x\n",
-			pos: pos(2, 5), msg: []string{"YAML syntax error: while parsing a flow sequence: ", "did not find expected ',' or ']'"},
+			pos: pos(2, 5), msg: []string{"YAML syntax error: while parsing a flow sequence: ", "did not find expected ',' or ']'", "(in the [ list opened at 1:12)"},
 		},
 		{
 			name: "YAML unclosed flow sequence at the end", format: descriptor.YAML,
 			src: "id: x\nagreed_by: [a, b\n",
-			pos: pos(3, 1), msg: []string{"while parsing a flow sequence"},
+			pos: pos(3, 1), msg: []string{"while parsing a flow sequence", "(in the [ list opened at 2:12)"},
 		},
 		{
 			name: "YAML unclosed flow sequence at the end without a line break", format: descriptor.YAML,
@@ -567,12 +638,19 @@ func TestParseSyntaxErrors(t *testing.T) {
 		{
 			name: "YAML unclosed flow mapping", format: descriptor.YAML,
 			src: "lead: {partner: a\n",
-			pos: pos(2, 1), msg: []string{"while parsing a flow mapping"},
+			pos: pos(2, 1), msg: []string{"while parsing a flow mapping", "(in the { mapping opened at 1:7)"},
 		},
 		{
+			// The library fails at the end of the file; the finding is
+			// at the opening quote, where the fix goes.
 			name: "YAML unterminated quoted string", format: descriptor.YAML,
 			src: "name: \"Board\n",
-			pos: pos(2, 1), msg: []string{"while scanning a quoted scalar", "unexpected end of stream"},
+			pos: pos(1, 7), msg: []string{"YAML syntax error: the quoted string that starts here is never closed; add the closing quote"},
+		},
+		{
+			name: "YAML unterminated single-quoted string before more keys", format: descriptor.YAML,
+			src: "id: x\nname: 'Board\n\nstatus: active\n",
+			pos: pos(2, 7), msg: []string{"the quoted string that starts here is never closed"},
 		},
 		{
 			name: "YAML list then mapping", format: descriptor.YAML,
@@ -1256,39 +1334,102 @@ func TestPointersLieInsideTheSource(t *testing.T) {
 // lineBreak is a line break as YAML and editors see one.
 var lineBreak = regexp.MustCompile("\r\n|\r|\n")
 
-// checkPositionsInside checks the index of doc, read from src, against src.
-func checkPositionsInside(t *testing.T, src []byte, doc *descriptor.Document) {
+// sourceLines splits src into the lines positions refer to: after any UTF-8
+// byte order mark (positions do not count it), broken as the readers break
+// them.
+func sourceLines(src []byte) []string {
+	return lineBreak.Split(strings.TrimPrefix(string(src), "\uFEFF"), -1)
+}
+
+// checkInside checks that at lies inside the source split into lines: on
+// one of its lines, and no further right than just past that line's last
+// character.
+func checkInside(t *testing.T, lines []string, what string, at descriptor.Position) {
 	t.Helper()
-	text := strings.TrimPrefix(string(src), "\uFEFF") // positions do not count the BOM
-	lines := lineBreak.Split(text, -1)
-	for p, at := range doc.Pointers() {
-		if at.Line < 1 || at.Line > len(lines) {
-			t.Errorf("%q at %v: line outside 1..%d", p, at, len(lines))
-			continue
-		}
-		if last := utf8.RuneCountInString(lines[at.Line-1]) + 1; at.Column < 1 || at.Column > last {
-			t.Errorf("%q at %v: column outside 1..%d", p, at, last)
-		}
+	if at.Line < 1 || at.Line > len(lines) {
+		t.Errorf("%s at %v: line outside 1..%d", what, at, len(lines))
+		return
+	}
+	if last := utf8.RuneCountInString(lines[at.Line-1]) + 1; at.Column < 1 || at.Column > last {
+		t.Errorf("%s at %v: column outside 1..%d", what, at, last)
 	}
 }
 
-// FuzzParse checks that any input either parses, with every position inside
-// the source, or is refused with a SyntaxError; never a panic.
-func FuzzParse(f *testing.F) {
-	for _, seed := range []string{positionsJSON, positionsYAML, specExample, billionLaughs(), "a: &a [1]\nb: *a\n", "{\"a\": [1, {\"b\": null}]}"} {
-		f.Add([]byte(seed))
+// checkPositionsInside checks the index of doc, read from src, against src.
+func checkPositionsInside(t *testing.T, src []byte, doc *descriptor.Document) {
+	t.Helper()
+	lines := sourceLines(src)
+	for p, at := range doc.Pointers() {
+		checkInside(t, lines, fmt.Sprintf("%q", p), at)
 	}
-	f.Fuzz(func(t *testing.T, src []byte) {
+}
+
+// fuzzSeeds are the inputs FuzzParse starts from: a real example of each
+// format, the inputs of the tests above, and the kinds of bad input a reader
+// must refuse with a position (testdata/bad holds the full set).
+func fuzzSeeds(f *testing.F) []string {
+	seeds := []string{
+		positionsJSON, positionsYAML, specExample, billionLaughs(),
+		"a: &a [1]\nb: *a\n", "{\"a\": [1, {\"b\": null}]}",
+		"d: &d {r: 1, s: 2}\np:\n  <<: [*d, {t: 3}]\n  r: 0\n",
+		"{\r\n  \"a\": [1,\r\n 2]\r\n}", "a:\r  - 1\r  - é\r",
+		"\uFEFF{\"é\": [\"ü\"]}", "\uFEFFé: [ü]",
+		"a:\nb:\n  ? c", "---\n", "a: 1\n...\n", "a: 1\n---\nb: 2\n",
+		"a: |\n  x\n  y\nb: >-\n  z\n\nc: 1\n",
+		"{\"a\": 1 \"b\": 2}", "{\"a\": [1, 2}", "{\"a\": \"x", "{\"a\": 1, \"a\": 2}",
+		"a:\n  b: 1\n   c: 2\n", "a:\n\tb: 1\n", "a: \"x\n", "a: 1\na: 2\n",
+		"{\"n\": 1e400, \"m\": -1e-400}", "n: 1e400\nm: .inf\no: .nan\np: 0x1F\nq: 0o17\n",
+		"{\"n\": " + strings.Repeat("9", 400) + "}",
+		strings.Repeat("[", 100) + strings.Repeat("]", 100),
+		"\xFF\xFE{\x00}\x00", "\xFE\xFF\x00{\x00}", "{\x00}\x00", "a: \xC3\x28\n", "a: 1\x00\n",
+		"", " \n\t\n", "# only a comment\n", "42", "[1, 2]", "a: !!binary aGk=\nb: !custom x\n",
+		"? [a]\n: b\n", "a: *nope\n", "start: 2006-04-01\nend: 2023-02-30\n",
+	}
+	for _, name := range []string{"civic-centre.yaml", "korsakoff.json"} {
+		data, err := os.ReadFile(filepath.Join("..", "..", "testdata", "examples", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		seeds = append(seeds, string(data))
+	}
+	return seeds
+}
+
+// FuzzParse checks that any input, read as JSON and as YAML, either parses,
+// with every position in the index inside the source and a value that
+// marshals as JSON, or is refused with a SyntaxError positioned inside the
+// source; and that Locate and LocateKey give a position inside the source
+// for any pointer. Never a panic.
+func FuzzParse(f *testing.F) {
+	for i, seed := range fuzzSeeds(f) {
+		pointers := []string{"", "/partners/0/id", "/a/~1b/~0c", "a", "/", "//", "/0/-"}
+		f.Add([]byte(seed), pointers[i%len(pointers)])
+	}
+	f.Fuzz(func(t *testing.T, src []byte, pointer string) {
+		lines := sourceLines(src)
 		for _, format := range []descriptor.Format{descriptor.JSON, descriptor.YAML} {
 			doc, err := descriptor.Parse(src, format)
 			if err != nil {
 				se := syntaxError(t, err)
-				if se.Line < 1 || se.Column < 1 {
-					t.Errorf("%s error at %v: %s", format, se.Position, se.Msg)
-				}
+				checkInside(t, lines, fmt.Sprintf("%s error %q", format, se.Msg), se.Position)
 				continue
 			}
+			if _, err := json.Marshal(doc.Value); err != nil {
+				t.Errorf("%s value does not marshal as JSON: %v", format, err)
+			}
 			checkPositionsInside(t, src, doc)
+			for _, p := range []string{pointer, "/" + pointer, pointer + "/"} {
+				checkInside(t, lines, fmt.Sprintf("%s Locate(%q)", format, p), doc.Locate(p))
+				checkInside(t, lines, fmt.Sprintf("%s LocateKey(%q)", format, p), doc.LocateKey(p))
+			}
+			for p, at := range doc.Pointers() {
+				if got := doc.Locate(p); got != at {
+					t.Errorf("%s Locate(%q) = %v, want %v as indexed", format, p, got, at)
+				}
+				checkInside(t, lines, fmt.Sprintf("%s LocateKey(%q)", format, p), doc.LocateKey(p))
+				child := p + "/" + pointer
+				checkInside(t, lines, fmt.Sprintf("%s Locate(%q)", format, child), doc.Locate(child))
+			}
 		}
 	})
 }

@@ -135,7 +135,11 @@ func parseJSON(data []byte, limits Limits) (*Document, error) {
 			}
 			v = s
 		case '0':
-			v = json.Number(tok.String())
+			s := tok.String()
+			if !inRange(s) {
+				return nil, fail(start, "%s", outOfRange(s))
+			}
+			v = json.Number(s)
 		}
 		if top == nil {
 			root, done = v, true
@@ -198,11 +202,13 @@ func jsonSyntaxError(err error, lines *lineIndex) error {
 	msg = strings.TrimPrefix(msg, "jsontext: ")
 	hint := ""
 	switch {
-	case strings.Contains(msg, "after object value"), strings.Contains(msg, "after array value"),
+	case strings.Contains(msg, "after object value"), strings.Contains(msg, "after array element"),
 		strings.Contains(msg, "after object name"):
 		hint = "; check for a missing comma, colon or closing bracket just before this point"
 	case strings.Contains(msg, "invalid character") && strings.Contains(msg, "at start of value"):
 		hint = "; strings must be in double quotes and there is no trailing comma in JSON"
+	case strings.Contains(msg, `'\n' in string`), strings.Contains(msg, `'\r' in string`):
+		hint = "; a string must end with \" on the line it starts on (a missing closing quote?)"
 	case strings.Contains(msg, "unexpected EOF"):
 		hint = "; the file ends before the document is complete (a missing } or ]?)"
 	}

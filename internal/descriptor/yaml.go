@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"math/big"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -189,8 +190,20 @@ func (b *yamlBuilder) scalar(n *yaml.Node) (any, error) {
 		return yamlFloat(n, b.position(n))
 	}
 	// !!str, !!timestamp (kept as written), !!binary and unknown tags.
+	// The resolver leaves a plain number that overflows a float64 as a
+	// string; refuse it as the JSON reader does, rather than let the schema
+	// call the number a string.
+	if n.Style == 0 && n.ShortTag() == "!!str" {
+		if plain := strings.ReplaceAll(n.Value, "_", ""); yamlNumber.MatchString(plain) && !inRange(plain) {
+			return nil, b.fail(n, "%s", outOfRange(n.Value))
+		}
+	}
 	return n.Value, nil
 }
+
+// yamlNumber matches the decimal ints and floats of YAML's core schema, as
+// the resolver reads them (underscores removed).
+var yamlNumber = regexp.MustCompile(`^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$`)
 
 func yamlInt(n *yaml.Node, at Position) (any, error) {
 	text := strings.ReplaceAll(n.Value, "_", "")
@@ -245,10 +258,24 @@ func yamlSyntaxError(err error, data []byte, lines *lineIndex) error {
 		return &SyntaxError{secondDocument(data), "file holds more than one YAML document (a second --- line); put each partnership in a file of its own"}
 	case strings.Contains(msg, "no documents"):
 		return &SyntaxError{Position{1, 1}, "file holds no YAML data; a descriptor needs at least the required fields"}
-	case strings.Contains(msg, "found character that cannot start any token") && strings.Contains(string(data), "\t"):
+	case strings.Contains(msg, "found character that cannot start any token") && strings.Contains(string(data), "\t"),
+		strings.Contains(msg, "tab character that violates indentation"):
 		msg += " (YAML does not allow tabs for indentation; use spaces)"
 	case strings.Contains(msg, "mapping values are not allowed"):
 		msg += " (check the indentation, or quote a value that contains \": \")"
+	}
+	// The context mark is where the construct being read began: for a quote
+	// that is never closed, the library fails only at the end of the file,
+	// so point at the opening quote instead; for an unclosed flow list or
+	// mapping, say where it opened.
+	ctx := lines.clamp(Position{Line: max(le.ContextMark.Line, 1), Column: max(le.ContextMark.Column, 1)})
+	switch {
+	case strings.Contains(le.ContextMsg, "quoted scalar") && strings.Contains(msg, "end of stream") && le.ContextMark.Line > 0:
+		return &SyntaxError{ctx, "YAML syntax error: the quoted string that starts here is never closed; add the closing quote"}
+	case strings.Contains(le.ContextMsg, "flow sequence") && le.ContextMark.Line > 0:
+		msg += fmt.Sprintf(" (in the [ list opened at %v)", ctx)
+	case strings.Contains(le.ContextMsg, "flow mapping") && le.ContextMark.Line > 0:
+		msg += fmt.Sprintf(" (in the { mapping opened at %v)", ctx)
 	}
 	if le.ContextMsg != "" {
 		msg = le.ContextMsg + ": " + msg

@@ -50,7 +50,8 @@ type Result struct {
 
 // Find resolves paths: files as named, directories walked recursively for
 // *.json, *.yaml and *.yml (hidden files and folders such as .git skipped,
-// symbolic links to folders never followed), "-" for standard input. The
+// symbolic links to folders found inside never followed, though a PATH that
+// is itself such a link is walked), "-" for standard input. The
 // result is sorted by path with duplicates removed; standard input comes
 // first.
 func Find(paths []string) (*Result, error) {
@@ -78,9 +79,15 @@ func Find(paths []string) (*Result, error) {
 			add(Source{Path: filepath.Clean(p), Explicit: true})
 			continue
 		}
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		root := p
+		if li, err := os.Lstat(p); err == nil && li.Mode()&fs.ModeSymlink != 0 {
+			// WalkDir does not follow a root that is a link; with a trailing
+			// separator the system resolves it, and paths still start with p.
+			root = p + string(filepath.Separator)
+		}
+		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				if path == p {
+				if path == root {
 					return err
 				}
 				res.Skipped = append(res.Skipped, Skipped{Path: path, Reason: unwrapPathError(err).Error()})
@@ -90,7 +97,7 @@ func Find(paths []string) (*Result, error) {
 				return nil
 			}
 			name := d.Name()
-			if path != p && strings.HasPrefix(name, ".") {
+			if path != root && strings.HasPrefix(name, ".") {
 				if d.IsDir() {
 					return fs.SkipDir
 				}

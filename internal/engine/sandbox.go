@@ -18,6 +18,10 @@ var forbiddenBuiltins = map[string]string{
 	"uuid.rfc4122":         "policies must be deterministic",
 	"io.jwt.decode_verify": "it reads the clock; policies must be reproducible",
 	"trace":                "tracing is not available in cgcheck",
+	// Without a time in the options, verification checks expiry against the
+	// clock; OPA does not mark these non-deterministic.
+	"crypto.x509.parse_and_verify_certificates":              "it reads the clock (certificates expire); policies must be reproducible",
+	"crypto.x509.parse_and_verify_certificates_with_options": "it reads the clock (certificates expire); policies must be reproducible",
 }
 
 // forbidden reports whether policies may not call the builtin b, and why.
@@ -35,9 +39,10 @@ func forbidden(b *ast.Builtin) (string, bool) {
 }
 
 // Capabilities returns the builtins policies may use: OPA's own, less
-// network access, the runtime environment and every non-deterministic
-// builtin (which includes the clock). Tests of the Rego use the same
-// capabilities, so nothing passes there that production would refuse.
+// network access, the runtime environment, every non-deterministic builtin
+// (which includes the clock) and the certificate checks that read the
+// clock. Tests of the Rego use the same capabilities, so nothing passes
+// there that production would refuse.
 func Capabilities() *ast.Capabilities {
 	caps := ast.CapabilitiesForThisVersion()
 	kept := make([]*ast.Builtin, 0, len(caps.Builtins))

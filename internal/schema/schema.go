@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -51,6 +52,7 @@ func Compile(id string, src []byte) (*Validator, error) {
 	}
 	c := jsonschema.NewCompiler()
 	c.AssertFormat()
+	c.RegisterFormat(&jsonschema.Format{Name: "date", Validate: validateDate})
 	if err := c.AddResource(id, doc); err != nil {
 		return nil, fmt.Errorf("add schema: %w", err)
 	}
@@ -59,6 +61,32 @@ func Compile(id string, src []byte) (*Validator, error) {
 		return nil, fmt.Errorf("compile schema: %w", err)
 	}
 	return &Validator{schema: sch}, nil
+}
+
+// The years a date may have. The policies compute with dates as int64
+// nanoseconds (time.parse_ns, add_months), which hold only 1677 to 2262: a
+// date such as 0001-01-01 or 9999-12-31 passed the schema and then made
+// every rule fail to evaluate. Any real partnership falls well inside, with
+// decades to spare for the calendar arithmetic of the rules.
+const minYear, maxYear = 1900, 2199
+
+var errDateRange = fmt.Errorf("year outside %d to %d", minYear, maxYear)
+
+// validateDate is the date format (RFC 3339 full-date, as the built-in one
+// checks) limited to the years minYear to maxYear.
+func validateDate(v any) error {
+	s, ok := v.(string)
+	if !ok {
+		return nil
+	}
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		return err
+	}
+	if y := t.Year(); y < minYear || y > maxYear {
+		return errDateRange
+	}
+	return nil
 }
 
 // Validate returns every leaf violation of value, ordered by pointer, or nil.
@@ -139,6 +167,9 @@ func describe(ve *jsonschema.ValidationError) []Violation {
 	case *kind.Const:
 		return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: must be %s, found %s", displayField(field), display(k.Want), display(k.Got))}}
 	case *kind.Format:
+		if k.Want == "date" && errors.Is(k.Err, errDateRange) {
+			return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %s is outside the years %d to %d (check the year)", displayField(field), display(k.Got), minYear, maxYear)}}
+		}
 		if k.Want == "date" {
 			return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %s is not a date (YYYY-MM-DD)", displayField(field), display(k.Got))}}
 		}

@@ -119,6 +119,7 @@ func TestValidateAcceptsValidDescriptors(t *testing.T) {
 	}{
 		{name: "minimal"},
 		{name: "leap day", edits: []edit{set("/lifecycle/start", `"2024-02-29"`)}},
+		{name: "first and last dates", edits: []edit{set("/lifecycle/start", `"1900-01-01"`), set("/lifecycle/expires", `"2199-12-31"`)}},
 		{name: "identifier of 64 characters", edits: []edit{set("/id", `"`+strings.Repeat("a", 64)+`"`)}},
 		{name: "identifier starting with a digit", edits: []edit{set("/id", `"2008-civic-centre"`)}},
 		{name: "zero money and fractional staff", edits: []edit{
@@ -362,6 +363,24 @@ func TestValidateViolations(t *testing.T) {
 			name:  "date and time",
 			edits: []edit{set("/lifecycle/start", `"2006-04-01T09:00:00Z"`)},
 			want:  []schema.Violation{{Pointer: "/lifecycle/start", Message: `lifecycle.start: "2006-04-01T09:00:00Z" is not a date (YYYY-MM-DD)`}},
+		},
+		// Years the policies cannot compute with (int64 nanoseconds hold
+		// 1677 to 2262) once passed the schema and made every rule fail to
+		// evaluate; found by FuzzCheck.
+		{
+			name:  "year 1",
+			edits: []edit{set("/lifecycle/start", `"0001-01-01"`)},
+			want:  []schema.Violation{{Pointer: "/lifecycle/start", Message: `lifecycle.start: "0001-01-01" is outside the years 1900 to 2199 (check the year)`}},
+		},
+		{
+			name:  "year 9999",
+			edits: []edit{set("/lifecycle/expires", `"9999-12-31"`)},
+			want:  []schema.Violation{{Pointer: "/lifecycle/expires", Message: `lifecycle.expires: "9999-12-31" is outside the years 1900 to 2199 (check the year)`}},
+		},
+		{
+			name:  "year 2200",
+			edits: []edit{set("/purpose/agreed_on", `"2200-01-01"`)},
+			want:  []schema.Violation{{Pointer: "/purpose/agreed_on", Message: `purpose.agreed_on: "2200-01-01" is outside the years 1900 to 2199 (check the year)`}},
 		},
 		// minimum.
 		{
