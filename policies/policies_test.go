@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/tester"
@@ -42,6 +43,11 @@ func TestRego(t *testing.T) {
 		SetCompiler(compiler).
 		CapturePrintOutput(true).
 		RaiseBuiltinErrors(true).
+		// The registry tests build registries of thousands of documents to
+		// show the rules group rather than compare every pair; under -race
+		// they take longer than OPA's default 5 s. This is a bound against a
+		// hang, not a speed assertion: speed is measured by bench/run.sh.
+		SetTimeout(5*time.Minute).
 		Run(context.Background(), modules)
 	if err != nil {
 		t.Fatalf("run Rego tests: %v", err)
