@@ -84,8 +84,15 @@ target(d) := t if {
 finishing := graph.reachable(reversed, {i | some i, s in successor; s == -1})
 
 # reversed maps every position to the positions that report to it (the
-# graph must name every node for graph.reachable to mark it reached).
-reversed := {t: {i | some i, s in successor; s == t} | some t, _ in successor}
+# graph must name every node, even one no descriptor reports to, for
+# graph.reachable to mark it reached). The inner comprehension is evaluated
+# only for targets that exist: OPA answers an indexed comprehension from its
+# index only when the index has the key, and evaluates it in full otherwise,
+# which for every descriptor nobody reports to would be quadratic.
+reversed := object.union(
+	{i: set() | some i, _ in successor},
+	{t: {i | some i, s in successor; s == t} | some t in {s | some s in successor; s >= 0}},
+)
 
 # looping is the set of positions whose line of reporting runs into a cycle.
 looping := {i | some i, _ in successor; not finishing[i]}
@@ -97,7 +104,7 @@ nodes := sort(looping)
 number := {p: r | some r, p in nodes}
 
 # offset_limit exceeds any offset a key can hold (offsets stay below the
-# largest window, 2^21 steps), so key = number * offset_limit + offset.
+# largest window, 2^20 steps), so key = number * offset_limit + offset.
 offset_limit := 4194304
 
 # Doubling levels: level.step[r] is the number size steps after r, and
