@@ -125,16 +125,11 @@ func (g *generator) isID(s string) bool { return g.ids[s] }
 // four open partnerships unless a registry scenario puts them there.
 func (g *generator) person(r rng, open bool) string {
 	for i := 0; ; i++ {
-		first, last := r.pick(firstNames), r.pick(surnames)
-		name := first + " " + last
-		if i >= 4 {
-			name = fmt.Sprintf("%s %c. %s", first, 'A'+r.IntN(26), last)
-		}
-		key := strings.ToLower(name)
+		name := randomName(r, i)
 		if !open {
 			return name
 		}
-		if g.persons[key] < 3 {
+		if key := strings.ToLower(name); g.persons[key] < 3 {
 			g.persons[key]++
 			return name
 		}
@@ -143,12 +138,29 @@ func (g *generator) person(r rng, open bool) string {
 
 // newPerson returns a name nobody in the registry has yet, and reserves it.
 func (g *generator) newPerson() string {
-	for {
-		name := g.person(g.r, false)
+	for i := 0; ; i++ {
+		name := randomName(g.r, i)
 		if key := strings.ToLower(name); g.persons[key] == 0 {
 			g.persons[key] = 1 << 20
 			return name
 		}
+	}
+}
+
+// randomName draws a name for the attempt-th try at finding a free one.
+// There are only a few thousand first-and-last-name pairs, so a large
+// registry uses them all up: later attempts add one middle initial, then
+// two, which gives millions of names. Without that escalation a registry
+// of more than about 10,000 descriptors searched for a free name forever.
+func randomName(r rng, attempt int) string {
+	first, last := r.pick(firstNames), r.pick(surnames)
+	switch {
+	case attempt < 4:
+		return first + " " + last
+	case attempt < 16:
+		return fmt.Sprintf("%s %c. %s", first, 'A'+r.IntN(26), last)
+	default:
+		return fmt.Sprintf("%s %c. %c. %s", first, 'A'+r.IntN(26), 'A'+r.IntN(26), last)
 	}
 }
 
