@@ -51,7 +51,7 @@ func BenchmarkCheckDocument(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(total / len(files)))
 	for i := 0; b.Loop(); i++ {
-		d := c.CheckWithSummary(ctx, sources[i%len(sources)])
+		d := c.CheckWithFacts(ctx, sources[i%len(sources)])
 		for _, f := range d.Doc.Findings {
 			if f.Rule == finding.RuleParse || f.Rule == finding.RuleSchema || f.Rule == finding.RuleEvaluation {
 				b.Fatalf("%s: %s: %s", d.Doc.File, f.Rule, f.Message)

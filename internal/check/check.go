@@ -18,6 +18,7 @@ import (
 	"example.org/cgcheck/internal/discover"
 	"example.org/cgcheck/internal/engine"
 	"example.org/cgcheck/internal/finding"
+	"example.org/cgcheck/internal/registry"
 	"example.org/cgcheck/internal/schema"
 )
 
@@ -34,11 +35,12 @@ type Checker struct {
 	Open func(path string) (fs.File, error)
 }
 
-// Checked is one finished document and, when registry rules run, the small
-// summary of it they need (nil for a document that could not be checked).
+// Checked is one finished document and, when registry rules run, each
+// registry rule's facts of it, located (nil for a document whose policies
+// did not run: unreadable, unparsable, off-schema, or failed to evaluate).
 type Checked struct {
-	Doc     *finding.Document
-	Summary map[string]any
+	Doc   *finding.Document
+	Facts [][]registry.Fact
 }
 
 // Run checks every source with jobs workers (0: one per CPU) and calls emit
@@ -82,7 +84,7 @@ func (c *Checker) Run(ctx context.Context, sources []discover.Source, jobs int, 
 		go func() {
 			defer func() { done <- struct{}{} }()
 			for i := range work {
-				doc := c.CheckWithSummary(ctx, sources[i])
+				doc := c.CheckWithFacts(ctx, sources[i])
 				select {
 				case results <- result{i, doc}:
 				case <-ctx.Done():
@@ -128,16 +130,16 @@ func (c *Checker) Run(ctx context.Context, sources []discover.Source, jobs int, 
 // Check runs the pipeline on one source. Every problem becomes a finding of
 // the returned document; it never fails as a whole.
 func (c *Checker) Check(ctx context.Context, src discover.Source) *finding.Document {
-	return c.CheckWithSummary(ctx, src).Doc
+	return c.CheckWithFacts(ctx, src).Doc
 }
 
-// CheckWithSummary is Check, also returning the document's registry summary.
-func (c *Checker) CheckWithSummary(ctx context.Context, src discover.Source) Checked {
-	doc, summary := c.check(ctx, src)
-	return Checked{Doc: doc, Summary: summary}
+// CheckWithFacts is Check, also returning the document's registry facts.
+func (c *Checker) CheckWithFacts(ctx context.Context, src discover.Source) Checked {
+	doc, facts := c.check(ctx, src)
+	return Checked{Doc: doc, Facts: facts}
 }
 
-func (c *Checker) check(ctx context.Context, src discover.Source) (*finding.Document, map[string]any) {
+func (c *Checker) check(ctx context.Context, src discover.Source) (*finding.Document, [][]registry.Fact) {
 	name := src.Path
 	if src.Path == discover.Stdin {
 		name = "<stdin>"
@@ -200,7 +202,25 @@ func (c *Checker) check(ctx context.Context, src discover.Source) (*finding.Docu
 		return doc, nil
 	}
 	doc.Findings = append(doc.Findings, findings(res, parsed)...)
-	return doc, summarize(res.Summary, name, parsed)
+	return doc, locate(res.Facts, parsed)
+}
+
+// locate gives each registry fact the line and column of its pointer, while
+// the parsed document is at hand: registry findings name a line in each file
+// long after the documents themselves are gone.
+func locate(facts [][]engine.Fact, parsed *descriptor.Document) [][]registry.Fact {
+	if facts == nil {
+		return nil
+	}
+	out := make([][]registry.Fact, len(facts))
+	for i, list := range facts {
+		out[i] = make([]registry.Fact, len(list))
+		for j, f := range list {
+			pos := parsed.Locate(f.Pointer)
+			out[i][j] = registry.Fact{Fact: f, Line: pos.Line, Column: pos.Column}
+		}
+	}
+	return out
 }
 
 // read returns the bytes of a source and the format to read them in.

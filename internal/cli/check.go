@@ -21,6 +21,7 @@ import (
 	"example.org/cgcheck/internal/engine"
 	"example.org/cgcheck/internal/finding"
 	"example.org/cgcheck/internal/progress"
+	"example.org/cgcheck/internal/registry"
 	"example.org/cgcheck/internal/report"
 	"example.org/cgcheck/internal/schema"
 )
@@ -178,9 +179,9 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 		threshold = finding.Warn.Severity()
 	}
 	failed := false
-	// Only each document's small registry summary is kept; the documents
-	// themselves go to the reporter as they are finished.
-	var summaries []map[string]any
+	// Only each document's registry facts are kept; the documents themselves
+	// go to the reporter as they are finished.
+	facts := registry.NewCollector(evaluator)
 	bar := progress.New(s.Stderr, len(found.Sources), !st.cfg.Quiet && isTerminal(s.Stderr), progress.DefaultDelay)
 	err = checker.Run(ctx, found.Sources, st.cfg.Jobs, func(c check.Checked) error {
 		bar.Add(1)
@@ -188,8 +189,10 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 		if c.Doc.Status.Severity() >= threshold {
 			failed = true
 		}
-		if c.Summary != nil {
-			summaries = append(summaries, c.Summary)
+		if c.Facts != nil {
+			facts.Add(c.Doc.File, c.Doc.ID, c.Facts)
+		} else {
+			facts.Count()
 		}
 		return rep.Document(c.Doc)
 	})
@@ -197,17 +200,17 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 	if err != nil {
 		return stopped(err, summary.Documents, len(found.Sources), st.cfg.Timeout)
 	}
-	registry, err := checker.Registry(ctx, summary.Documents, summaries)
+	across, err := facts.Evaluate(ctx)
 	if err != nil {
 		if ctx.Err() != nil {
 			return stopped(ctx.Err(), summary.Documents, len(found.Sources), st.cfg.Timeout)
 		}
 		return err
 	}
-	if registry.Status.Severity() >= threshold {
+	if across.Status.Severity() >= threshold {
 		failed = true
 	}
-	if err := rep.Finish(summary, registry); err != nil {
+	if err := rep.Finish(summary, across); err != nil {
 		return err
 	}
 	finished = true

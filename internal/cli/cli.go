@@ -67,12 +67,18 @@ func Main(ctx context.Context, args []string, s Streams) int {
 	if s.Dir == "" {
 		s.Dir = "."
 	}
+	prof := &profiling{}
 	root := newRoot(s)
+	prof.addFlags(root)
+	root.PersistentPreRunE = func(*cobra.Command, []string) error { return prof.start() }
 	root.SetArgs(args)
 	root.SetIn(s.Stdin)
 	root.SetOut(s.Stdout)
 	root.SetErr(s.Stderr)
 	err := root.ExecuteContext(ctx)
+	if perr := prof.stop(); perr != nil && err == nil {
+		err = perr
+	}
 	if err == nil {
 		return ExitOK
 	}

@@ -56,45 +56,103 @@ type Evaluator struct {
 	timeout    time.Duration
 	hasWaivers bool
 
-	// Registry rules run once per run, over the documents' summaries.
-	registryQuery rego.PreparedEvalQuery
-	registryRules []*catalogue.Rule
+	// Registry rules give facts in the per-document query and run once per
+	// run, each with its own query, over the facts grouped by key.
+	registry []registryRule
+}
+
+type registryRule struct {
+	rule     *catalogue.Rule
+	query    rego.PreparedEvalQuery
+	grouping Grouping
+}
+
+// Grouping says which of a registry rule's facts reach the rule: those under
+// a key at least MinGroup facts share, including a fact of every kind in
+// RequireKinds. A rule sets them with min_group and require_kinds in its
+// package; by default a key needs two facts and no particular kinds.
+type Grouping struct {
+	MinGroup     int
+	RequireKinds []string
 }
 
 // Prepare builds the single query that reads every enabled rule's deny, warn
-// and skip sets (and the effective waivers) and prepares it once.
+// and skip sets, the effective waivers and every registry rule's facts, and
+// prepares it once; and one query per registry rule for the end of the run.
 func (p *Policies) Prepare(ctx context.Context, s Settings) (*Evaluator, error) {
 	e := &Evaluator{timeout: s.Timeout, hasWaivers: p.hasWaivers}
 	if e.timeout <= 0 {
 		e.timeout = 10 * time.Second
 	}
+	var registryRules []*catalogue.Rule
 	for _, r := range p.catalogue.Rules() {
 		switch {
 		case s.Disabled[r.ID]:
 		case r.IsRegistry():
-			e.registryRules = append(e.registryRules, r)
+			registryRules = append(registryRules, r)
 		default:
 			e.rules = append(e.rules, r)
 		}
 	}
-	q := ruleQuery(e.rules)
+	var q strings.Builder
+	q.WriteString(ruleQuery(e.rules))
 	if p.hasWaivers {
-		q += "waivers := [x | some x in data.cgcheck.waivers.effective]\n"
+		q.WriteString("waivers := [x | some x in data.cgcheck.waivers.effective]\n")
 	}
-	if len(e.registryRules) > 0 && p.hasSummary {
-		q += "summary := data.cgcheck.registry.summary.document\n"
+	for i, r := range registryRules {
+		fmt.Fprintf(&q, "f%d := [x | some x in %s.facts]\n", i, r.Package)
 	}
 	store := inmem.NewFromObject(p.Data(s))
 	var err error
-	if e.query, err = p.prepare(ctx, store, q); err != nil {
+	if e.query, err = p.prepare(ctx, store, q.String()); err != nil {
 		return nil, err
 	}
-	if len(e.registryRules) > 0 {
-		if e.registryQuery, err = p.prepare(ctx, store, ruleQuery(e.registryRules)); err != nil {
+	for _, r := range registryRules {
+		rr := registryRule{rule: r}
+		if rr.query, err = p.prepare(ctx, store, ruleQuery([]*catalogue.Rule{r})); err != nil {
 			return nil, err
 		}
+		if rr.grouping, err = p.grouping(ctx, store, r, e.timeout); err != nil {
+			return nil, err
+		}
+		e.registry = append(e.registry, rr)
 	}
 	return e, nil
+}
+
+// grouping reads a registry rule's min_group and require_kinds, which may
+// depend on its params but not on any input.
+func (p *Policies) grouping(ctx context.Context, store storage.Store, r *catalogue.Rule, timeout time.Duration) (Grouping, error) {
+	g := Grouping{MinGroup: 2}
+	pq, err := p.prepare(ctx, store, fmt.Sprintf("min := [x | x := %[1]s.min_group]\nkinds := [x | x := %[1]s.require_kinds]\n", r.Package))
+	if err != nil {
+		return g, err
+	}
+	b, err := evalOnce(ctx, pq, ast.NewObject(), timeout)
+	if err != nil {
+		return g, fmt.Errorf("rule %s: %w", r.ID, err)
+	}
+	if min := terms(b["min"]); len(min) == 1 {
+		n, ok := min[0].Value.(ast.Number)
+		v, exact := n.Int()
+		if !ok || !exact || v < 1 {
+			return g, fmt.Errorf("rule %s: min_group is %v; it must be a whole number of at least 1", r.ID, min[0])
+		}
+		g.MinGroup = v
+	}
+	if kinds := terms(b["kinds"]); len(kinds) == 1 {
+		var bad bool
+		for _, k := range elements(kinds[0]) {
+			s, ok := k.Value.(ast.String)
+			bad = bad || !ok
+			g.RequireKinds = append(g.RequireKinds, string(s))
+		}
+		if bad || !isCollection(kinds[0]) {
+			return g, fmt.Errorf("rule %s: require_kinds is %v; it must be a set of strings", r.ID, kinds[0])
+		}
+		sort.Strings(g.RequireKinds)
+	}
+	return g, nil
 }
 
 // ruleQuery reads the deny, warn and skip sets of each rule as r<i>_deny,
@@ -154,12 +212,25 @@ type Waiver struct {
 	Expires       string
 }
 
+// Fact is one entry of a registry rule's facts for one document: the key
+// that relates it to other documents' facts, its kind (empty when it has
+// none), the pointer to the field it comes from, and the rule's other fields
+// as Rego text, kept as text because a registry holds about ten facts per
+// document and only the few under shared keys are ever read back.
+type Fact struct {
+	Key     string
+	Kind    string
+	Pointer string
+	Fields  string // an object in Rego (JSON-like) syntax; "" when there are none
+}
+
 // Result is every rule's outcome for one document, plus its waivers and, when
-// registry rules are enabled, the document's registry summary.
+// registry rules are enabled, each registry rule's facts of it (in the order
+// of RegistryRules).
 type Result struct {
 	Outcomes []Outcome
 	Waivers  []Waiver
-	Summary  map[string]any
+	Facts    [][]Fact
 }
 
 // ErrTimeout is returned when a document's evaluation runs past the timeout.
@@ -167,45 +238,108 @@ var ErrTimeout = errors.New("evaluation timed out")
 
 // Evaluate runs every enabled rule on one descriptor value.
 func (e *Evaluator) Evaluate(ctx context.Context, value any) (*Result, error) {
-	b, err := e.eval(ctx, e.query, value, e.timeout)
+	input, err := ast.InterfaceToValue(value)
+	if err != nil {
+		return nil, fmt.Errorf("convert input: %w", err)
+	}
+	b, err := evalOnce(ctx, e.query, input, e.timeout)
 	if err != nil {
 		return nil, err
 	}
 	res := &Result{Outcomes: make([]Outcome, len(e.rules))}
 	for i, r := range e.rules {
-		o := Outcome{Rule: r}
-		o.Deny = messages(b[fmt.Sprintf("r%d_deny", i)])
-		o.Warn = messages(b[fmt.Sprintf("r%d_warn", i)])
-		o.Skip = skips(b[fmt.Sprintf("r%d_skip", i)])
-		res.Outcomes[i] = o
+		res.Outcomes[i] = outcome(r, b, i)
 	}
-	res.Summary, _ = b["summary"].(map[string]any)
 	if e.hasWaivers {
-		for _, w := range asList(b["waivers"]) {
-			m, _ := w.(map[string]any)
+		for _, w := range terms(b["waivers"]) {
 			res.Waivers = append(res.Waivers, Waiver{
-				Index:         toInt(m["index"]),
-				Rule:          text(m["rule"]),
-				Justification: text(m["justification"]),
-				ApprovedBy:    text(m["approved_by"]),
-				ApprovedOn:    text(m["approved_on"]),
-				Expires:       text(m["expires"]),
+				Index:         toInt(field(w, "index")),
+				Rule:          text(field(w, "rule")),
+				Justification: text(field(w, "justification")),
+				ApprovedBy:    text(field(w, "approved_by")),
+				ApprovedOn:    text(field(w, "approved_on")),
+				Expires:       text(field(w, "expires")),
 			})
 		}
 		sort.Slice(res.Waivers, func(i, j int) bool { return res.Waivers[i].Index < res.Waivers[j].Index })
 	}
+	if len(e.registry) > 0 {
+		res.Facts = make([][]Fact, len(e.registry))
+		for i, rr := range e.registry {
+			if res.Facts[i], err = facts(terms(b[fmt.Sprintf("f%d", i)])); err != nil {
+				return nil, fmt.Errorf("registry rule %s: %w", rr.rule.ID, err)
+			}
+		}
+	}
 	return res, nil
 }
 
-// eval runs a prepared query on one input within the timeout.
-func (e *Evaluator) eval(ctx context.Context, q rego.PreparedEvalQuery, value any, timeout time.Duration) (rego.Vars, error) {
-	input, err := ast.InterfaceToValue(value)
-	if err != nil {
-		return nil, fmt.Errorf("convert input: %w", err)
+func outcome(r *catalogue.Rule, b rego.Vars, i int) Outcome {
+	return Outcome{
+		Rule: r,
+		Deny: messages(terms(b[fmt.Sprintf("r%d_deny", i)])),
+		Warn: messages(terms(b[fmt.Sprintf("r%d_warn", i)])),
+		Skip: skips(terms(b[fmt.Sprintf("r%d_skip", i)])),
 	}
+}
+
+// facts reads a registry rule's facts: objects with a string key, and
+// optionally a string kind and pointer.
+func facts(items []*ast.Term) ([]Fact, error) {
+	out := make([]Fact, 0, len(items))
+	for _, item := range items {
+		obj, ok := item.Value.(ast.Object)
+		if !ok {
+			return nil, fmt.Errorf("a fact must be an object with a string key, not %v", item)
+		}
+		key, ok := obj.Get(keyTerm).Value.(ast.String)
+		if obj.Get(keyTerm) == nil || !ok {
+			return nil, fmt.Errorf("a fact must have a string key: %v", item)
+		}
+		f := Fact{Key: string(key)}
+		rest := ast.NewObject()
+		var bad error
+		obj.Foreach(func(k, v *ast.Term) {
+			switch {
+			case k.Equal(keyTerm):
+			case k.Equal(kindTerm) || k.Equal(pointerTerm):
+				s, ok := v.Value.(ast.String)
+				if !ok {
+					bad = fmt.Errorf("a fact's %v must be a string: %v", k, item)
+				}
+				if k.Equal(kindTerm) {
+					f.Kind = string(s)
+				} else {
+					f.Pointer = pointer(string(s))
+				}
+			default:
+				rest.Insert(k, v)
+			}
+		})
+		if bad != nil {
+			return nil, bad
+		}
+		if rest.Len() > 0 {
+			f.Fields = rest.String()
+		}
+		out = append(out, f)
+	}
+	return out, nil
+}
+
+var (
+	keyTerm     = ast.StringTerm("key")
+	kindTerm    = ast.StringTerm("kind")
+	pointerTerm = ast.StringTerm("pointer")
+)
+
+// evalOnce runs a prepared query on one input within the timeout and
+// returns its bindings as OPA terms: converting them to Go values would
+// only be undone again.
+func evalOnce(ctx context.Context, q rego.PreparedEvalQuery, input ast.Value, timeout time.Duration) (rego.Vars, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	rs, err := q.Eval(ctx, rego.EvalParsedInput(input))
+	rs, err := q.Eval(ctx, rego.EvalParsedInput(input), rego.EvalGenerateJSON(keepTerm))
 	if err != nil {
 		if ctx.Err() != nil || topdown.IsCancel(err) {
 			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
@@ -221,20 +355,22 @@ func (e *Evaluator) eval(ctx context.Context, q rego.PreparedEvalQuery, value an
 	return rs[0].Bindings, nil
 }
 
-func skips(v any) []string {
-	var out []string
-	for _, s := range asList(v) {
-		out = append(out, text(s))
+func keepTerm(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil }
+
+// RegistryRules returns the registry rules the evaluator runs.
+func (e *Evaluator) RegistryRules() []*catalogue.Rule {
+	out := make([]*catalogue.Rule, len(e.registry))
+	for i, rr := range e.registry {
+		out[i] = rr.rule
 	}
-	sort.Strings(out)
 	return out
 }
 
-// RegistryRules returns the registry rules the evaluator runs.
-func (e *Evaluator) RegistryRules() []*catalogue.Rule { return e.registryRules }
+// Grouping returns how the facts of the i-th registry rule are grouped.
+func (e *Evaluator) Grouping(i int) Grouping { return e.registry[i].grouping }
 
 // Location is one place a registry finding names: a document of the run (by
-// its index) and a pointer into it.
+// its number) and a pointer into it.
 type Location struct {
 	Index   int
 	Pointer string
@@ -254,42 +390,35 @@ type RegistryOutcome struct {
 	Skip []string
 }
 
-// EvaluateRegistry runs the registry rules once over the summaries of every
-// document checked (input.documents). The timeout grows with the number of
-// documents, since the whole registry is judged at once.
-func (e *Evaluator) EvaluateRegistry(ctx context.Context, summaries []any) ([]RegistryOutcome, error) {
-	if len(e.registryRules) == 0 {
-		return nil, nil
-	}
-	timeout := e.timeout * time.Duration(1+len(summaries)/100)
-	b, err := e.eval(ctx, e.registryQuery, map[string]any{"documents": summaries}, timeout)
+// EvaluateRegistry runs the i-th registry rule once over its input:
+// {"groups": {key: [fact...]}, "documents": {number: {"file", "id"}}}. The
+// timeout grows with the size of the input, since the whole registry is
+// judged at once.
+func (e *Evaluator) EvaluateRegistry(ctx context.Context, i int, input ast.Value, facts int) (RegistryOutcome, error) {
+	rr := e.registry[i]
+	timeout := e.timeout * time.Duration(1+facts/100)
+	b, err := evalOnce(ctx, rr.query, input, timeout)
 	if err != nil {
-		return nil, err
+		return RegistryOutcome{Rule: rr.rule}, err
 	}
-	out := make([]RegistryOutcome, len(e.registryRules))
-	for i, r := range e.registryRules {
-		out[i] = RegistryOutcome{
-			Rule: r,
-			Deny: registryMessages(b[fmt.Sprintf("r%d_deny", i)]),
-			Warn: registryMessages(b[fmt.Sprintf("r%d_warn", i)]),
-			Skip: skips(b[fmt.Sprintf("r%d_skip", i)]),
-		}
-	}
-	return out, nil
+	return RegistryOutcome{
+		Rule: rr.rule,
+		Deny: registryMessages(terms(b["r0_deny"])),
+		Warn: registryMessages(terms(b["r0_warn"])),
+		Skip: skips(terms(b["r0_skip"])),
+	}, nil
 }
 
-func registryMessages(v any) []RegistryMessage {
+func registryMessages(items []*ast.Term) []RegistryMessage {
 	var out []RegistryMessage
-	for _, item := range asList(v) {
-		m, ok := item.(map[string]any)
-		if !ok {
+	for _, item := range items {
+		if _, ok := item.Value.(ast.Object); !ok {
 			out = append(out, RegistryMessage{Msg: text(item)})
 			continue
 		}
-		rm := RegistryMessage{Msg: text(m["msg"])}
-		for _, l := range asList(m["locations"]) {
-			lm, _ := l.(map[string]any)
-			rm.Locations = append(rm.Locations, Location{Index: toInt(lm["index"]), Pointer: pointer(lm["pointer"])})
+		rm := RegistryMessage{Msg: text(field(item, "msg"))}
+		for _, l := range elements(field(item, "locations")) {
+			rm.Locations = append(rm.Locations, Location{Index: toInt(field(l, "index")), Pointer: pointerOf(field(l, "pointer"))})
 		}
 		sort.Slice(rm.Locations, func(i, j int) bool {
 			if rm.Locations[i].Index != rm.Locations[j].Index {
@@ -305,14 +434,13 @@ func registryMessages(v any) []RegistryMessage {
 
 // messages reads deny/warn entries: an object with msg and pointer, as the
 // built-in rules give, or a bare string, as many conftest policies do.
-func messages(v any) []Message {
+func messages(items []*ast.Term) []Message {
 	var out []Message
-	for _, item := range asList(v) {
-		switch m := item.(type) {
-		case map[string]any:
-			out = append(out, Message{Msg: text(m["msg"]), Pointer: pointer(m["pointer"])})
-		default:
-			out = append(out, Message{Msg: text(m)})
+	for _, item := range items {
+		if _, ok := item.Value.(ast.Object); ok {
+			out = append(out, Message{Msg: text(field(item, "msg")), Pointer: pointerOf(field(item, "pointer"))})
+		} else {
+			out = append(out, Message{Msg: text(item)})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -324,31 +452,95 @@ func messages(v any) []Message {
 	return out
 }
 
-func pointer(v any) string {
-	s, ok := v.(string)
-	if !ok || (s != "" && !strings.HasPrefix(s, "/")) {
+func skips(items []*ast.Term) []string {
+	var out []string
+	for _, s := range items {
+		out = append(out, text(s))
+	}
+	sort.Strings(out)
+	return out
+}
+
+// terms reads a binding of a comprehension: an array of terms.
+func terms(v any) []*ast.Term {
+	t, _ := v.(*ast.Term)
+	return elements(t)
+}
+
+// elements returns the members of an array or set (nil for anything else).
+func elements(t *ast.Term) []*ast.Term {
+	if t == nil {
+		return nil
+	}
+	switch c := t.Value.(type) {
+	case *ast.Array:
+		out := make([]*ast.Term, c.Len())
+		for i := range out {
+			out[i] = c.Elem(i)
+		}
+		return out
+	case ast.Set:
+		return c.Slice()
+	}
+	return nil
+}
+
+func isCollection(t *ast.Term) bool {
+	switch t.Value.(type) {
+	case *ast.Array, ast.Set:
+		return true
+	}
+	return false
+}
+
+// field returns an object's value for a string key, or nil.
+func field(t *ast.Term, name string) *ast.Term {
+	if t == nil {
+		return nil
+	}
+	obj, ok := t.Value.(ast.Object)
+	if !ok {
+		return nil
+	}
+	return obj.Get(ast.StringTerm(name))
+}
+
+func pointerOf(t *ast.Term) string {
+	if t == nil {
+		return ""
+	}
+	s, _ := t.Value.(ast.String)
+	return pointer(string(s))
+}
+
+// pointer keeps a well-formed JSON pointer and turns anything else into the
+// root, so a finding still names its document.
+func pointer(s string) string {
+	if s != "" && !strings.HasPrefix(s, "/") {
 		return ""
 	}
 	return s
 }
 
-func asList(v any) []any {
-	l, _ := v.([]any)
-	return l
-}
-
-func text(v any) string {
-	switch s := v.(type) {
-	case string:
-		return s
-	case nil:
+// text reads a string term as itself and any other term in Rego syntax.
+func text(t *ast.Term) string {
+	if t == nil {
 		return ""
 	}
-	return fmt.Sprint(v)
+	if s, ok := t.Value.(ast.String); ok {
+		return string(s)
+	}
+	return t.Value.String()
 }
 
-func toInt(v any) int {
-	var n int
-	fmt.Sscan(text(v), &n)
-	return n
+func toInt(t *ast.Term) int {
+	if t == nil {
+		return 0
+	}
+	n, ok := t.Value.(ast.Number)
+	if !ok {
+		return 0
+	}
+	v, _ := n.Int()
+	return v
 }

@@ -24,7 +24,6 @@ type Policies struct {
 	compiler    *ast.Compiler
 	catalogue   *catalogue.Catalogue
 	hasWaivers  bool
-	hasSummary  bool
 	moduleCount int
 }
 
@@ -128,14 +127,11 @@ func Load(customDirs []string) (*Policies, error) {
 		return names[i] < names[j]
 	})
 	seen := map[string]*catalogue.Rule{}
-	hasWaivers, hasSummary := false, false
+	hasWaivers := false
 	for _, name := range names {
 		m := modules[name]
-		switch m.Package.Path.String() {
-		case "data.cgcheck.waivers":
+		if m.Package.Path.String() == "data.cgcheck.waivers" {
 			hasWaivers = true
-		case "data.cgcheck.registry.summary":
-			hasSummary = true
 		}
 		r, err := catalogue.FromModule(m, builtin[name])
 		if err != nil {
@@ -172,7 +168,7 @@ func Load(customDirs []string) (*Policies, error) {
 	if err != nil {
 		return nil, PolicyErrors{{File: "policies", Msg: err.Error()}}
 	}
-	return &Policies{compiler: compiler, catalogue: cat, hasWaivers: hasWaivers, hasSummary: hasSummary, moduleCount: len(modules)}, nil
+	return &Policies{compiler: compiler, catalogue: cat, hasWaivers: hasWaivers, moduleCount: len(modules)}, nil
 }
 
 // parseFS parses every non-test .rego file under root of fsys. Files are named

@@ -13,6 +13,7 @@ import (
 	"example.org/cgcheck/internal/discover"
 	"example.org/cgcheck/internal/engine"
 	"example.org/cgcheck/internal/finding"
+	"example.org/cgcheck/internal/registry"
 	"example.org/cgcheck/internal/schema"
 	"example.org/cgcheck/internal/synth"
 )
@@ -93,13 +94,13 @@ func TestRegistryCoversEveryRule(t *testing.T) {
 	c := newChecker(t)
 	ctx := context.Background()
 	seen := map[string]map[finding.Status]int{} // rule → status → documents
-	var summaries []map[string]any
-	documents := 0
+	collected := registry.NewCollector(c.Evaluator)
 	err = c.Run(ctx, found.Sources, 0, func(ck check.Checked) error {
-		documents++
 		d, f := ck.Doc, byPath[ck.Doc.File]
-		if ck.Summary != nil {
-			summaries = append(summaries, ck.Summary)
+		if ck.Facts != nil {
+			collected.Add(d.File, d.ID, ck.Facts)
+		} else {
+			collected.Count()
 		}
 		statuses := map[string]map[finding.Status]bool{}
 		for _, fd := range d.Findings {
@@ -163,7 +164,7 @@ func TestRegistryCoversEveryRule(t *testing.T) {
 	}
 
 	// Every registry rule fires, only on files planted for it, rarely.
-	reg, err := c.Registry(ctx, documents, summaries)
+	reg, err := collected.Evaluate(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,7 @@
 # METADATA
 # title: No overlapping partnerships
 # description: >-
-#   Runs once over every descriptor checked together (input.documents). Warns,
+#   Runs once over every descriptor checked together. Warns,
 #   with one finding per pair of descriptors, when two descriptors, neither of
 #   them closed, are in the same area (compared case- and space-insensitively;
 #   a blank area matches nothing), share a client group name (compared case-
@@ -9,8 +9,7 @@
 #   ref). The finding names both ids, the area and every client group and
 #   outcome link they share, and is located at the first shared client group
 #   in each of the two descriptors. Passes when no such pair exists; gives
-#   nothing when the input has no documents (a single descriptor, as conftest
-#   runs it).
+#   nothing for a single descriptor (as conftest runs it).
 # related_resources:
 #   - description: Collaborative Gain Research Study (Improvement Service, 2008)
 #     ref: https://www.improvementservice.org.uk/
@@ -32,88 +31,81 @@
 #   params: {}
 package cgcheck.registry.overlapping_partnerships
 
-# documents is the registry: one summary per descriptor checked.
-documents := input.documents if is_array(input.documents)
-
-else := []
-
-# entries has one [area, client group, framework, ref] key and position per
-# client group and outcome link of each descriptor that is not closed and has
-# an area.
-entries := [[[area, g.key, l.framework, l.ref], i] |
-	some i, d in documents
-	object.get(d, "status", null) != "closed"
-	area := object.get(d, "area_key", "")
-	is_string(area)
-	area != ""
-	some g in object.get(d, "client_groups", [])
-	is_string(g.key)
-	g.key != ""
-	some l in object.get(d, "outcome_links", [])
-	is_string(l.framework)
-	is_string(l.ref)
-]
-
-# groups maps each key to the positions of the descriptors that have it.
-# Iterating the distinct keys, with an inner comprehension OPA indexes by key,
-# keeps the rule linear in the number of documents (a partial object rule, or
-# iterating entries itself, would not be).
-groups := {key: positions |
-	some key in {e[0] | some e in entries}
-	positions := {e[1] | some e in entries; e[0] == key}
+# facts: one per client group and outcome link of a descriptor that is not
+# closed and has an area, keyed by area, client group (both folded to lower
+# case without spaces), framework and ref: two descriptors overlap when they
+# share a key. The key is a JSON array so its parts can never run together
+# (input is one descriptor).
+facts contains fact if {
+	object.get(input, "status", null) != "closed"
+	area := object.get(input, "area", null)
+	area_key := fold(area)
+	area_key != ""
+	some i, group in object.get(input, "client_groups", [])
+	group_key := fold(group.name)
+	group_key != ""
+	some link in object.get(input, ["purpose", "outcome_links"], [])
+	is_string(link.framework)
+	is_string(link.ref)
+	fact := {
+		"key": json.marshal([area_key, group_key, link.framework, link.ref]),
+		"pointer": sprintf("/client_groups/%d/name", [i]),
+		"area": area,
+		"group": group.name,
+		"link": sprintf("%s %s", [link.framework, link.ref]),
+	}
 }
 
-# pairs holds each overlapping pair once, as the number i * count(documents)
-# + j for positions i < j. (A set of [i, j] arrays would be slow: OPA hashes
-# an array of numbers as the sum of the numbers, so pairs collide.)
-pairs := {pair |
-	some positions in groups
-	count(positions) > 1
-	some i in positions
-	some j in positions
-	i < j
-	pair := (i * count(documents)) + j
+# fold compares names case- and space-insensitively.
+fold(s) := regex.replace(lower(s), `\s+`, "") if is_string(s)
+
+# shared lists, for every key two documents share, the pair ("i j", the
+# lower document number first) and the key.
+shared := [[pair, key] |
+	some key, group in input.groups
+	some a in group
+	some b in group
+	a.document < b.document
+	pair := sprintf("%d %d", [a.document, b.document])
+]
+
+# overlaps maps each overlapping pair to the keys it shares (OPA indexes the
+# inner comprehension by pair, so this stays linear).
+overlaps := {pair: keys |
+	some pair in {p | some [p, _] in shared}
+	keys := {k | some [q, k] in shared; q == pair}
 }
 
 warn contains {"msg": msg, "locations": locations} if {
-	some pair in pairs
-	i := floor(pair / count(documents))
-	j := pair % count(documents)
-	a := documents[i]
-	b := documents[j]
-	keys_b := {g.key | some g in b.client_groups}
-	shared_groups := [g | some g in a.client_groups; g.key != ""; keys_b[g.key]]
-	links_b := {[l.framework, l.ref] | some l in b.outcome_links}
-	shared_links := {sprintf("%s %s", [l.framework, l.ref]) | some l in a.outcome_links; links_b[[l.framework, l.ref]]}
-	first := shared_groups[0]
-	locations := [
-		{"index": object.get(a, "index", i), "pointer": first.pointer},
-		{"index": object.get(b, "index", j), "pointer": [g.pointer | some g in b.client_groups; g.key == first.key][0]},
-	]
-	group_names := {sprintf("%q", [g.name]) | some g in shared_groups}
+	some pair, keys in overlaps
+	[i, j] := [to_number(n) | some n in split(pair, " ")]
+
+	# The facts of the first document under the shared keys, in client group
+	# order; the finding is located at the first of them in each document.
+	mine := sort([[group_index(f), k, f] | some k in keys; some f in input.groups[k]; f.document == i])
+	[_, first_key, first] := mine[0]
+	theirs := sort([[group_index(f), f] | some f in input.groups[first_key]; f.document == j])
+	locations := [{"index": i, "pointer": first.pointer}, {"index": j, "pointer": theirs[0][1].pointer}]
+
+	group_names := {sprintf("%q", [f.group]) | some [_, _, f] in mine}
+	links := {f.link | some [_, _, f] in mine}
 	msg := sprintf(
 		"%s and %s are both in area %q and share client %s %s and outcome %s %s; the two partnerships may overlap or duplicate effort",
 		[
-			name(i), name(j), object.get(a, "area", ""),
+			name(i), name(j), first.area,
 			plural(group_names, "group"), concat(", ", group_names),
-			plural(shared_links, "link"), concat(", ", shared_links),
+			plural(links, "link"), concat(", ", links),
 		],
 	)
 }
 
-# plural writes noun, or its plural when there is more than one item.
+# group_index reads the client group's index from its pointer
+# (/client_groups/<i>/name).
+group_index(f) := to_number(split(f.pointer, "/")[2])
+
 plural(items, noun) := noun if count(items) == 1
 
 else := concat("", [noun, "s"])
 
-# name names the document at position i: its id (quoted) and its file.
-name(i) := sprintf("%q (%s)", [id, file(i)]) if {
-	id := documents[i].id
-	is_string(id)
-} else := file(i)
-
-# file names the document at position i: its file, or its place in the run.
-file(i) := f if {
-	f := documents[i].file
-	is_string(f)
-} else := sprintf("document %d", [i])
+# name names document d by its id and its file.
+name(d) := sprintf("%q (%s)", [input.documents[d].id, input.documents[d].file])

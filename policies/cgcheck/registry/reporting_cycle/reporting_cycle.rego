@@ -1,7 +1,7 @@
 # METADATA
 # title: No circular lines of reporting
 # description: >-
-#   Runs once over every descriptor checked together (input.documents). Follows
+#   Runs once over every descriptor checked together. Follows
 #   governance.reports_to from descriptor to descriptor wherever it names the
 #   id of a descriptor checked (when several descriptors share that id, which
 #   unique-ids fails, it is followed to the first of them in run order); any
@@ -12,8 +12,7 @@
 #   files, and is located at governance.reports_to in each descriptor of the
 #   cycle. Descriptors whose line of reporting merely leads into a cycle are
 #   not part of it. Passes when every line ends at an ordinary board; gives
-#   nothing when the input has no documents (a single descriptor, as conftest
-#   runs it).
+#   nothing for a single descriptor (as conftest runs it).
 # related_resources:
 #   - description: Collaborative Gain Research Study (Improvement Service, 2008)
 #     ref: https://www.improvementservice.org.uk/
@@ -38,9 +37,12 @@ package cgcheck.registry.reporting_cycle
 # How the rule stays linear (or n log n) in the number of documents, since
 # registries can hold 100,000 descriptors and long chains of reporting:
 #
+# - cgcheck groups the facts by id, and passes only the ids that some
+#   descriptor has and some descriptor reports to: lines of reporting that
+#   end at an ordinary board never reach the rule.
 # - Each descriptor reports to at most one other (its successor), so the
 #   descriptors form a functional graph: every walk along reports_to either
-#   ends at an ordinary board or runs into exactly one cycle.
+#   ends or runs into exactly one cycle.
 # - One graph.reachable call over the reversed edges, from every descriptor
 #   whose line ends, finds all the descriptors that are on no cycle and lead to
 #   none. Usually that is all of them, and the rule stops there.
@@ -55,49 +57,54 @@ package cgcheck.registry.reporting_cycle
 # Every step is a comprehension (OPA indexes the grouping ones): partial
 # object rules are avoided because OPA builds them in quadratic time.
 
-# documents is the registry: one summary per descriptor checked.
-documents := input.documents if is_array(input.documents)
+# facts: a descriptor's id (a "node") and the value it reports to (an
+# "edge"), both keyed by id, so one group holds the descriptors with an id
+# and every descriptor that reports to it (input is one descriptor).
+facts contains {"key": input.id, "kind": "node", "pointer": "/id"} if is_string(input.id)
 
-else := []
-
-# ids is the set of descriptor ids in use.
-ids := {id |
-	some d in documents
-	id := object.get(d, "id", null)
-	is_string(id)
+facts contains {"key": to, "kind": "edge", "pointer": "/governance/reports_to"} if {
+	to := input.governance.reports_to
+	is_string(to)
 }
 
-# first maps each id to the lowest position of a descriptor using it.
-first := {id: min({i | some i, d in documents; d.id == id}) | some id in ids}
+# require_kinds: a group is passed only when it holds a descriptor and a
+# descriptor that reports to it; any other reports_to value is an ordinary
+# board or committee, which ends the line.
+require_kinds := {"node", "edge"}
 
-# successor[i] is the position of the descriptor that descriptor i reports
-# to, or -1 when it reports to an ordinary board (or to nothing).
-successor := [s | some d in documents; s := target(d)]
+# successor maps each document whose reports_to names the id of a
+# descriptor checked to that descriptor (the first in run order when several
+# share the id, which unique-ids fails).
+successor := {e.document: target |
+	some group in input.groups
+	target := min({f.document | some f in group; f.kind == "node"})
+	some e in group
+	e.kind == "edge"
+}
 
-target(d) := t if {
-	t := first[d.reports_to.value]
-} else := -1
+# vertices are the documents at either end of a line of reporting.
+vertices := {d | some d, _ in successor} | {t | some t in successor}
 
-# finishing is the set of positions whose line of reporting ends at an
-# ordinary board: those reached, against the direction of reporting, from a
-# descriptor whose own line ends.
-finishing := graph.reachable(reversed, {i | some i, s in successor; s == -1})
+# finishing is the set of documents whose line of reporting ends: those
+# reached, against the direction of reporting, from a document with no
+# successor.
+finishing := graph.reachable(reversed, {v | some v in vertices; object.get(successor, v, null) == null})
 
-# reversed maps every position to the positions that report to it (the
+# reversed maps every document to the documents that report to it (the
 # graph must name every node, even one no descriptor reports to, for
 # graph.reachable to mark it reached). The inner comprehension is evaluated
 # only for targets that exist: OPA answers an indexed comprehension from its
 # index only when the index has the key, and evaluates it in full otherwise,
-# which for every descriptor nobody reports to would be quadratic.
+# which for every document nobody reports to would be quadratic.
 reversed := object.union(
-	{i: set() | some i, _ in successor},
-	{t: {i | some i, s in successor; s == t} | some t in {s | some s in successor; s >= 0}},
+	{v: set() | some v in vertices},
+	{t: {s | some s, u in successor; u == t} | some t in {u | some u in successor}},
 )
 
-# looping is the set of positions whose line of reporting runs into a cycle.
-looping := {i | some i, _ in successor; not finishing[i]}
+# looping is the set of documents whose line of reporting runs into a cycle.
+looping := {v | some v in vertices; not finishing[v]}
 
-# nodes lists the looping positions in run order; a looping descriptor is
+# nodes lists the looping documents in run order; a looping document is
 # known below by its number, its place in nodes.
 nodes := sort(looping)
 
@@ -188,7 +195,7 @@ deny contains {"msg": msg, "locations": locations} if {
 
 	# The member gap steps before the head comes length - gap steps after it.
 	ordered := [nodes[r] | some [_, r] in sort([[(length - gap(r)) % length, r] | some r in members])]
-	locations := [{"index": object.get(documents[p], "index", p), "pointer": pointer(p)} | some p in ordered]
+	locations := [{"index": p, "pointer": "/governance/reports_to"} | some p in ordered]
 	names := [name(p) | some p in array.concat(ordered, [nodes[h]])]
 	files := [file(p) | some p in ordered]
 	msg := sprintf(
@@ -197,17 +204,8 @@ deny contains {"msg": msg, "locations": locations} if {
 	)
 }
 
-# pointer is where descriptor v names the descriptor it reports to.
-pointer(v) := p if {
-	p := documents[v].reports_to.pointer
-	is_string(p)
-} else := "/governance/reports_to"
+# name is the id of document v.
+name(v) := input.documents[v].id
 
-# name is the id of the descriptor at position v.
-name(v) := documents[v].id
-
-# file names the document at position v: its file, or its place in the run.
-file(v) := f if {
-	f := documents[v].file
-	is_string(f)
-} else := sprintf("document %d", [v])
+# file is the file of document v.
+file(v) := input.documents[v].file

@@ -1,14 +1,18 @@
 package cgcheck.registry.representative_overload_test
 
+import data.cgcheck.registry.harness
 import data.cgcheck.registry.representative_overload
-import data.cgcheck.registry.summary
 
-# registry turns descriptors into input.documents as cgcheck builds it: each
-# descriptor's summary plus its index and file (reg/<id>.yaml).
-registry(descriptors) := {"documents": [object.union(s, {"index": i, "file": sprintf("reg/%s.yaml", [d.id])}) |
-	some i, d in descriptors
-	s := summary.document with input as d
-]}
+# registry turns descriptors into the rule's input as cgcheck builds it, each
+# descriptor in the file reg/<id>.yaml.
+registry(descriptors) := harness.input_for(
+	[doc |
+		some d in descriptors
+		facts := representative_overload.facts with input as d
+		doc := {"file": sprintf("reg/%s.yaml", [d.id]), "id": d.id, "facts": facts}
+	],
+	representative_overload.min_group, set(),
+)
 
 # descriptor has one partner per person given, each represented by that person.
 descriptor(id, status, people) := {
@@ -22,10 +26,25 @@ descriptor(id, status, people) := {
 # representative who sits nowhere else.
 seats(person, n) := [descriptor(sprintf("p%d", [i]), "active", [sprintf("Other %d", [i]), person]) | some i in numbers.range(1, n)]
 
-test_nothing_without_documents if {
+test_facts_of_a_descriptor if {
+	d := descriptor("korsakoff", "active", [" Jo Bloggs ", "", "Sam Smith"])
+	representative_overload.facts == {
+		{"key": "jo bloggs", "pointer": "/partners/0/representative/person", "person": " Jo Bloggs "},
+		{"key": "sam smith", "pointer": "/partners/2/representative/person", "person": "Sam Smith"},
+	} with input as d
+	count(representative_overload.facts) == 0 with input as descriptor("korsakoff", "closed", ["Jo Bloggs"])
+	count(representative_overload.facts) == 0 with input as {"partners": [{"representative": {"person": 7}}]}
+}
+
+test_min_group_follows_the_param if {
+	representative_overload.min_group == 5
+	representative_overload.min_group == 3 with data.cgcheck.params.max_seats_per_person as 2
+}
+
+test_nothing_without_a_registry if {
 	count(representative_overload.warn) == 0 with input as descriptor("korsakoff", "active", ["Jo Bloggs"])
 	count(representative_overload.warn) == 0 with input as {}
-	count(representative_overload.warn) == 0 with input as {"documents": {"not": "a list"}}
+	count(representative_overload.warn) == 0 with input as {"groups": {}, "documents": {}}
 }
 
 test_pass_with_4_seats if {
@@ -87,6 +106,15 @@ test_same_person_twice_in_one_descriptor_counts_once if {
 	]
 }
 
+test_first_seat_in_partner_order if {
+	# The person represents partners 2 and 10 of p5: located at partner 2.
+	people := [sprintf("Other %d", [i]) | some i in numbers.range(0, 10)]
+	many := descriptor("p5", "active", array.concat(array.concat(array.slice(people, 0, 2), ["Jo Bloggs"]), array.concat(array.slice(people, 3, 10), ["jo bloggs"])))
+	reg := registry(array.concat(seats("Jo Bloggs", 4), [many]))
+	[f] := [f | some f in representative_overload.warn] with input as reg
+	f.locations[4] == {"index": 4, "pointer": "/partners/2/representative/person"}
+}
+
 test_one_finding_per_person if {
 	reg := registry([descriptor(sprintf("p%d", [i]), "active", ["Jo Bloggs", "Sam Smith", sprintf("Other %d", [i])]) | some i in numbers.range(1, 6)])
 	findings := representative_overload.warn with input as reg
@@ -95,23 +123,26 @@ test_one_finding_per_person if {
 }
 
 test_param_override if {
-	reg := registry(seats("Jo Bloggs", 3))
-	count(representative_overload.warn) == 0 with input as reg with data.cgcheck.params.max_seats_per_person as 3
-	[f] := [f | some f in representative_overload.warn] with input as reg with data.cgcheck.params.max_seats_per_person as 2
+	# cgcheck builds the input with the same params the rule runs with.
+	reg3 := registry(seats("Jo Bloggs", 3)) with data.cgcheck.params.max_seats_per_person as 3
+	count(representative_overload.warn) == 0 with input as reg3 with data.cgcheck.params.max_seats_per_person as 3
+	reg2 := registry(seats("Jo Bloggs", 3)) with data.cgcheck.params.max_seats_per_person as 2
+	[f] := [f | some f in representative_overload.warn] with input as reg2 with data.cgcheck.params.max_seats_per_person as 2
 	contains(f.msg, "more than max_seats_per_person (2)")
 }
 
 test_large_registry_is_grouped if {
-	# 5,000 descriptors, 1,000 people on five each: grouping by person, not
-	# comparing every pair of documents, keeps this quick.
-	reg := {"documents": [d |
-		some i in numbers.range(0, 4999)
-		person := sprintf("Person %d", [i % 1000])
-		d := {
-			"index": i, "id": sprintf("p%d", [i]), "status": "active",
-			"representatives": [{"person": person, "key": lower(person), "pointer": "/partners/0/representative/person"}],
-		}
-	]}
+	# 5,000 descriptors, 1,000 people on five each. (Built directly: the
+	# harness groups in quadratic time.)
+	reg := {
+		"groups": {sprintf("person %d", [j]): [f |
+			some k in numbers.range(0, 4)
+			f := {"document": j + (1000 * k), "pointer": "/partners/0/representative/person", "person": sprintf("Person %d", [j])}
+		] |
+			some j in numbers.range(0, 999)
+		},
+		"documents": {i: {"file": sprintf("reg/p%d.yaml", [i]), "id": sprintf("p%d", [i])} | some i in numbers.range(0, 4999)},
+	}
 	findings := representative_overload.warn with input as reg
 	count(findings) == 1000
 }

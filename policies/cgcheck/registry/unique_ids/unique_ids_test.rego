@@ -1,22 +1,32 @@
 package cgcheck.registry.unique_ids_test
 
-import data.cgcheck.registry.summary
+import data.cgcheck.registry.harness
 import data.cgcheck.registry.unique_ids
 
-# registry turns [file, descriptor] pairs into input.documents as cgcheck
-# builds it: each descriptor's summary plus its index and file.
-registry(entries) := {"documents": [object.union(s, {"index": i, "file": file}) |
-	some i, [file, descriptor] in entries
-	s := summary.document with input as descriptor
-]}
+# registry turns [file, descriptor] pairs into the rule's input as cgcheck
+# builds it.
+registry(entries) := harness.input_for(
+	[doc |
+		some [file, d] in entries
+		facts := unique_ids.facts with input as d
+		doc := {"file": file, "id": object.get(d, "id", null), "facts": facts}
+	],
+	2, set(),
+)
 
 descriptor(id) := {"id": id, "status": "active", "area": "Inverclyde", "governance": {"reports_to": "inverclyde-cpp"}}
 
-test_nothing_without_documents if {
+test_facts_of_a_descriptor if {
+	unique_ids.facts == {{"key": "korsakoff", "pointer": "/id"}} with input as descriptor("korsakoff")
+	count(unique_ids.facts) == 0 with input as {"id": 7}
+	count(unique_ids.facts) == 0 with input as {}
+}
+
+test_nothing_without_a_registry if {
+	# A single descriptor, as conftest runs it, or no groups at all.
 	count(unique_ids.deny) == 0 with input as descriptor("korsakoff")
 	count(unique_ids.deny) == 0 with input as {}
-	count(unique_ids.deny) == 0 with input as {"documents": "not a list"}
-	count(unique_ids.deny) == 0 with input as ["a", "list"]
+	count(unique_ids.deny) == 0 with input as {"groups": {}, "documents": {}}
 }
 
 test_pass_with_distinct_ids if {
@@ -73,19 +83,16 @@ test_ids_compared_exactly if {
 	count(unique_ids.deny) == 0 with input as reg
 }
 
-test_file_missing_names_the_place_in_the_run if {
-	reg := {"documents": [{"index": 0, "id": "x"}, {"index": 1, "id": "x"}]}
-	[f] := [f | some f in unique_ids.deny] with input as reg
-	f.msg == `id "x" is used by 2 descriptors: document 0, document 1`
-}
-
 test_large_registry_is_fast if {
-	# 10,000 descriptors, every id used twice except in the last 100 pairs
-	# the rule must group them, not compare every pair of documents.
-	reg := {"documents": [d |
-		some i in numbers.range(0, 9999)
-		d := {"index": i, "file": sprintf("reg/%d.yaml", [i]), "id": sprintf("p%d", [i % 5000])}
-	]}
+	# 10,000 descriptors, each id used twice: cgcheck groups the facts, and
+	# the rule only reads the groups. (Built directly: the harness groups in
+	# quadratic time.)
+	reg := {
+		"groups": {sprintf("p%d", [j]): [{"document": j, "pointer": "/id"}, {"document": j + 5000, "pointer": "/id"}] |
+			some j in numbers.range(0, 4999)
+		},
+		"documents": {i: {"file": sprintf("reg/%d.yaml", [i]), "id": sprintf("p%d", [i % 5000])} | some i in numbers.range(0, 9999)},
+	}
 	findings := unique_ids.deny with input as reg
 	count(findings) == 5000
 	some f in findings
