@@ -132,11 +132,11 @@ func (p *Policies) grouping(ctx context.Context, store storage.Store, r *catalog
 	if err != nil {
 		return g, fmt.Errorf("rule %s: %w", r.ID, err)
 	}
-	if min := terms(b["min"]); len(min) == 1 {
-		n, ok := min[0].Value.(ast.Number)
+	if given := terms(b["min"]); len(given) == 1 {
+		n, ok := given[0].Value.(ast.Number)
 		v, exact := n.Int()
 		if !ok || !exact || v < 1 {
-			return g, fmt.Errorf("rule %s: min_group is %v; it must be a whole number of at least 1", r.ID, min[0])
+			return g, fmt.Errorf("rule %s: min_group is %v; it must be a whole number of at least 1", r.ID, given[0])
 		}
 		g.MinGroup = v
 	}
@@ -292,8 +292,12 @@ func facts(items []*ast.Term) ([]Fact, error) {
 		if !ok {
 			return nil, fmt.Errorf("a fact must be an object with a string key, not %v", item)
 		}
-		key, ok := obj.Get(keyTerm).Value.(ast.String)
-		if obj.Get(keyTerm) == nil || !ok {
+		k := obj.Get(keyTerm)
+		if k == nil {
+			return nil, fmt.Errorf("a fact must have a string key: %v", item)
+		}
+		key, ok := k.Value.(ast.String)
+		if !ok {
 			return nil, fmt.Errorf("a fact must have a string key: %v", item)
 		}
 		f := Fact{Key: string(key)}

@@ -5,12 +5,13 @@ package cgcheck.registry.harness
 # input_for builds the input of one registry rule. docs lists the documents of
 # a run in run order, each {"file", "id", "facts"}, where facts is what the
 # rule's facts rule gave for that descriptor. Every fact loses its key and
-# gains its document's number; facts are grouped by key, and a group is kept
+# gains its document's number (and a pointer of "" if it had none); facts
+# are grouped by key, and a group is kept
 # only when it has at least min_group facts and a fact of every kind in
 # require_kinds. documents gives the file and id of each document a kept fact
 # comes from.
 input_for(docs, min_group, require_kinds) := {"groups": groups, "documents": documents} if {
-	all := [[f.key, object.union(object.remove(f, ["key"]), {"document": i})] |
+	all := [[f.key, object.union({"pointer": ""}, object.union(object.remove(f, ["key"]), {"document": i}))] |
 		some i, d in docs
 		some f in d.facts
 	]

@@ -1,0 +1,199 @@
+package registry
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/rego"
+
+	"example.org/cgcheck/internal/descriptor"
+	"example.org/cgcheck/internal/engine"
+	"example.org/cgcheck/internal/finding"
+	"example.org/cgcheck/internal/synth"
+)
+
+func evaluator(t *testing.T) *engine.Evaluator {
+	t.Helper()
+	p, err := engine.Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := p.Prepare(context.Background(), engine.Settings{Today: synth.Today})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ev
+}
+
+// registry is a synthetic registry with every registry rule planted in it,
+// parsed, with each document's id.
+func registry(t *testing.T, n int) ([]string, []*descriptor.Document) {
+	t.Helper()
+	files, err := synth.Generate(synth.Options{N: n, Seed: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	var docs []*descriptor.Document
+	for _, f := range files {
+		format, _ := descriptor.FormatForPath(f.Path)
+		d, err := descriptor.Parse(f.Data, format)
+		if err != nil {
+			t.Fatalf("%s: %v", f.Path, err)
+		}
+		names = append(names, f.Path)
+		docs = append(docs, d)
+	}
+	return names, docs
+}
+
+func collect(t *testing.T, ev *engine.Evaluator, names []string, docs []*descriptor.Document) *Collector {
+	t.Helper()
+	c := NewCollector(ev)
+	for i, d := range docs {
+		res, err := ev.Evaluate(context.Background(), d.Value)
+		if err != nil {
+			t.Fatalf("%s: %v", names[i], err)
+		}
+		located := make([][]Fact, len(res.Facts))
+		for r, list := range res.Facts {
+			for _, f := range list {
+				pos := d.Locate(f.Pointer)
+				located[r] = append(located[r], Fact{Fact: f, Line: pos.Line, Column: pos.Column})
+			}
+		}
+		id, _ := d.Value.(map[string]any)["id"].(string)
+		c.Add(names[i], id, located)
+	}
+	return c
+}
+
+// TestInputIsWhatTheRegoTestsAssume: for every registry rule, the input the
+// collector builds is exactly the one policies/cgcheck/registry/harness_test.rego
+// builds from the same descriptors, so the rules' Rego tests run the rules as
+// cgcheck does.
+func TestInputIsWhatTheRegoTestsAssume(t *testing.T) {
+	ev := evaluator(t)
+	names, docs := registry(t, 300)
+	c := collect(t, ev, names, docs)
+
+	entries := make([]any, len(docs))
+	for i, d := range docs {
+		entries[i] = []any{names[i], d.Value}
+	}
+	for i, rule := range ev.RegistryRules() {
+		g := ev.Grouping(i)
+		kinds := make([]any, len(g.RequireKinds))
+		for k, kind := range g.RequireKinds {
+			kinds[k] = kind
+		}
+		query := fmt.Sprintf(`x := data.cgcheck.registry.harness.input_for([doc |
+			some [file, d] in input.entries
+			facts := %s.facts with input as d
+			doc := {"file": file, "id": object.get(d, "id", null), "facts": facts}
+		], input.min, {k | some k in input.kinds})`, rule.Package)
+		rs, err := rego.New(
+			rego.Query(query),
+			rego.Load([]string{filepath.Join("..", "..", "policies")}, nil),
+			rego.Input(map[string]any{"entries": entries, "min": g.MinGroup, "kinds": kinds}),
+		).Eval(context.Background())
+		if err != nil {
+			t.Fatalf("%s: %v", rule.ID, err)
+		}
+		want, err := ast.InterfaceToValue(rs[0].Bindings["x"])
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := c.input(i)
+		// JSON made the harness's document numbers strings; compare as JSON.
+		gotJSON, wantJSON := asJSON(t, got.value), asJSON(t, want)
+		if gotJSON != wantJSON {
+			t.Errorf("%s: collector input differs from the harness's:\n got %.2000s\nwant %.2000s", rule.ID, gotJSON, wantJSON)
+		}
+		groups := got.value.(ast.Object).Get(ast.StringTerm("groups")).Value.(ast.Object)
+		if groups.Len() == 0 {
+			t.Errorf("%s: no group passed; the synthetic registry plants every registry rule", rule.ID)
+		}
+	}
+}
+
+func asJSON(t *testing.T, v ast.Value) string {
+	t.Helper()
+	j, err := ast.JSON(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ast.InterfaceToValue(j)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+// TestFindingsNameFilesAndLines: the findings of a run name every file
+// involved, sorted, and the line and column of each fact the rule points at.
+func TestFindingsNameFilesAndLines(t *testing.T) {
+	ev := evaluator(t)
+	doc := func(id, reportsTo string) *descriptor.Document {
+		d, err := descriptor.Parse([]byte(fmt.Sprintf("id: %s\nstatus: active\ngovernance:\n  reports_to: %s\n", id, reportsTo)), descriptor.YAML)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return d
+	}
+	names := []string{"reg/b.yaml", "reg/a.yaml", "reg/c.yaml"}
+	docs := []*descriptor.Document{doc("x", "y"), doc("y", "x"), doc("x", "Council")}
+	c := collect(t, ev, names, docs)
+	c.Count() // a document that could not be read still counts
+	reg, err := c.Evaluate(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reg.Status != finding.Fail {
+		t.Errorf("status %s, want fail", reg.Status)
+	}
+	byRule := map[string]finding.RegistryFinding{}
+	for _, f := range reg.Findings {
+		byRule[f.Rule] = f
+	}
+	ids := byRule["unique-ids"]
+	if fmt.Sprint(ids.Files) != "[reg/b.yaml reg/c.yaml]" || fmt.Sprint(ids.Locations) != "[{reg/b.yaml 1 5} {reg/c.yaml 1 5}]" {
+		t.Errorf("unique-ids: files %v, locations %v", ids.Files, ids.Locations)
+	}
+	cycle := byRule["reporting-cycle"]
+	if fmt.Sprint(cycle.Files) != "[reg/a.yaml reg/b.yaml]" || fmt.Sprint(cycle.Locations) != "[{reg/b.yaml 4 15} {reg/a.yaml 4 15}]" {
+		t.Errorf("reporting-cycle: files %v, locations %v", cycle.Files, cycle.Locations)
+	}
+	if len(reg.Findings) != 2 {
+		t.Errorf("%d findings, want 2: %+v", len(reg.Findings), reg.Findings)
+	}
+	for i := range c.tables {
+		if len(c.tables[i].chunks) != 0 {
+			t.Errorf("rule %d: facts still held after the run", i)
+		}
+	}
+}
+
+// TestOneDocumentRunsNoRules: registry rules need two documents checked,
+// counting those that gave no facts.
+func TestOneDocumentRunsNoRules(t *testing.T) {
+	ev := evaluator(t)
+	d, err := descriptor.Parse([]byte("id: x\nstatus: active\ngovernance: {reports_to: x}\n"), descriptor.YAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := collect(t, ev, []string{"a.yaml"}, []*descriptor.Document{d})
+	reg, err := c.Evaluate(context.Background())
+	if err != nil || len(reg.Findings) != 0 || reg.Status != finding.Pass {
+		t.Fatalf("one document: %+v, %v; want a pass with no findings", reg, err)
+	}
+	c = collect(t, ev, []string{"a.yaml"}, []*descriptor.Document{d})
+	c.Count()
+	reg, err = c.Evaluate(context.Background())
+	if err != nil || len(reg.Findings) != 1 || reg.Findings[0].Rule != "reporting-cycle" {
+		t.Fatalf("one document and one unreadable: %+v, %v; want the self-report cycle", reg, err)
+	}
+}
