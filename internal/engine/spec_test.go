@@ -13,7 +13,7 @@ import (
 
 // specRule is one row of a rule table in ../shared/spec/rules.md.
 type specRule struct {
-	id, levels, section, quote string
+	id, theme, levels, section, quote string
 }
 
 // fullSections maps the short section names rules.md uses to the study's
@@ -36,18 +36,19 @@ func readSpecRules(t *testing.T) []specRule {
 	}
 	var out []specRule
 	var prev specRule
-	inRegistry := false
+	theme := ""
 	for _, line := range strings.Split(string(src), "\n") {
-		if strings.HasPrefix(line, "## ") {
-			inRegistry = strings.HasPrefix(line, "## registry")
+		if heading, ok := strings.CutPrefix(line, "## "); ok {
+			theme, _, _ = strings.Cut(heading, " ")
 		}
 		m := rowRE.FindStringSubmatch(line)
-		if m == nil || inRegistry {
+		if m == nil {
 			continue
 		}
-		r := specRule{id: m[1], levels: m[2]}
+		r := specRule{id: m[1], theme: theme, levels: m[2]}
 		cite := strings.TrimSpace(m[4])
 		switch {
+		case cite == "—": // no section or quote
 		case cite == "same":
 			r.section, r.quote = prev.section, prev.quote
 		case cite != "":
@@ -63,14 +64,14 @@ func readSpecRules(t *testing.T) []specRule {
 		out = append(out, r)
 		prev = r
 	}
-	if len(out) < 30 {
+	if len(out) < 35 {
 		t.Fatalf("read %d rules from rules.md; the table format may have changed", len(out))
 	}
 	return out
 }
 
-// TestCatalogueMatchesSpec holds every per-document rule of rules.md to its
-// id, levels, section and verbatim quote.
+// TestCatalogueMatchesSpec holds every rule of rules.md, per-document and
+// registry, to its id, theme, levels, section and verbatim quote.
 func TestCatalogueMatchesSpec(t *testing.T) {
 	t.Parallel()
 	p, err := engine.Load(nil)
@@ -82,6 +83,9 @@ func TestCatalogueMatchesSpec(t *testing.T) {
 		if !ok {
 			t.Errorf("rule %s of rules.md is not in the catalogue", want.id)
 			continue
+		}
+		if r.Theme != want.theme {
+			t.Errorf("%s: theme %q, rules.md lists it under %q", r.ID, r.Theme, want.theme)
 		}
 		levels := strings.Split(want.levels, "/")
 		slices.Sort(levels)
