@@ -1,7 +1,9 @@
 package synth
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -737,8 +739,17 @@ func (b *builder) grow(step int) {
 	}
 }
 
-// Write writes files under dir, creating the folders they need.
+// Write writes files under dir, which must be new or empty, creating the
+// folders they need.
 func Write(dir string, files []File) error {
+	// Writing into a folder that already holds files would mix two registries
+	// (or a registry and anything else), and the result would no longer be
+	// the seed's; a registry goes into a new or empty folder.
+	if entries, err := os.ReadDir(dir); err == nil && len(entries) > 0 {
+		return fmt.Errorf("%s is not empty; write the registry to a new or empty folder", dir)
+	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
 	for _, f := range files {
 		p := filepath.Join(dir, filepath.FromSlash(f.Path))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

@@ -163,3 +163,17 @@ func TestFilesValidateAndFitTheBudget(t *testing.T) {
 		}
 	}
 }
+
+// TestWriteRefusesAFolderInUse: a registry is written only to a new or empty
+// folder, so it never mixes with the files of an earlier one.
+func TestWriteRefusesAFolderInUse(t *testing.T) {
+	t.Parallel()
+	files := generate(t, synth.Options{N: 3, Seed: 1})
+	dir := t.TempDir()
+	if err := synth.Write(filepath.Join(dir, "new"), files); err != nil {
+		t.Fatalf("new folder: %v", err)
+	}
+	if err := synth.Write(filepath.Join(dir, "new"), files); err == nil || !strings.Contains(err.Error(), "not empty") {
+		t.Fatalf("folder in use: %v, want a refusal", err)
+	}
+}

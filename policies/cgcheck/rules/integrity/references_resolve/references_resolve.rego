@@ -34,37 +34,39 @@ package cgcheck.rules.integrity.references_resolve
 
 import data.cgcheck.lib
 
-# partner_refs holds [pointer, field, value] for every field that must name a
-# partner.
-partner_refs contains ["/lead/partner", "lead.partner", input.lead.partner]
+# partner_refs holds [path, value] for every field that must name a partner;
+# path is the field's place as a list of keys and indexes. The pointer and
+# the field's name are spelled out only for a reference that fails: most
+# resolve, and building two strings for each was most of this rule's time.
+partner_refs contains [["lead", "partner"], input.lead.partner]
 
-partner_refs contains [sprintf("/purpose/agreed_by/%d", [i]), sprintf("purpose.agreed_by[%d]", [i]), ref] if {
+partner_refs contains [["purpose", "agreed_by", i], ref] if {
 	some i, ref in object.get(input, ["purpose", "agreed_by"], [])
 }
 
-partner_refs contains [sprintf("/governance/senior_sponsors/%d/partner", [i]), sprintf("governance.senior_sponsors[%d].partner", [i]), sponsor.partner] if {
+partner_refs contains [["governance", "senior_sponsors", i, "partner"], sponsor.partner] if {
 	some i, sponsor in object.get(input, ["governance", "senior_sponsors"], [])
 }
 
-partner_refs contains [sprintf("/workstreams/%d/lead", [i]), sprintf("workstreams[%d].lead", [i]), workstream.lead] if {
+partner_refs contains [["workstreams", i, "lead"], workstream.lead] if {
 	some i, workstream in object.get(input, "workstreams", [])
 }
 
-partner_refs contains [sprintf("/action_plan/%d/owner", [i]), sprintf("action_plan[%d].owner", [i]), action.owner] if {
+partner_refs contains [["action_plan", i, "owner"], action.owner] if {
 	some i, action in object.get(input, "action_plan", [])
 }
 
-partner_refs contains [sprintf("/monitoring/measures/%d/owner", [i]), sprintf("monitoring.measures[%d].owner", [i]), measure.owner] if {
+partner_refs contains [["monitoring", "measures", i, "owner"], measure.owner] if {
 	some i, measure in object.get(input, ["monitoring", "measures"], [])
 }
 
-partner_refs contains ["/monitoring/owner", "monitoring.owner", input.monitoring.owner]
+partner_refs contains [["monitoring", "owner"], input.monitoring.owner]
 
-partner_refs contains [sprintf("/funding/sources/%d/partner", [i]), sprintf("funding.sources[%d].partner", [i]), source.partner] if {
+partner_refs contains [["funding", "sources", i, "partner"], source.partner] if {
 	some i, source in object.get(input, ["funding", "sources"], [])
 }
 
-partner_refs contains [sprintf("/monitoring/efficiencies/%d/partners/%d", [i, j]), sprintf("monitoring.efficiencies[%d].partners[%d]", [i, j]), ref] if {
+partner_refs contains [["monitoring", "efficiencies", i, "partners", j], ref] if {
 	some i, efficiency in object.get(input, ["monitoring", "efficiencies"], [])
 	some j, ref in object.get(efficiency, "partners", [])
 }
@@ -78,11 +80,29 @@ unset(value) if {
 	trim_space(value) == ""
 }
 
-deny contains lib.finding(pointer, msg) if {
-	some [pointer, field, ref] in partner_refs
+deny contains lib.finding(pointer(path), msg) if {
+	some [path, ref] in partner_refs
 	not unset(ref)
 	not ref in lib.partner_ids
-	msg := sprintf("%s %s is not one of the partners", [field, json.marshal(ref)])
+	msg := sprintf("%s %s is not one of the partners", [field(path), json.marshal(ref)])
+}
+
+# pointer spells a path as a JSON pointer: /purpose/agreed_by/0.
+pointer(path) := concat("", [sprintf("/%v", [key]) | some key in path])
+
+# field spells a path as the descriptor's field: purpose.agreed_by[0].
+field(path) := concat("", [part |
+	some n, key in path
+	part := field_part(n, key)
+])
+
+field_part(_, key) := sprintf("[%d]", [key]) if is_number(key)
+
+field_part(0, key) := key if is_string(key)
+
+field_part(n, key) := concat("", [".", key]) if {
+	n > 0
+	is_string(key)
 }
 
 workstream_ids contains workstream.id if {
