@@ -65,8 +65,20 @@ add_months(date, n) := sprintf("%04d-%02d-%02d", [year, month, day]) if {
 	day := min([d, days_in_month(year, month)])
 }
 
-# days_in_month returns the number of days in the given month (1-12).
-days_in_month(year, month) := day if {
-	first := time.parse_ns("2006-01-02", sprintf("%04d-%02d-01", [year, month]))
-	[_, _, day] := time.date(time.add_date(first, 0, 1, -1))
+# days_in_month returns the number of days in the given month (1-12) of the
+# Gregorian calendar. Plain arithmetic, not OPA's time builtins: add_months
+# runs several times for every descriptor, and parsing and formatting times
+# made it the costliest helper.
+days_in_month(year, month) := 29 if {
+	month == 2
+	leap_year(year)
+} else := month_days[month - 1]
+
+month_days := [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+leap_year(year) if {
+	year % 4 == 0
+	year % 100 != 0
 }
+
+leap_year(year) if year % 400 == 0
