@@ -61,3 +61,25 @@ test_partner_unknown_id_is_undefined if {
 test_partner_duplicate_id_gives_the_first if {
 	lib.partner("a") == {"id": "a", "role": "consultee"} with input.partners as [{"id": "a", "role": "consultee"}, {"id": "a", "role": "core"}]
 }
+
+test_older_than_months_agrees_with_add_months if {
+	# Every day of 2007-2008 against today 2008-02-29 and 2008-03-31, for
+	# intervals around the month ends where clamping matters.
+	days := [lib.add_days("2007-01-01", k) | some k in numbers.range(0, 730)]
+	every today in ["2008-02-29", "2008-03-31", "2008-10-01"] {
+		every n in [0, 1, 6, 12] {
+			every date in days {
+				older(date, n) == lib.add_months(date, n) < today with data.cgcheck.today as today
+			}
+		}
+	}
+}
+
+older(date, n) if lib.older_than_months(date, n)
+
+else := false
+
+test_older_than_months_at_the_boundary if {
+	not lib.older_than_months("2008-09-30", 1) with data.cgcheck.today as "2008-10-01"
+	lib.older_than_months("2008-08-31", 1) with data.cgcheck.today as "2008-10-01"
+}

@@ -55,11 +55,11 @@ non_empty_list(v) if {
 }
 
 warn contains lib.finding("", "No engagement with client groups is recorded: engagement is missing") if {
-	not "engagement" in object.keys(input)
+	not lib.has(input, "engagement")
 }
 
 warn contains lib.finding("/engagement", msg) if {
-	"engagement" in object.keys(input)
+	lib.has(input, "engagement")
 	not non_empty_list(engagement)
 	msg := sprintf("No engagement with client groups is recorded: engagement is %s", [describe(engagement)])
 }
@@ -75,7 +75,7 @@ newest := max(dates) if count(dates) > 0
 warn contains lib.finding(sprintf("/engagement/%d/date", [i]), msg) if {
 	status == "active"
 	non_empty_list(engagement)
-	lib.add_months(newest, max_age) < lib.today
+	lib.older_than_months(newest, max_age)
 	i := min({j | some j, e in engagement; e.date == newest})
 	e := engagement[i]
 	msg := sprintf(

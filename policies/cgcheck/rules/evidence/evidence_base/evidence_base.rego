@@ -53,11 +53,11 @@ non_empty_list(v) if {
 }
 
 deny contains lib.finding("", "No evidence base is recorded: evidence is missing") if {
-	not "evidence" in object.keys(input)
+	not lib.has(input, "evidence")
 }
 
 deny contains lib.finding("/evidence", msg) if {
-	"evidence" in object.keys(input)
+	lib.has(input, "evidence")
 	not non_empty_list(evidence)
 	msg := sprintf("No evidence base is recorded: evidence is %s", [describe(evidence)])
 }
@@ -82,7 +82,7 @@ newest := max(dates) if count(dates) > 0
 
 warn contains lib.finding(sprintf("/evidence/%d/date", [i]), msg) if {
 	non_empty_list(evidence)
-	lib.add_months(newest, max_age) < lib.today
+	lib.older_than_months(newest, max_age)
 	i := min({j | some j, e in evidence; e.date == newest})
 	label := object.get(evidence[i], "id", sprintf("evidence[%d]", [i]))
 	msg := sprintf("The newest evidence (%v) is dated %s, more than evidence_max_age_months (%v) months before today (%s)", [label, newest, max_age, lib.today])

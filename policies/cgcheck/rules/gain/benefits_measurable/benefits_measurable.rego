@@ -41,5 +41,5 @@ qualitative_benefits contains b if {
 }
 
 monitoring_pointer := "/monitoring" if {
-	"monitoring" in object.keys(input)
+	lib.has(input, "monitoring")
 } else := ""

@@ -36,9 +36,9 @@ warn contains lib.finding(pointer, msg) if {
 }
 
 nearest_pointer := "/monitoring/measures" if {
-	"measures" in object.keys(input.monitoring)
+	lib.has(input.monitoring, "measures")
 } else := "/monitoring" if {
-	"monitoring" in object.keys(input)
+	lib.has(input, "monitoring")
 } else := ""
 
 no_activity_message(0) := "no monitoring.measures are recorded, so none measures the collaborative activity itself (kind collaborative_activity)"

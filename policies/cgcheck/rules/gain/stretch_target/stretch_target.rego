@@ -45,7 +45,7 @@ both_targets[i] := m if {
 	some i, m in object.get(input, ["monitoring", "measures"], [])
 	is_number(object.get(m, ["isolation_target", "value"], null))
 	is_number(object.get(m, ["collaborative_target", "value"], null))
-	m.better in object.keys(direction)
+	lib.has(direction, m.better)
 }
 
 direction := {"higher": "above", "lower": "below"}

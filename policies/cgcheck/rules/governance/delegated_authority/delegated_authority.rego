@@ -60,7 +60,7 @@ finance_gap(i, p) := [sprintf("/partners/%d", [i]), msg] if {
 	not is_object(object.get(p.representative, "authority", null))
 	msg := sprintf("The representative of core partner %q has no authority recorded, so it is not known whether they can commit finance", [p.id])
 } else := [sprintf("/partners/%d/representative/authority", [i]), msg] if {
-	not "finance" in object.keys(p.representative.authority)
+	not lib.has(p.representative.authority, "finance")
 	msg := sprintf("The representative of core partner %q has no authority.finance recorded", [p.id])
 } else := [sprintf("/partners/%d/representative/authority/finance", [i]), msg] if {
 	p.representative.authority.finance != true

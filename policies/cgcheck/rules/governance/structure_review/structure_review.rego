@@ -44,7 +44,7 @@ warn contains lib.finding(pointer, msg) if {
 	input.status == "active"
 	[pointer, date, field] := review_date
 	months := lib.param(rego.metadata.chain(), "review_interval_months")
-	lib.add_months(date, months) < lib.today
+	lib.older_than_months(date, months)
 	msg := sprintf("%s %q is more than %d %s before today (%s)", [field, date, months, month_word(months), lib.today])
 }
 

@@ -141,6 +141,6 @@ deny contains lib.finding(pointer, msg) if {
 	msg := sprintf("purpose.outcome_links[%d].ref %s is not a national outcome: use one of \"1\" to \"15\"", [i, json.marshal(ref)])
 }
 
-outcome_ref_pointer(i, link) := sprintf("/purpose/outcome_links/%d/ref", [i]) if "ref" in object.keys(link)
+outcome_ref_pointer(i, link) := sprintf("/purpose/outcome_links/%d/ref", [i]) if lib.has(link, "ref")
 
 else := sprintf("/purpose/outcome_links/%d", [i])

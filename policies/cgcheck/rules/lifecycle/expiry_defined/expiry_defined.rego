@@ -42,5 +42,5 @@ warn contains lib.finding(lifecycle_pointer, msg) if {
 }
 
 lifecycle_pointer := "/lifecycle" if {
-	"lifecycle" in object.keys(input)
+	lib.has(input, "lifecycle")
 } else := ""

@@ -30,11 +30,11 @@ import data.cgcheck.lib
 groups := object.get(input, "client_groups", null)
 
 deny contains lib.finding("", "No client groups are defined: client_groups is missing") if {
-	not "client_groups" in object.keys(input)
+	not lib.has(input, "client_groups")
 }
 
 deny contains lib.finding("/client_groups", msg) if {
-	"client_groups" in object.keys(input)
+	lib.has(input, "client_groups")
 	not non_empty_list(groups)
 	msg := sprintf("No client groups are defined: client_groups is %s", [describe(groups)])
 }

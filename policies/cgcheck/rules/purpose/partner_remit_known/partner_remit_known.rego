@@ -60,12 +60,12 @@ no_contributions(p) if {
 
 # field_pointer points at the first of keys that partner i has, else at the partner.
 field_pointer(i, p, keys) := sprintf("/partners/%d/%s", [i, key]) if {
-	key := [k | some k in keys; k in object.keys(p)][0]
+	key := [k | some k in keys; lib.has(p, k)][0]
 } else := sprintf("/partners/%d", [i])
 
 # found describes the empty value of partner field key, for the message.
 found(p, key) := "missing" if {
-	not key in object.keys(p)
+	not lib.has(p, key)
 } else := "empty" if {
 	p[key] == []
 } else := sprintf("blank (%q)", [p[key]]) if {
