@@ -189,11 +189,7 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 		if c.Doc.Status.Severity() >= threshold {
 			failed = true
 		}
-		if c.Facts != nil {
-			facts.Add(c.Doc.File, c.Doc.ID, c.Facts)
-		} else {
-			facts.Count()
-		}
+		facts.Add(c.Doc.File, c.Doc.ID, c.Facts)
 		return rep.Document(c.Doc)
 	})
 	bar.Finish()

@@ -46,15 +46,15 @@ func NewCollector(ev *engine.Evaluator) *Collector {
 	return &Collector{ev: ev, tables: make([]table, len(ev.RegistryRules()))}
 }
 
-// Count records a document that was checked but gave no facts (it could not
-// be read, parsed or evaluated): registry rules run only when at least two
-// documents were checked.
-func (c *Collector) Count() { c.documents++ }
-
-// Add records a document's facts, one list per registry rule (as
-// engine.Result.Facts, located).
+// Add records a document of the run and its facts, one list per registry
+// rule (as engine.Result.Facts, located). facts is nil for a document the
+// policies did not run on (unreadable, unparsable, off-schema): it still
+// counts towards the two documents registry rules need.
 func (c *Collector) Add(file, id string, facts [][]Fact) {
 	c.documents++
+	if facts == nil {
+		return
+	}
 	doc := int32(len(c.files))
 	c.files = append(c.files, file)
 	c.ids = append(c.ids, id)

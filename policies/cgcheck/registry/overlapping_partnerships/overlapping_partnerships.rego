@@ -34,8 +34,8 @@ package cgcheck.registry.overlapping_partnerships
 # facts: one per client group and outcome link of a descriptor that is not
 # closed and has an area, keyed by area, client group (both folded to lower
 # case without spaces), framework and ref: two descriptors overlap when they
-# share a key. The key is a JSON array so its parts can never run together
-# (input is one descriptor).
+# share a key. The parts are joined with line breaks, which none but the
+# last can hold, so they never run together (input is one descriptor).
 facts contains fact if {
 	object.get(input, "status", null) != "closed"
 	area := object.get(input, "area", null)
@@ -44,15 +44,17 @@ facts contains fact if {
 	some i, group in object.get(input, "client_groups", [])
 	group_key := fold(group.name)
 	group_key != ""
+	pointer := sprintf("/client_groups/%d/name", [i])
 	some link in object.get(input, ["purpose", "outcome_links"], [])
 	is_string(link.framework)
 	is_string(link.ref)
 	fact := {
-		"key": json.marshal([area_key, group_key, link.framework, link.ref]),
-		"pointer": sprintf("/client_groups/%d/name", [i]),
+		"key": concat("\n", [area_key, group_key, link.framework, link.ref]),
+		"pointer": pointer,
 		"area": area,
 		"group": group.name,
-		"link": sprintf("%s %s", [link.framework, link.ref]),
+		"framework": link.framework,
+		"ref": link.ref,
 	}
 }
 
@@ -88,7 +90,7 @@ warn contains {"msg": msg, "locations": locations} if {
 	locations := [{"index": i, "pointer": first.pointer}, {"index": j, "pointer": theirs[0][1].pointer}]
 
 	group_names := {sprintf("%q", [f.group]) | some [_, _, f] in mine}
-	links := {f.link | some [_, _, f] in mine}
+	links := {sprintf("%s %s", [f.framework, f.ref]) | some [_, _, f] in mine}
 	msg := sprintf(
 		"%s and %s are both in area %q and share client %s %s and outcome %s %s; the two partnerships may overlap or duplicate effort",
 		[

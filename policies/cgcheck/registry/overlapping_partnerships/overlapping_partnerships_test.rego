@@ -28,8 +28,8 @@ older := descriptor("older-people", "active", "Inverclyde", ["Carers", "Older Pe
 
 test_facts_of_a_descriptor if {
 	overlapping_partnerships.facts == {
-		{"key": `["inverclyde","carers","national_outcome","6"]`, "pointer": "/client_groups/0/name", "area": "Inverclyde", "group": "Carers", "link": "national_outcome 6"},
-		{"key": `["inverclyde","olderpeople","national_outcome","6"]`, "pointer": "/client_groups/1/name", "area": "Inverclyde", "group": "Older People", "link": "national_outcome 6"},
+		{"key": "inverclyde\ncarers\nnational_outcome\n6", "pointer": "/client_groups/0/name", "area": "Inverclyde", "group": "Carers", "framework": "national_outcome", "ref": "6"},
+		{"key": "inverclyde\nolderpeople\nnational_outcome\n6", "pointer": "/client_groups/1/name", "area": "Inverclyde", "group": "Older People", "framework": "national_outcome", "ref": "6"},
 	} with input as older
 	count(overlapping_partnerships.facts) == 0 with input as json.patch(older, [{"op": "replace", "path": "/status", "value": "closed"}])
 	count(overlapping_partnerships.facts) == 0 with input as json.patch(older, [{"op": "replace", "path": "/area", "value": " "}])
@@ -118,7 +118,7 @@ test_large_registry_is_grouped if {
 	reg := {
 		"groups": {sprintf("group%d", [j]): [f |
 			some d in [j, j + 2500]
-			f := {"document": d, "pointer": "/client_groups/0/name", "area": "Inverclyde", "group": sprintf("group%d", [j]), "link": "national_outcome 6"}
+			f := {"document": d, "pointer": "/client_groups/0/name", "area": "Inverclyde", "group": sprintf("group%d", [j]), "framework": "national_outcome", "ref": "6"}
 		] |
 			some j in numbers.range(0, 2499)
 		},

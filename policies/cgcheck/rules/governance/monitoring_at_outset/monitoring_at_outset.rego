@@ -83,7 +83,11 @@ deny contains lib.finding("/monitoring", "It is not recorded when the monitoring
 	not designed_on
 }
 
+# designed_on > start comes first: monitoring designed at the outset is the
+# usual case, and then the limit, date arithmetic, is never worked out
+# (grace_days is never negative, so limit is never before start).
 deny contains lib.finding("/monitoring/designed_on", msg) if {
+	designed_on > start
 	designed_on > limit
 	msg := sprintf(
 		"monitoring.designed_on %q is %s after lifecycle.start %q, later than the %s monitoring_grace_days allows (%s)",
