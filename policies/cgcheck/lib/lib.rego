@@ -44,11 +44,10 @@ has(obj, key) if _ = obj[key]
 # partner_ids is the set of ids declared under partners.
 partner_ids contains p.id if some p in input.partners
 
-# core_partners lists the partners with role core, with their index.
-core_partners[i] := p if {
-	some i, p in input.partners
-	p.role == "core"
-}
+# core_partners maps the index of each partner with role core to the
+# partner. (A comprehension, evaluated once per descriptor: OPA builds a
+# partial object rule anew for each rule that reads all of it.)
+core_partners := {i: p | some i, p in input.partners; p.role == "core"}
 
 # partner returns the partner object with the given id: the first one when
 # two partners share the id (references-resolve reports that), so that a
