@@ -16,7 +16,7 @@ func BenchmarkEvaluate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	ev, err := p.Prepare(context.Background(), engine.Settings{Today: synth.Today})
+	ev, err := p.Prepare(context.Background(), settingsLikeARun(p, nil))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -45,13 +45,27 @@ func BenchmarkEvaluateEachRule(b *testing.B) {
 			for _, other := range ids {
 				disabled[other] = other != id
 			}
-			ev, err := p.Prepare(context.Background(), engine.Settings{Today: synth.Today, Disabled: disabled})
+			ev, err := p.Prepare(context.Background(), settingsLikeARun(p, disabled))
 			if err != nil {
 				b.Fatal(err)
 			}
 			benchmarkEvaluate(b, ev, values)
 		})
 	}
+}
+
+// settingsLikeARun are the settings of a run with no config: every param
+// given, at its default, as the CLI always gives them. (Without them the
+// policies fall back to reading defaults from METADATA, which costs more and
+// is not what runs.)
+func settingsLikeARun(p *engine.Policies, disabled map[string]bool) engine.Settings {
+	params := map[string]any{}
+	for _, r := range p.Catalogue().Rules() {
+		for _, param := range r.Params {
+			params[param.Name] = param.Default
+		}
+	}
+	return engine.Settings{Today: synth.Today, Params: params, Disabled: disabled}
 }
 
 // descriptors are 50 parsed synthetic descriptors.

@@ -41,6 +41,14 @@ blank_at(path) if blank(object.get(input, path, null))
 # set of every key first, and false rather than an error for a non-object.
 has(obj, key) if _ = obj[key]
 
+# present is true when path (an array of keys) exists in the input, even
+# with a null value. (walk(input, [path, _]) says the same but visits the
+# whole descriptor to say it.)
+present(path) if object.get(input, path, absent) != absent
+
+# absent is a value no descriptor holds: JSON and YAML keys are strings.
+absent := {1: "absent"}
+
 # partner_ids is the set of ids declared under partners.
 partner_ids contains p.id if some p in input.partners
 
@@ -74,14 +82,15 @@ add_months(date, n) := sprintf("%04d-%02d-%02d", [year, month, day]) if {
 # The rules that age evidence and reviews run it for every descriptor, and
 # formatting a date only to compare it was most of their cost.
 older_than_months(date, n) if {
-	[y, m, _] := date_parts(date)
-	total := ((y * 12) + (m - 1)) + n
-	total < today_months
+	[y, m, d] := date_parts(date)
+	ahead_of_today(((y * 12) + (m - 1)) + n, d)
 }
 
-older_than_months(date, n) if {
-	[y, m, d] := date_parts(date)
-	total := ((y * 12) + (m - 1)) + n
+# ahead_of_today is true when day d of the month numbered total (months from
+# year 0) is before today; d is clamped to that month's length.
+ahead_of_today(total, _) if total < today_months
+
+ahead_of_today(total, d) if {
 	total == today_months
 	year := floor(total / 12)
 	min([d, days_in_month(year, (total - (year * 12)) + 1)]) < today_parts[2]

@@ -47,12 +47,9 @@ deny contains lib.finding("/lead/partner", msg) if {
 	msg := sprintf("lead.partner %q is only a consultee; the lead should be a partner that takes part in running the partnership", [input.lead.partner])
 }
 
-# present is true when path exists in the input (even with a null value).
-present(path) if walk(input, [path, _])
-
 # found describes the blank value found at path, for the message.
 found(path) := "missing" if {
-	not present(path)
+	not lib.present(path)
 } else := sprintf("blank (%q)", [v]) if {
 	v := object.get(input, path, null)
 	is_string(v)

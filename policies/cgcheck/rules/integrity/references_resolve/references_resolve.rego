@@ -34,41 +34,48 @@ package cgcheck.rules.integrity.references_resolve
 
 import data.cgcheck.lib
 
-# partner_refs holds [path, value] for every field that must name a partner;
-# path is the field's place as a list of keys and indexes. The pointer and
-# the field's name are spelled out only for a reference that fails: most
-# resolve, and building two strings for each was most of this rule's time.
-partner_refs contains [["lead", "partner"], input.lead.partner]
+# bad_refs holds [path, value] for every field that must name a partner and
+# names none; path is the field's place as a list of keys and indexes. Each
+# reference is tested where it is found, so only the failures (usually
+# none) are ever collected, and their pointer and field name spelled out.
+bad_refs contains [["lead", "partner"], input.lead.partner] if unresolved(input.lead.partner)
 
-partner_refs contains [["purpose", "agreed_by", i], ref] if {
+bad_refs contains [["purpose", "agreed_by", i], ref] if {
 	some i, ref in object.get(input, ["purpose", "agreed_by"], [])
+	unresolved(ref)
 }
 
-partner_refs contains [["governance", "senior_sponsors", i, "partner"], sponsor.partner] if {
+bad_refs contains [["governance", "senior_sponsors", i, "partner"], sponsor.partner] if {
 	some i, sponsor in object.get(input, ["governance", "senior_sponsors"], [])
+	unresolved(sponsor.partner)
 }
 
-partner_refs contains [["workstreams", i, "lead"], workstream.lead] if {
+bad_refs contains [["workstreams", i, "lead"], workstream.lead] if {
 	some i, workstream in object.get(input, "workstreams", [])
+	unresolved(workstream.lead)
 }
 
-partner_refs contains [["action_plan", i, "owner"], action.owner] if {
+bad_refs contains [["action_plan", i, "owner"], action.owner] if {
 	some i, action in object.get(input, "action_plan", [])
+	unresolved(action.owner)
 }
 
-partner_refs contains [["monitoring", "measures", i, "owner"], measure.owner] if {
+bad_refs contains [["monitoring", "measures", i, "owner"], measure.owner] if {
 	some i, measure in object.get(input, ["monitoring", "measures"], [])
+	unresolved(measure.owner)
 }
 
-partner_refs contains [["monitoring", "owner"], input.monitoring.owner]
+bad_refs contains [["monitoring", "owner"], input.monitoring.owner] if unresolved(input.monitoring.owner)
 
-partner_refs contains [["funding", "sources", i, "partner"], source.partner] if {
+bad_refs contains [["funding", "sources", i, "partner"], source.partner] if {
 	some i, source in object.get(input, ["funding", "sources"], [])
+	unresolved(source.partner)
 }
 
-partner_refs contains [["monitoring", "efficiencies", i, "partners", j], ref] if {
+bad_refs contains [["monitoring", "efficiencies", i, "partners", j], ref] if {
 	some i, efficiency in object.get(input, ["monitoring", "efficiencies"], [])
 	some j, ref in object.get(efficiency, "partners", [])
+	unresolved(ref)
 }
 
 # unset is true for a reference that is missing or blank: the schema and the
@@ -80,12 +87,15 @@ unset(value) if {
 	trim_space(value) == ""
 }
 
-# The membership test comes first: nearly every reference resolves, and
-# that ends the body at once.
-deny contains lib.finding(pointer(path), msg) if {
-	some [path, ref] in partner_refs
+# unresolved is true for a reference that names no partner. The membership
+# test comes first: nearly every reference resolves.
+unresolved(ref) if {
 	not ref in lib.partner_ids
 	not unset(ref)
+}
+
+deny contains lib.finding(pointer(path), msg) if {
+	some [path, ref] in bad_refs
 	msg := sprintf("%s %s is not one of the partners", [field(path), json.marshal(ref)])
 }
 

@@ -43,16 +43,13 @@ non_empty_list(v) if {
 	count(v) > 0
 }
 
-# present is true when p exists in the input (even with a null value).
-present(p) if walk(input, [p, _])
-
 # pointer_to is the JSON pointer to p, or to its nearest parent that exists.
 pointer_to(p) := concat("", [sprintf("/%v", [k]) | some k in array.slice(p, 0, n)]) if {
-	n := max({i | some i in numbers.range(0, count(p)); present(array.slice(p, 0, i))})
+	n := max({i | some i in numbers.range(0, count(p)); lib.present(array.slice(p, 0, i))})
 }
 
 found := "missing" if {
-	not present(path)
+	not lib.present(path)
 } else := "empty" if {
 	links == []
 } else := sprintf("not a list (%v)", [links])

@@ -35,17 +35,14 @@ deny contains lib.finding(pointer_to(path), msg) if {
 	msg := sprintf("No specific task is recorded: purpose.task is %s", [found(path)])
 }
 
-# present is true when path exists in the input (even with a null value).
-present(p) if walk(input, [p, _])
-
 # pointer_to is the JSON pointer to path, or to its nearest parent that exists.
 pointer_to(p) := concat("", [sprintf("/%v", [k]) | some k in array.slice(p, 0, n)]) if {
-	n := max({i | some i in numbers.range(0, count(p)); present(array.slice(p, 0, i))})
+	n := max({i | some i in numbers.range(0, count(p)); lib.present(array.slice(p, 0, i))})
 }
 
 # found describes the blank value found at path, for the message.
 found(p) := "missing" if {
-	not present(p)
+	not lib.present(p)
 } else := sprintf("blank (%q)", [v]) if {
 	v := object.get(input, p, null)
 	is_string(v)

@@ -44,13 +44,13 @@ agreed_ids := {id | some id in agreed}
 
 deny contains lib.finding(pointer, msg) if {
 	agreed_empty
-	present(["purpose", "agreed_by"])
+	lib.present(["purpose", "agreed_by"])
 	pointer := "/purpose/agreed_by"
 	msg := sprintf("No agreement on the vision and objectives is recorded: purpose.agreed_by is %s", [describe(agreed)])
 }
 
 deny contains lib.finding(pointer, "No agreement on the vision and objectives is recorded: purpose.agreed_by is missing") if {
-	not present(["purpose", "agreed_by"])
+	not lib.present(["purpose", "agreed_by"])
 	pointer := parent_pointer
 }
 
@@ -61,10 +61,7 @@ warn contains lib.finding("/purpose/agreed_by", msg) if {
 	msg := sprintf("core partner %q (partners[%d]) is not in purpose.agreed_by, so its agreement to the objectives is not recorded", [p.id, i])
 }
 
-# present is true when path exists in the input (even with a null value).
-present(p) if walk(input, [p, _])
-
-parent_pointer := "/purpose" if present(["purpose"])
+parent_pointer := "/purpose" if lib.present(["purpose"])
 
 else := ""
 
