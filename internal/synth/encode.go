@@ -172,7 +172,19 @@ func (st style) encodeJSON(v any) []byte {
 	return b.Bytes()
 }
 
-func compactJSON(v any) string {
+// compactJSON writes v as JSON on one line.
+func compactJSON(v any) string { return flow(v, quoteDouble, jsonScalar) }
+
+func jsonScalar(v any) string {
+	if s, ok := v.(string); ok {
+		return quoteDouble(s)
+	}
+	return scalar(v)
+}
+
+// flow writes v on one line, {key: value, ...} and [item, ...], the same in
+// JSON and YAML but for how keys and scalars are spelled.
+func flow(v any, key func(string) string, leaf func(any) string) string {
 	switch t := v.(type) {
 	case object:
 		if len(t) == 0 {
@@ -180,7 +192,7 @@ func compactJSON(v any) string {
 		}
 		parts := make([]string, len(t))
 		for i, m := range t {
-			parts[i] = quoteDouble(m.key) + ": " + compactJSON(m.val)
+			parts[i] = key(m.key) + ": " + flow(m.val, key, leaf)
 		}
 		return "{" + strings.Join(parts, ", ") + "}"
 	case list:
@@ -189,17 +201,16 @@ func compactJSON(v any) string {
 		}
 		parts := make([]string, len(t))
 		for i, e := range t {
-			parts[i] = compactJSON(e)
+			parts[i] = flow(e, key, leaf)
 		}
 		return "[" + strings.Join(parts, ", ") + "]"
 	}
-	return jsonScalar(v)
+	return leaf(v)
 }
 
-func jsonScalar(v any) string {
+// scalar writes a number, boolean or null, which JSON and YAML spell alike.
+func scalar(v any) string {
 	switch t := v.(type) {
-	case string:
-		return quoteDouble(t)
 	case int:
 		return strconv.Itoa(t)
 	case float64:
@@ -353,48 +364,19 @@ func plainOK(s string, flow bool) bool {
 	return true
 }
 
-func yamlScalar(v any, flow bool) string {
-	switch t := v.(type) {
-	case string:
-		if plainOK(t, flow) {
-			return t
+func yamlScalar(v any, inFlow bool) string {
+	if s, ok := v.(string); ok {
+		if plainOK(s, inFlow) {
+			return s
 		}
-		return quoteDouble(t)
-	case int:
-		return strconv.Itoa(t)
-	case float64:
-		return formatNumber(t)
-	case bool:
-		return strconv.FormatBool(t)
-	case nil:
-		return "null"
+		return quoteDouble(s)
 	}
-	panic("synth: cannot encode value")
+	return scalar(v)
 }
 
 // flowYAML writes v in flow style on one line.
 func flowYAML(v any) string {
-	switch t := v.(type) {
-	case object:
-		if len(t) == 0 {
-			return "{}"
-		}
-		parts := make([]string, len(t))
-		for i, m := range t {
-			parts[i] = m.key + ": " + flowYAML(m.val)
-		}
-		return "{" + strings.Join(parts, ", ") + "}"
-	case list:
-		if len(t) == 0 {
-			return "[]"
-		}
-		parts := make([]string, len(t))
-		for i, e := range t {
-			parts[i] = flowYAML(e)
-		}
-		return "[" + strings.Join(parts, ", ") + "]"
-	}
-	return yamlScalar(v, true)
+	return flow(v, func(k string) string { return k }, func(v any) string { return yamlScalar(v, true) })
 }
 
 // foldable reports whether a long string may be written as a folded block

@@ -151,11 +151,25 @@ type FundingSource struct {
 type Waiver struct{ Rule, Justification, ApprovedBy, ApprovedOn, Expires string }
 
 func strList(ss []string) list {
-	l := make(list, len(ss))
-	for i, s := range ss {
-		l[i] = s
+	return listOf(ss, func(s string) any { return s })
+}
+
+// listOf converts items with each; a nil slice gives an empty list.
+func listOf[T any](items []T, each func(T) any) list {
+	l := make(list, 0, len(items))
+	for _, item := range items {
+		l = append(l, each(item))
 	}
 	return l
+}
+
+// setList sets key to the list of items converted with each, unless items
+// is nil: a nil slice is a field the descriptor leaves out, an empty one is
+// written as [].
+func setList[T any](o *object, key string, items []T, each func(T) any) {
+	if items != nil {
+		o.set(key, listOf(items, each))
+	}
 }
 
 func (d *Dated) object() object {
@@ -190,13 +204,9 @@ func (d *Descriptor) object() object {
 	}
 	p.set("agreed_by", strList(agreed))
 	p.str("agreed_on", d.Purpose.AgreedOn)
-	if d.Purpose.OutcomeLinks != nil {
-		l := list{}
-		for _, ol := range d.Purpose.OutcomeLinks {
-			l = append(l, object{{"framework", ol.Framework}, {"ref", ol.Ref}})
-		}
-		p.set("outcome_links", l)
-	}
+	setList(&p, "outcome_links", d.Purpose.OutcomeLinks, func(ol OutcomeLink) any {
+		return object{{"framework", ol.Framework}, {"ref", ol.Ref}}
+	})
 	o.set("purpose", p)
 
 	var lc object
@@ -209,98 +219,61 @@ func (d *Descriptor) object() object {
 
 	o.set("lead", object{{"partner", d.Lead.Partner}, {"person", d.Lead.Person}})
 
-	partners := list{}
-	for _, pt := range d.Partners {
-		partners = append(partners, pt.object())
-	}
+	partners := listOf(d.Partners, func(pt Partner) any { return pt.object() })
 	o.set("partners", partners)
 
 	var g object
 	g.set("body", d.Governance.Body)
 	g.set("reports_to", d.Governance.ReportsTo)
 	g.str("meeting_frequency", d.Governance.MeetingFrequency)
-	if d.Governance.SeniorSponsors != nil {
-		l := list{}
-		for _, s := range d.Governance.SeniorSponsors {
-			l = append(l, object{{"partner", s.Partner}, {"post", s.Post}, {"kind", s.Kind}})
-		}
-		g.set("senior_sponsors", l)
-	}
+	setList(&g, "senior_sponsors", d.Governance.SeniorSponsors, func(s Sponsor) any {
+		return object{{"partner", s.Partner}, {"post", s.Post}, {"kind", s.Kind}}
+	})
 	g.str("terms_of_reference", d.Governance.TermsOfReference)
 	o.set("governance", g)
 
-	if d.ClientGroups != nil {
-		l := list{}
-		for _, c := range d.ClientGroups {
-			l = append(l, object{{"name", c.Name}, {"definition", c.Definition}, {"service", c.Service}, {"intended_impact", c.IntendedImpact}})
-		}
-		o.set("client_groups", l)
-	}
-	if d.Engagement != nil {
-		l := list{}
-		for _, e := range d.Engagement {
-			l = append(l, object{{"client_group", e.ClientGroup}, {"method", e.Method}, {"date", e.Date}})
-		}
-		o.set("engagement", l)
-	}
-	if d.Evidence != nil {
-		l := list{}
-		for _, e := range d.Evidence {
-			l = append(l, object{{"id", e.ID}, {"type", e.Type}, {"source", e.Source}, {"date", e.Date}})
-		}
-		o.set("evidence", l)
-	}
-	if d.Workstreams != nil {
-		l := list{}
-		for _, w := range d.Workstreams {
-			var wo object
-			wo.set("id", w.ID)
-			wo.set("name", w.Name)
-			wo.str("lead", w.Lead)
-			l = append(l, wo)
-		}
-		o.set("workstreams", l)
-	}
-	if d.ActionPlan != nil {
-		l := list{}
-		for _, a := range d.ActionPlan {
-			var ao object
-			ao.set("what", a.What)
-			ao.set("owner", a.Owner)
-			ao.set("due", a.Due)
-			ao.set("status", a.Status)
-			ao.str("workstream", a.Workstream)
-			l = append(l, ao)
-		}
-		o.set("action_plan", l)
-	}
+	setList(&o, "client_groups", d.ClientGroups, func(c ClientGroup) any {
+		return object{{"name", c.Name}, {"definition", c.Definition}, {"service", c.Service}, {"intended_impact", c.IntendedImpact}}
+	})
+	setList(&o, "engagement", d.Engagement, func(e Engagement) any {
+		return object{{"client_group", e.ClientGroup}, {"method", e.Method}, {"date", e.Date}}
+	})
+	setList(&o, "evidence", d.Evidence, func(e Evidence) any {
+		return object{{"id", e.ID}, {"type", e.Type}, {"source", e.Source}, {"date", e.Date}}
+	})
+	setList(&o, "workstreams", d.Workstreams, func(w Workstream) any {
+		var wo object
+		wo.set("id", w.ID)
+		wo.set("name", w.Name)
+		wo.str("lead", w.Lead)
+		return wo
+	})
+	setList(&o, "action_plan", d.ActionPlan, func(a Action) any {
+		var ao object
+		ao.set("what", a.What)
+		ao.set("owner", a.Owner)
+		ao.set("due", a.Due)
+		ao.set("status", a.Status)
+		ao.str("workstream", a.Workstream)
+		return ao
+	})
 	if m := d.Monitoring; m != nil {
 		var mo object
 		mo.str("designed_on", m.DesignedOn)
 		mo.str("owner", m.Owner)
 		mo.str("frequency", m.Frequency)
-		if m.Measures != nil {
-			l := list{}
-			for _, ms := range m.Measures {
-				l = append(l, ms.object())
+		setList(&mo, "measures", m.Measures, func(ms Measure) any { return ms.object() })
+		setList(&mo, "efficiencies", m.Efficiencies, func(e Efficiency) any {
+			var eo object
+			eo.set("description", e.Description)
+			if e.SavingMin != 0 || e.SavingMax != 0 {
+				eo.set("saving_gbp", object{{"min", e.SavingMin}, {"max", e.SavingMax}})
 			}
-			mo.set("measures", l)
-		}
-		if m.Efficiencies != nil {
-			l := list{}
-			for _, e := range m.Efficiencies {
-				var eo object
-				eo.set("description", e.Description)
-				if e.SavingMin != 0 || e.SavingMax != 0 {
-					eo.set("saving_gbp", object{{"min", e.SavingMin}, {"max", e.SavingMax}})
-				}
-				if e.Partners != nil {
-					eo.set("partners", strList(e.Partners))
-				}
-				l = append(l, eo)
+			if e.Partners != nil {
+				eo.set("partners", strList(e.Partners))
 			}
-			mo.set("efficiencies", l)
-		}
+			return eo
+		})
 		if m.QualitativeBenefits != nil {
 			mo.set("qualitative_benefits", strList(m.QualitativeBenefits))
 		}
@@ -308,32 +281,24 @@ func (d *Descriptor) object() object {
 	}
 	if f := d.Funding; f != nil {
 		var fo object
-		if f.Sources != nil {
-			l := list{}
-			for _, s := range f.Sources {
-				var so object
-				so.set("from", s.From)
-				so.str("partner", s.Partner)
-				so.set("kind", s.Kind)
-				if s.Amount != 0 {
-					so.set("amount_gbp", s.Amount)
-				}
-				so.str("ends", s.Ends)
-				l = append(l, so)
+		setList(&fo, "sources", f.Sources, func(s FundingSource) any {
+			var so object
+			so.set("from", s.From)
+			so.str("partner", s.Partner)
+			so.set("kind", s.Kind)
+			if s.Amount != 0 {
+				so.set("amount_gbp", s.Amount)
 			}
-			fo.set("sources", l)
-		}
+			so.str("ends", s.Ends)
+			return so
+		})
 		fo.str("sustainability_plan", f.SustainabilityPlan)
 		o.set("funding", fo)
 	}
-	if d.Waivers != nil {
-		l := list{}
-		for _, w := range d.Waivers {
-			l = append(l, object{{"rule", w.Rule}, {"justification", w.Justification},
-				{"approved_by", w.ApprovedBy}, {"approved_on", w.ApprovedOn}, {"expires", w.Expires}})
-		}
-		o.set("waivers", l)
-	}
+	setList(&o, "waivers", d.Waivers, func(w Waiver) any {
+		return object{{"rule", w.Rule}, {"justification", w.Justification},
+			{"approved_by", w.ApprovedBy}, {"approved_on", w.ApprovedOn}, {"expires", w.Expires}}
+	})
 	return append(o, d.Extra...)
 }
 
@@ -363,22 +328,18 @@ func (p *Partner) object() object {
 		}
 		o.set("representative", ro)
 	}
-	if p.Contributes != nil {
-		l := list{}
-		for _, c := range p.Contributes {
-			var co object
-			co.set("kind", c.Kind)
-			co.set("what", c.What)
-			if c.ValueGBP != 0 {
-				co.set("value_gbp", c.ValueGBP)
-			}
-			if c.FTE != 0 {
-				co.set("fte", c.FTE)
-			}
-			l = append(l, co)
+	setList(&o, "contributes", p.Contributes, func(c Contribution) any {
+		var co object
+		co.set("kind", c.Kind)
+		co.set("what", c.What)
+		if c.ValueGBP != 0 {
+			co.set("value_gbp", c.ValueGBP)
 		}
-		o.set("contributes", l)
-	}
+		if c.FTE != 0 {
+			co.set("fte", c.FTE)
+		}
+		return co
+	})
 	o.str("will_not_contribute", p.WillNotContribute)
 	return o
 }
