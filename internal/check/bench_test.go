@@ -6,29 +6,16 @@ import (
 
 	"example.org/cgcheck/internal/check"
 	"example.org/cgcheck/internal/discover"
-	"example.org/cgcheck/internal/engine"
 	"example.org/cgcheck/internal/finding"
-	"example.org/cgcheck/internal/schema"
+	"example.org/cgcheck/internal/fixture"
 	"example.org/cgcheck/internal/synth"
 )
 
 // BenchmarkCheckDocument runs the whole per-document pipeline — read the
-// file, parse with positions, schema, policies, waivers, registry summary —
+// file, parse with positions, schema, policies, waivers, registry facts —
 // on one realistic descriptor file per operation, as of synth.Today.
 func BenchmarkCheckDocument(b *testing.B) {
-	p, err := engine.Load(nil)
-	if err != nil {
-		b.Fatal(err)
-	}
-	ev, err := p.Prepare(context.Background(), engine.Settings{Today: synth.Today})
-	if err != nil {
-		b.Fatal(err)
-	}
-	v, err := schema.New()
-	if err != nil {
-		b.Fatal(err)
-	}
-	c := &check.Checker{Schema: v, Evaluator: ev}
+	c := &check.Checker{Schema: fixture.Validator(b), Evaluator: fixture.Evaluator(b)}
 
 	files, err := synth.Generate(synth.Options{N: 50, Seed: 1, JSON: synth.DefaultJSON})
 	if err != nil {

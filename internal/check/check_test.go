@@ -13,27 +13,15 @@ import (
 
 	"example.org/cgcheck/internal/check"
 	"example.org/cgcheck/internal/discover"
-	"example.org/cgcheck/internal/engine"
 	"example.org/cgcheck/internal/finding"
-	"example.org/cgcheck/internal/schema"
+	"example.org/cgcheck/internal/fixture"
 	"example.org/cgcheck/internal/testtool"
 )
 
+// newChecker checks as of synth.Today, 2008-10-01.
 func newChecker(t testing.TB) *check.Checker {
 	t.Helper()
-	p, err := engine.Load(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev, err := p.Prepare(context.Background(), engine.Settings{Today: "2008-10-01"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := schema.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &check.Checker{Schema: v, Evaluator: ev}
+	return &check.Checker{Schema: fixture.Validator(t), Evaluator: fixture.Evaluator(t)}
 }
 
 func examples(t testing.TB) []discover.Source {

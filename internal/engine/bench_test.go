@@ -4,8 +4,8 @@ import (
 	"context"
 	"testing"
 
-	"example.org/cgcheck/internal/descriptor"
 	"example.org/cgcheck/internal/engine"
+	"example.org/cgcheck/internal/fixture"
 	"example.org/cgcheck/internal/synth"
 )
 
@@ -68,21 +68,13 @@ func settingsLikeARun(p *engine.Policies, disabled map[string]bool) engine.Setti
 	return engine.Settings{Today: synth.Today, Params: params, Disabled: disabled}
 }
 
-// descriptors are 50 parsed synthetic descriptors.
+// descriptors are the values of 50 parsed synthetic descriptors.
 func descriptors(b *testing.B) []any {
 	b.Helper()
-	files, err := synth.Generate(synth.Options{N: 50, Seed: 1, JSON: synth.DefaultJSON})
-	if err != nil {
-		b.Fatal(err)
-	}
-	values := make([]any, len(files))
-	for i, f := range files {
-		format, _ := descriptor.FormatForPath(f.Path)
-		doc, err := descriptor.Parse(f.Data, format)
-		if err != nil {
-			b.Fatal(err)
-		}
-		values[i] = doc.Value
+	_, docs := fixture.Descriptors(b, synth.Options{N: 50, Seed: 1, JSON: synth.DefaultJSON})
+	values := make([]any, len(docs))
+	for i, d := range docs {
+		values[i] = d.Value
 	}
 	return values
 }

@@ -12,40 +12,18 @@ import (
 	"example.org/cgcheck/internal/descriptor"
 	"example.org/cgcheck/internal/engine"
 	"example.org/cgcheck/internal/finding"
+	"example.org/cgcheck/internal/fixture"
 	"example.org/cgcheck/internal/synth"
 )
 
-func evaluator(t *testing.T) *engine.Evaluator {
-	t.Helper()
-	p, err := engine.Load(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev, err := p.Prepare(context.Background(), engine.Settings{Today: synth.Today})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return ev
-}
-
 // registry is a synthetic registry with every registry rule planted in it,
-// parsed, with each document's id.
+// parsed, with each document's file name.
 func registry(t *testing.T, n int) ([]string, []*descriptor.Document) {
 	t.Helper()
-	files, err := synth.Generate(synth.Options{N: n, Seed: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	var docs []*descriptor.Document
-	for _, f := range files {
-		format, _ := descriptor.FormatForPath(f.Path)
-		d, err := descriptor.Parse(f.Data, format)
-		if err != nil {
-			t.Fatalf("%s: %v", f.Path, err)
-		}
-		names = append(names, f.Path)
-		docs = append(docs, d)
+	files, docs := fixture.Descriptors(t, synth.Options{N: n, Seed: 5})
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.Path
 	}
 	return names, docs
 }
@@ -76,7 +54,7 @@ func collect(t *testing.T, ev *engine.Evaluator, names []string, docs []*descrip
 // builds from the same descriptors, so the rules' Rego tests run the rules as
 // cgcheck does.
 func TestInputIsWhatTheRegoTestsAssume(t *testing.T) {
-	ev := evaluator(t)
+	ev := fixture.Evaluator(t)
 	names, docs := registry(t, 300)
 	c := collect(t, ev, names, docs)
 
@@ -136,7 +114,7 @@ func asJSON(t *testing.T, v ast.Value) string {
 // TestFindingsNameFilesAndLines: the findings of a run name every file
 // involved, sorted, and the line and column of each fact the rule points at.
 func TestFindingsNameFilesAndLines(t *testing.T) {
-	ev := evaluator(t)
+	ev := fixture.Evaluator(t)
 	doc := func(id, reportsTo string) *descriptor.Document {
 		d, err := descriptor.Parse([]byte(fmt.Sprintf("id: %s\nstatus: active\ngovernance:\n  reports_to: %s\n", id, reportsTo)), descriptor.YAML)
 		if err != nil {
@@ -180,7 +158,7 @@ func TestFindingsNameFilesAndLines(t *testing.T) {
 // TestOneDocumentRunsNoRules: registry rules need two documents checked,
 // counting those that gave no facts.
 func TestOneDocumentRunsNoRules(t *testing.T) {
-	ev := evaluator(t)
+	ev := fixture.Evaluator(t)
 	d, err := descriptor.Parse([]byte("id: x\nstatus: active\ngovernance: {reports_to: x}\n"), descriptor.YAML)
 	if err != nil {
 		t.Fatal(err)

@@ -3,7 +3,7 @@ package schema_test
 import (
 	"testing"
 
-	"example.org/cgcheck/internal/descriptor"
+	"example.org/cgcheck/internal/fixture"
 	"example.org/cgcheck/internal/schema"
 	"example.org/cgcheck/internal/synth"
 )
@@ -15,19 +15,11 @@ func BenchmarkValidate(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	files, err := synth.Generate(synth.Options{N: 50, Seed: 1, JSON: synth.DefaultJSON})
-	if err != nil {
-		b.Fatal(err)
-	}
-	values := make([]any, len(files))
+	files, docs := fixture.Descriptors(b, synth.Options{N: 50, Seed: 1, JSON: synth.DefaultJSON})
+	values := make([]any, len(docs))
 	total := 0
 	for i, f := range files {
-		format, _ := descriptor.FormatForPath(f.Path)
-		doc, err := descriptor.Parse(f.Data, format)
-		if err != nil {
-			b.Fatal(err)
-		}
-		values[i] = doc.Value
+		values[i] = docs[i].Value
 		total += len(f.Data)
 	}
 	b.ReportAllocs()

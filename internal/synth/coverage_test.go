@@ -11,8 +11,8 @@ import (
 	"example.org/cgcheck/internal/check"
 	"example.org/cgcheck/internal/descriptor"
 	"example.org/cgcheck/internal/discover"
-	"example.org/cgcheck/internal/engine"
 	"example.org/cgcheck/internal/finding"
+	"example.org/cgcheck/internal/fixture"
 	"example.org/cgcheck/internal/registry"
 	"example.org/cgcheck/internal/schema"
 	"example.org/cgcheck/internal/synth"
@@ -50,19 +50,7 @@ var unreachable = map[string]map[string]func(t *testing.T, v *schema.Validator){
 
 func newChecker(t *testing.T) *check.Checker {
 	t.Helper()
-	p, err := engine.Load(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev, err := p.Prepare(context.Background(), engine.Settings{Today: synth.Today})
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := schema.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return &check.Checker{Schema: v, Evaluator: ev}
+	return &check.Checker{Schema: fixture.Validator(t), Evaluator: fixture.Evaluator(t)}
 }
 
 // TestRegistryCoversEveryRule runs the real pipeline over a generated
