@@ -170,7 +170,7 @@ func (c *Collector) input(i int) input {
 
 	// Second pass: the facts of the groups kept, in run order.
 	in := input{positions: map[place][2]int32{}}
-	groups := map[string]*ast.Array{}
+	groups := map[string][]*ast.Term{}
 	docs := map[int32]bool{}
 	t.each(func(f *stored) {
 		if !keep(f.key) {
@@ -190,11 +190,7 @@ func (c *Collector) input(i int) input {
 		if kind != "" {
 			obj.Insert(ast.StringTerm("kind"), ast.StringTerm(kind))
 		}
-		arr, ok := groups[f.key]
-		if !ok {
-			arr = ast.NewArray()
-		}
-		groups[f.key] = arr.Append(ast.NewTerm(obj))
+		groups[f.key] = append(groups[f.key], ast.NewTerm(obj))
 		docs[f.doc] = true
 		in.positions[place{f.doc, ptr}] = [2]int32{f.line, f.column}
 		in.facts++
@@ -202,7 +198,7 @@ func (c *Collector) input(i int) input {
 	// Inserted in order, so the input is the same on every run.
 	groupsObj := ast.NewObject()
 	for _, key := range slices.Sorted(maps.Keys(groups)) {
-		groupsObj.Insert(ast.StringTerm(key), ast.NewTerm(groups[key]))
+		groupsObj.Insert(ast.StringTerm(key), ast.ArrayTerm(groups[key]...))
 	}
 	docsObj := ast.NewObject()
 	for _, d := range slices.Sorted(maps.Keys(docs)) {
