@@ -70,7 +70,7 @@ add_days(date, n) := time.format([time.add_date(time.parse_ns("2006-01-02", date
 # 2024-01-31 plus one month is 2024-02-29 and 2023-08-31 plus six months is
 # 2024-02-29 (never an overflow into the following month).
 add_months(date, n) := sprintf("%04d-%02d-%02d", [year, month, day]) if {
-	[y, m, d] := [to_number(part) | some part in split(date, "-")]
+	[y, m, d] := date_parts(date)
 	total := ((y * 12) + (m - 1)) + n
 	year := floor(total / 12)
 	month := (total - (year * 12)) + 1
