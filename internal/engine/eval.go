@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -53,6 +54,8 @@ func (p *Policies) Data(s Settings) map[string]any {
 type Evaluator struct {
 	query      rego.PreparedEvalQuery
 	rules      []*catalogue.Rule
+	sets       []setNames // the bindings of each rule's sets, by rule
+	facts      []string   // the binding of each registry rule's facts
 	timeout    time.Duration
 	hasWaivers bool
 
@@ -100,7 +103,11 @@ func (p *Policies) Prepare(ctx context.Context, s Settings) (*Evaluator, error) 
 		q.WriteString("waivers := [x | some x in data.cgcheck.waivers.effective]\n")
 	}
 	for i, r := range registryRules {
-		fmt.Fprintf(&q, "f%d := [x | some x in %s.facts]\n", i, r.Package)
+		e.facts = append(e.facts, "f"+strconv.Itoa(i))
+		fmt.Fprintf(&q, "%s := [x | some x in %s.facts]\n", e.facts[i], r.Package)
+	}
+	for i := range e.rules {
+		e.sets = append(e.sets, namesOf(i))
 	}
 	store := inmem.NewFromObjectWithOpts(p.Data(s), inmem.OptReturnASTValuesOnRead(true))
 	var err error
@@ -165,7 +172,7 @@ func (p *Policies) ruleQuery(rules []*catalogue.Rule) string {
 	for i, r := range rules {
 		for _, set := range []string{"deny", "warn", "skip"} {
 			if p.defines(r.Package, set) {
-				fmt.Fprintf(&q, "r%d_%s := [x | some x in %s.%s]\n", i, set, r.Package, set)
+				fmt.Fprintf(&q, "%s := [x | some x in %s.%s]\n", namesOf(i).of(set), r.Package, set)
 			}
 		}
 	}
@@ -173,6 +180,26 @@ func (p *Policies) ruleQuery(rules []*catalogue.Rule) string {
 		return "true\n"
 	}
 	return q.String()
+}
+
+// setNames are the bindings of one rule's deny, warn and skip sets in a
+// query: r<i>_deny and so on. They are spelled once, when the query is
+// prepared, rather than for every document whose results are read.
+type setNames struct{ deny, warn, skip string }
+
+func namesOf(i int) setNames {
+	r := "r" + strconv.Itoa(i) + "_"
+	return setNames{deny: r + "deny", warn: r + "warn", skip: r + "skip"}
+}
+
+func (n setNames) of(set string) string {
+	switch set {
+	case "deny":
+		return n.deny
+	case "warn":
+		return n.warn
+	}
+	return n.skip
 }
 
 // defines reports whether the compiled policies have a rule named name in
@@ -262,7 +289,7 @@ func (e *Evaluator) Evaluate(ctx context.Context, value any) (*Result, error) {
 	}
 	res := &Result{Outcomes: make([]Outcome, len(e.rules))}
 	for i, r := range e.rules {
-		res.Outcomes[i] = outcome(r, b, i)
+		res.Outcomes[i] = outcome(r, b, e.sets[i])
 	}
 	if e.hasWaivers {
 		for _, w := range terms(b["waivers"]) {
@@ -280,7 +307,7 @@ func (e *Evaluator) Evaluate(ctx context.Context, value any) (*Result, error) {
 	if len(e.registry) > 0 {
 		res.Facts = make([][]Fact, len(e.registry))
 		for i, rr := range e.registry {
-			if res.Facts[i], err = facts(terms(b[fmt.Sprintf("f%d", i)])); err != nil {
+			if res.Facts[i], err = facts(terms(b[e.facts[i]])); err != nil {
 				return nil, fmt.Errorf("registry rule %s: %w", rr.rule.ID, err)
 			}
 		}
@@ -288,12 +315,12 @@ func (e *Evaluator) Evaluate(ctx context.Context, value any) (*Result, error) {
 	return res, nil
 }
 
-func outcome(r *catalogue.Rule, b rego.Vars, i int) Outcome {
+func outcome(r *catalogue.Rule, b rego.Vars, names setNames) Outcome {
 	return Outcome{
 		Rule: r,
-		Deny: messages(terms(b[fmt.Sprintf("r%d_deny", i)])),
-		Warn: messages(terms(b[fmt.Sprintf("r%d_warn", i)])),
-		Skip: skips(terms(b[fmt.Sprintf("r%d_skip", i)])),
+		Deny: messages(terms(b[names.deny])),
+		Warn: messages(terms(b[names.warn])),
+		Skip: skips(terms(b[names.skip])),
 	}
 }
 
@@ -419,11 +446,12 @@ func (e *Evaluator) EvaluateRegistry(ctx context.Context, i int, input ast.Value
 	if err != nil {
 		return RegistryOutcome{Rule: rr.rule}, err
 	}
+	names := namesOf(0) // the rule's own query holds it alone
 	return RegistryOutcome{
 		Rule: rr.rule,
-		Deny: registryMessages(terms(b["r0_deny"])),
-		Warn: registryMessages(terms(b["r0_warn"])),
-		Skip: skips(terms(b["r0_skip"])),
+		Deny: registryMessages(terms(b[names.deny])),
+		Warn: registryMessages(terms(b[names.warn])),
+		Skip: skips(terms(b[names.skip])),
 	}, nil
 }
 
