@@ -183,6 +183,63 @@ warn contains "a bare string message" if input.lead.person == "Jo Bloggs"
 	}
 }
 
+// A custom rule may define deny as a complete rule (deny := [...] if ...),
+// which is undefined when its body fails. That must read as no findings for
+// that rule, not fail the evaluation of every rule (the built-in rules' sets
+// are read directly, which only partial set rules allow).
+func TestEvaluateCompleteRuleSets(t *testing.T) {
+	t.Parallel()
+	dir := writePolicy(t, map[string]string{
+		"lead_post.rego": customHeader + `
+deny := ["the lead is a placeholder"] if input.lead.person == "TBC"
+
+warn := {"lead.person is blank"} if input.lead.person == ""
+`,
+	})
+	p, err := engine.Load([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := p.Prepare(context.Background(), settings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		person     string
+		deny, warn []engine.Message
+	}{
+		{person: "TBC", deny: []engine.Message{{Msg: "the lead is a placeholder"}}},
+		{person: "", warn: []engine.Message{{Msg: "lead.person is blank"}}},
+		{person: "Director of Housing"},
+	} {
+		res, err := ev.Evaluate(context.Background(), map[string]any{"lead": map[string]any{"person": tc.person}})
+		if err != nil {
+			t.Fatalf("person %q: %v", tc.person, err)
+		}
+		var found bool
+		for _, o := range res.Outcomes {
+			switch o.Rule.ID {
+			case "lead-post":
+				found = true
+				if diff := cmp.Diff(tc.deny, o.Deny); diff != "" {
+					t.Errorf("person %q: deny (-want +got):\n%s", tc.person, diff)
+				}
+				if diff := cmp.Diff(tc.warn, o.Warn); diff != "" {
+					t.Errorf("person %q: warn (-want +got):\n%s", tc.person, diff)
+				}
+			case "single-lead":
+				// The built-in rules still run beside the custom one.
+				if len(o.Deny)+len(o.Warn) == 0 && tc.person == "TBC" {
+					t.Errorf("person %q: single-lead found nothing on a descriptor with no lead post", tc.person)
+				}
+			}
+		}
+		if !found {
+			t.Fatalf("lead-post has no outcome")
+		}
+	}
+}
+
 func TestDisabledRulesAreNotEvaluated(t *testing.T) {
 	t.Parallel()
 	p, err := engine.Load(nil)

@@ -100,11 +100,11 @@ func (p *Policies) Prepare(ctx context.Context, s Settings) (*Evaluator, error) 
 	var q strings.Builder
 	q.WriteString(p.ruleQuery(e.rules))
 	if p.hasWaivers {
-		q.WriteString("waivers := [x | some x in data.cgcheck.waivers.effective]\n")
+		q.WriteString(p.read("waivers", "data.cgcheck.waivers.effective"))
 	}
 	for i, r := range registryRules {
 		e.facts = append(e.facts, "f"+strconv.Itoa(i))
-		fmt.Fprintf(&q, "%s := [x | some x in %s.facts]\n", e.facts[i], r.Package)
+		q.WriteString(p.read(e.facts[i], r.Package+".facts"))
 	}
 	for i := range e.rules {
 		e.sets = append(e.sets, namesOf(i))
@@ -167,19 +167,64 @@ func (p *Policies) grouping(ctx context.Context, store storage.Store, r *catalog
 // packages define two of the three, and reading an undefined one still costs
 // a few microseconds per document, which over 31 rules is a tenth of the
 // evaluation. A missing binding reads as an empty set.
+//
+// A set built only by partial set rules (deny contains msg if ...) is always
+// defined, so it is bound directly; anything else (a custom policy's deny :=
+// ..., which may be undefined) goes through a comprehension, which turns
+// "undefined" into an empty array instead of failing the whole query. The
+// direct read saves OPA a comprehension per set: about 270 allocations per
+// descriptor over the built-in rules.
 func (p *Policies) ruleQuery(rules []*catalogue.Rule) string {
 	var q strings.Builder
 	for i, r := range rules {
 		for _, set := range []string{"deny", "warn", "skip"} {
-			if p.defines(r.Package, set) {
-				fmt.Fprintf(&q, "%s := [x | some x in %s.%s]\n", namesOf(i).of(set), r.Package, set)
-			}
+			q.WriteString(p.read(namesOf(i).of(set), r.Package+"."+set))
 		}
 	}
 	if q.Len() == 0 {
 		return "true\n"
 	}
 	return q.String()
+}
+
+// read binds name to the members of the set at ref, as one line of a query
+// ("" when nothing defines ref: the binding is then missing, which reads as
+// an empty set).
+func (p *Policies) read(name, ref string) string {
+	switch p.kindOf(ref) {
+	case partialSet:
+		return name + " := " + ref + "\n"
+	case otherRules:
+		return name + " := [x | some x in " + ref + "]\n"
+	}
+	return ""
+}
+
+// ruleKinds says what defines a name in a package.
+type ruleKinds int
+
+const (
+	noRules    ruleKinds = iota // nothing: the name is not read at all
+	partialSet                  // only partial set rules (name contains x if ...)
+	otherRules                  // anything else, e.g. a complete rule name := ...
+)
+
+// kindOf reports what rules the compiled policies have at ref (data.x.y.name).
+func (p *Policies) kindOf(ref string) ruleKinds {
+	parsed, err := ast.ParseRef(ref)
+	if err != nil {
+		return noRules
+	}
+	rules := p.compiler.GetRulesExact(parsed)
+	if len(rules) == 0 {
+		return noRules
+	}
+	for _, r := range rules {
+		if r.Head.RuleKind() != ast.MultiValue {
+			return otherRules
+		}
+	}
+	return partialSet
 }
 
 // setNames are the bindings of one rule's deny, warn and skip sets in a
@@ -200,16 +245,6 @@ func (n setNames) of(set string) string {
 		return n.warn
 	}
 	return n.skip
-}
-
-// defines reports whether the compiled policies have a rule named name in
-// the package pkg (data.x.y).
-func (p *Policies) defines(pkg, name string) bool {
-	ref, err := ast.ParseRef(pkg + "." + name)
-	if err != nil {
-		return false
-	}
-	return len(p.compiler.GetRulesExact(ref)) > 0
 }
 
 func (p *Policies) prepare(ctx context.Context, store storage.Store, query string) (rego.PreparedEvalQuery, error) {
