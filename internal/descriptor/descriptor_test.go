@@ -883,6 +883,8 @@ func TestLocateEmptyValues(t *testing.T) {
 		{"explicit key at the end", "id: x\n? lead\n", "/lead", pos(3, 1)},
 		{"explicit key at the end without a line break", "id: x\n? lead", "/lead", pos(2, 7)},
 		{"empty key at the end without a line break", "?", "/", pos(1, 2)},
+		{"explicit non-ASCII key at the end without a line break", "id: x\n? léad", "/léad", pos(2, 7)},
+		{"value after a non-ASCII key at the end without a line break", "id: x\nnäme:", "/näme", pos(2, 6)},
 		{"list item", "- \n- x\n", "/0", pos(1, 2)},
 	}
 	for _, tt := range tests {

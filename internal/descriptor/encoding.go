@@ -81,10 +81,26 @@ func (idx *lineIndex) clamp(p Position) Position {
 			to--
 		}
 	}
+	// Nearly every position is well inside its line: when the bytes before
+	// the column are all ASCII, there are enough characters to reach it, and
+	// counting the whole line's characters (for every node of every file)
+	// would be wasted.
+	if before := p.Column - 1; before <= to-from && isASCII(idx.data[from:from+before]) {
+		return p
+	}
 	if last := utf8.RuneCount(idx.data[from:to]) + 1; p.Column > last {
 		p.Column = last
 	}
 	return p
+}
+
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // position returns the line and column of byte offset off. Columns count
