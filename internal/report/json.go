@@ -2,9 +2,11 @@ package report
 
 import (
 	"bufio"
-	"bytes"
-	"encoding/json"
 	"io"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+	jsonv1 "github.com/go-json-experiment/json/v1"
 
 	"example.org/cgcheck/internal/finding"
 )
@@ -28,17 +30,14 @@ func (r *jsonReporter) Start(run Run) error {
 	return nil
 }
 
-// marshal indents like json.MarshalIndent but leaves <, > and & as they are
-// ("<stdin>" stays readable); the output is not embedded in HTML.
+// marshal indents like encoding/json's MarshalIndent (and keeps its rules for
+// omitempty, nil slices and map key order) but leaves <, > and & as they are
+// ("<stdin>" stays readable); the output is not embedded in HTML. It indents
+// while encoding: encoding/json encodes compactly and then reads its own
+// output again to indent it, which was half the cost of the JSON report.
 func marshal(v any, prefix string) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent(prefix, "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return bytes.TrimRight(buf.Bytes(), "\n"), nil
+	return json.Marshal(v, jsonv1.DefaultOptionsV1(), jsontext.EscapeForHTML(false),
+		jsontext.WithIndentPrefix(prefix), jsontext.WithIndent("  "))
 }
 
 func (r *jsonReporter) Document(doc *finding.Document) error {
