@@ -26,8 +26,16 @@ func (p *profiling) addFlags(cmd *cobra.Command) {
 	_ = fl.MarkHidden("memprofile")
 }
 
-// start begins CPU profiling when asked to.
+// defaultMemProfileRate is Go's own sampling rate for heap profiles, which
+// cmd/cgcheck turns off unless --memprofile is given.
+const defaultMemProfileRate = 512 * 1024
+
+// start begins CPU profiling when asked to, and samples allocations from
+// here on for --memprofile.
 func (p *profiling) start() error {
+	if p.memPath != "" && runtime.MemProfileRate == 0 {
+		runtime.MemProfileRate = defaultMemProfileRate
+	}
 	if p.cpuPath == "" {
 		return nil
 	}
