@@ -38,44 +38,71 @@ import data.cgcheck.lib
 # names none; path is the field's place as a list of keys and indexes. Each
 # reference is tested where it is found, so only the failures (usually
 # none) are ever collected, and their pointer and field name spelled out.
-bad_refs contains [["lead", "partner"], input.lead.partner] if unresolved(input.lead.partner)
+#
+# The test is written out in each rule rather than called as a function, and
+# the partners' ids are bound once to ids: OPA evaluates these lines for
+# every reference of every descriptor, and a function call, or looking up
+# lib.partner_ids again, costs several times the membership test itself.
+bad_refs contains [["lead", "partner"], ref] if {
+	ref := input.lead.partner
+	not ref in lib.partner_ids
+	not unset(ref)
+}
 
 bad_refs contains [["purpose", "agreed_by", i], ref] if {
+	ids := lib.partner_ids
 	some i, ref in object.get(input, ["purpose", "agreed_by"], [])
-	unresolved(ref)
+	not ref in ids
+	not unset(ref)
 }
 
 bad_refs contains [["governance", "senior_sponsors", i, "partner"], sponsor.partner] if {
+	ids := lib.partner_ids
 	some i, sponsor in object.get(input, ["governance", "senior_sponsors"], [])
-	unresolved(sponsor.partner)
+	not sponsor.partner in ids
+	not unset(sponsor.partner)
 }
 
 bad_refs contains [["workstreams", i, "lead"], workstream.lead] if {
+	ids := lib.partner_ids
 	some i, workstream in object.get(input, "workstreams", [])
-	unresolved(workstream.lead)
+	not workstream.lead in ids
+	not unset(workstream.lead)
 }
 
 bad_refs contains [["action_plan", i, "owner"], action.owner] if {
+	ids := lib.partner_ids
 	some i, action in object.get(input, "action_plan", [])
-	unresolved(action.owner)
+	not action.owner in ids
+	not unset(action.owner)
 }
 
 bad_refs contains [["monitoring", "measures", i, "owner"], measure.owner] if {
+	ids := lib.partner_ids
 	some i, measure in object.get(input, ["monitoring", "measures"], [])
-	unresolved(measure.owner)
+	not measure.owner in ids
+	not unset(measure.owner)
 }
 
-bad_refs contains [["monitoring", "owner"], input.monitoring.owner] if unresolved(input.monitoring.owner)
+bad_refs contains [["monitoring", "owner"], ref] if {
+	ref := input.monitoring.owner
+	not ref in lib.partner_ids
+	not unset(ref)
+}
 
 bad_refs contains [["funding", "sources", i, "partner"], source.partner] if {
+	ids := lib.partner_ids
 	some i, source in object.get(input, ["funding", "sources"], [])
-	unresolved(source.partner)
+	not source.partner in ids
+	not unset(source.partner)
 }
 
 bad_refs contains [["monitoring", "efficiencies", i, "partners", j], ref] if {
+	ids := lib.partner_ids
 	some i, efficiency in object.get(input, ["monitoring", "efficiencies"], [])
 	some j, ref in object.get(efficiency, "partners", [])
-	unresolved(ref)
+	not ref in ids
+	not unset(ref)
 }
 
 # unset is true for a reference that is missing or blank: the schema and the
@@ -85,13 +112,6 @@ unset(value) if value == null
 unset(value) if {
 	is_string(value)
 	trim_space(value) == ""
-}
-
-# unresolved is true for a reference that names no partner. The membership
-# test comes first: nearly every reference resolves.
-unresolved(ref) if {
-	not ref in lib.partner_ids
-	not unset(ref)
 }
 
 deny contains lib.finding(pointer(path), msg) if {
@@ -122,10 +142,11 @@ workstream_ids contains workstream.id if {
 }
 
 deny contains lib.finding(sprintf("/action_plan/%d/workstream", [i]), msg) if {
+	ids := workstream_ids
 	some i, action in object.get(input, "action_plan", [])
-	ref := object.get(action, "workstream", null)
+	ref := action.workstream
+	not ref in ids
 	not unset(ref)
-	not ref in workstream_ids
 	msg := sprintf("action_plan[%d].workstream %s is not one of the workstreams", [i, json.marshal(ref)])
 }
 
