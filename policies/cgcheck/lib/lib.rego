@@ -77,23 +77,25 @@ add_months(date, n) := sprintf("%04d-%02d-%02d", [year, month, day]) if {
 	day := min([d, days_in_month(year, month)])
 }
 
-# older_than_months is true when date is more than n calendar months before
-# today: exactly lib.add_months(date, n) < lib.today, worked out on numbers.
-# The rules that age evidence and reviews run it for every descriptor, and
-# formatting a date only to compare it was most of their cost.
-older_than_months(date, n) if {
-	[y, m, d] := date_parts(date)
-	ahead_of_today(((y * 12) + (m - 1)) + n, d)
-}
+# older_than_months is true when date (YYYY-MM-DD) is more than n calendar
+# months before today: exactly lib.add_months(date, n) < lib.today.
+#
+# add_months never goes backwards as the date moves forwards, so the dates it
+# holds for are exactly those before one threshold: today's day in the month
+# n months before today's month. When that month is too short for today's
+# day (the 31st, n months after a 30-day month) the threshold is a day that
+# does not exist, such as 2008-02-31, which as text still sorts after every
+# real day of its month and before the next month. So the test is one
+# comparison of text, and the rules that age evidence and reviews, run for
+# every descriptor, do no date arithmetic beyond finding the threshold.
+older_than_months(date, n) if date < months_before_today(n)
 
-# ahead_of_today is true when day d of the month numbered total (months from
-# year 0) is before today; d is clamped to that month's length.
-ahead_of_today(total, _) if total < today_months
-
-ahead_of_today(total, d) if {
-	total == today_months
+# months_before_today is today's day of the month, n months before today's
+# month, as YYYY-MM-DD (not clamped: see older_than_months).
+months_before_today(n) := sprintf("%04d-%02d-%s", [year, month, substring(today, 8, 2)]) if {
+	total := today_months - n
 	year := floor(total / 12)
-	min([d, days_in_month(year, (total - (year * 12)) + 1)]) < today_parts[2]
+	month := (total - (year * 12)) + 1
 }
 
 # date_parts splits a YYYY-MM-DD date into [year, month, day] numbers.
