@@ -66,19 +66,26 @@ describe(v) := "empty" if v == []
 
 else := sprintf("not a list (%v)", [v])
 
-types := {e.type | some e in evidence}
+# mixed_types is the usual case: some item's type differs from the first
+# item's. It stops at the first such item, so the set of types is only built
+# for a descriptor that draws the warning below.
+mixed_types if {
+	first := evidence[0].type
+	some e in evidence
+	e.type != first
+}
 
 warn contains lib.finding("/evidence", msg) if {
 	non_empty_list(evidence)
+	not mixed_types
+	types := {e.type | some e in evidence}
 	count(types) == 1
 	some only in types
 	others := {"quantitative", "qualitative"} - types
 	msg := sprintf("All %d evidence items are %v; none is %s", [count(evidence), only, concat(" or ", sort(others))])
 }
 
-dates := {e.date | some e in evidence; is_string(e.date)}
-
-newest := max(dates) if count(dates) > 0
+newest := max([e.date | some e in evidence; is_string(e.date)])
 
 warn contains lib.finding(sprintf("/evidence/%d/date", [i]), msg) if {
 	non_empty_list(evidence)
