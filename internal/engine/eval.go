@@ -53,6 +53,7 @@ func (p *Policies) Data(s Settings) map[string]any {
 // concurrent use: OPA documents prepared queries as shareable.
 type Evaluator struct {
 	query      rego.PreparedEvalQuery
+	constants  topdown.VirtualCache // the run's constant rules, worked out once (constants.go)
 	rules      []*catalogue.Rule
 	sets       []setNames // the bindings of each rule's sets, by rule
 	facts      []string   // the binding of each registry rule's facts
@@ -114,6 +115,7 @@ func (p *Policies) Prepare(ctx context.Context, s Settings) (*Evaluator, error) 
 	if e.query, err = p.prepare(ctx, store, q.String()); err != nil {
 		return nil, err
 	}
+	e.constants = p.constantCache(ctx, store, e.timeout)
 	for _, r := range registryRules {
 		rr := registryRule{rule: r}
 		if rr.query, err = p.prepare(ctx, store, p.ruleQuery([]*catalogue.Rule{r})); err != nil {
@@ -135,7 +137,7 @@ func (p *Policies) grouping(ctx context.Context, store storage.Store, r *catalog
 	if err != nil {
 		return g, err
 	}
-	b, err := evalOnce(ctx, pq, ast.NewObject(), timeout)
+	b, err := evalOnce(ctx, pq, ast.NewObject(), timeout, nil)
 	if err != nil {
 		return g, fmt.Errorf("rule %s: %w", r.ID, err)
 	}
@@ -318,7 +320,7 @@ func (e *Evaluator) Evaluate(ctx context.Context, value any) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("convert input: %w", err)
 	}
-	b, err := evalOnce(ctx, e.query, input, e.timeout)
+	b, err := evalOnce(ctx, e.query, input, e.timeout, e.constants)
 	if err != nil {
 		return nil, err
 	}
@@ -415,11 +417,12 @@ var (
 
 // evalOnce runs a prepared query on one input within the timeout and
 // returns its bindings as OPA terms: converting them to Go values would
-// only be undone again.
-func evalOnce(ctx context.Context, q rego.PreparedEvalQuery, input ast.Value, timeout time.Duration) (rego.Vars, error) {
+// only be undone again. constants, when not nil, are the run's constant
+// rules' values.
+func evalOnce(ctx context.Context, q rego.PreparedEvalQuery, input ast.Value, timeout time.Duration, constants topdown.VirtualCache) (rego.Vars, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	rs, err := q.Eval(ctx, rego.EvalParsedInput(input), rego.EvalGenerateJSON(keepTerm))
+	rs, err := q.Eval(ctx, rego.EvalParsedInput(input), rego.EvalGenerateJSON(keepTerm), cacheOption(constants))
 	if err != nil {
 		if ctx.Err() != nil || topdown.IsCancel(err) {
 			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
@@ -477,7 +480,7 @@ type RegistryOutcome struct {
 func (e *Evaluator) EvaluateRegistry(ctx context.Context, i int, input ast.Value, facts int) (RegistryOutcome, error) {
 	rr := e.registry[i]
 	timeout := e.timeout * time.Duration(1+facts/100)
-	b, err := evalOnce(ctx, rr.query, input, timeout)
+	b, err := evalOnce(ctx, rr.query, input, timeout, e.constants)
 	if err != nil {
 		return RegistryOutcome{Rule: rr.rule}, err
 	}
