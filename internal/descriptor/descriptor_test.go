@@ -584,6 +584,12 @@ func TestParseSyntaxErrors(t *testing.T) {
 			pos: pos(1, 20), msg: []string{`key "partner" appears twice in the same mapping (lines 1 and 1)`},
 		},
 		{
+			// Over 32 keys the earlier keys are looked up in a map, not scanned.
+			name: "YAML duplicate key in a large mapping", format: descriptor.YAML,
+			src: manyKeys(40) + "k7: again\n",
+			pos: pos(41, 1), msg: []string{`key "k7" appears twice in the same mapping (lines 8 and 41)`},
+		},
+		{
 			name: "YAML duplicate key quoted once", format: descriptor.YAML,
 			src: "id: a\n\"id\": b\n",
 			pos: pos(2, 1), msg: []string{`key "id" appears twice`},
@@ -1528,4 +1534,13 @@ func TestParseUnknownFormat(t *testing.T) {
 	if errors.As(err, &se) {
 		t.Errorf("error %v is a SyntaxError; an unknown format is not a problem with the input", err)
 	}
+}
+
+// manyKeys is a YAML mapping of n keys, k0 to k<n-1>, one per line.
+func manyKeys(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "k%d: %d\n", i, i)
+	}
+	return b.String()
 }

@@ -140,7 +140,7 @@ func (b *yamlBuilder) mapping(n *yaml.Node, pointer string, viaAlias int) (any, 
 			out[k] = v
 		}
 	}
-	seen := map[string]Position{}
+	keys := keyIndex{content: n.Content}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind == yaml.ScalarNode && k.Tag == "!!merge" {
@@ -154,12 +154,11 @@ func (b *yamlBuilder) mapping(n *yaml.Node, pointer string, viaAlias int) (any, 
 			return nil, b.fail(k, "a key is %d bytes long, over the limit of %d%s", len(name), b.limits.MaxString, limitHint("max-string-bytes"))
 		}
 		kpos := b.position(k)
-		if first, ok := seen[name]; ok && viaAlias == 0 {
+		if first := keys.earlier(i, name); first != nil && viaAlias == 0 {
 			return nil, &SyntaxError{kpos, fmt.Sprintf(
 				"key %q appears twice in the same mapping (lines %d and %d); keep one — a repeated key would silently hide the first value",
-				name, first.Line, kpos.Line)}
+				name, b.position(first).Line, kpos.Line)}
 		}
-		seen[name] = kpos
 		child := appendPointer(pointer, name)
 		if viaAlias == 0 {
 			b.doc.setKey(child, kpos)
@@ -172,6 +171,39 @@ func (b *yamlBuilder) mapping(n *yaml.Node, pointer string, viaAlias int) (any, 
 	}
 	b.doc.setValue(pointer, b.position(n))
 	return out, nil
+}
+
+// keyIndex finds a mapping's earlier key of a name, to refuse repeated
+// keys. A descriptor's mappings hold a handful of keys, and scanning them
+// costs less than building a map for every mapping; a map is built only for
+// a mapping with more than smallMapping keys, so that no file makes the scan
+// quadratic.
+type keyIndex struct {
+	content []*yaml.Node          // the mapping's key and value nodes, in turn
+	seen    map[string]*yaml.Node // for large mappings: the keys before the current one
+}
+
+const smallMapping = 32
+
+// earlier returns the first key before content[i] named name, or nil. Keys
+// are asked for in order.
+func (x *keyIndex) earlier(i int, name string) *yaml.Node {
+	if len(x.content) <= 2*smallMapping {
+		for j := 0; j < i; j += 2 {
+			if k := x.content[j]; k.Kind == yaml.ScalarNode && k.Tag != "!!merge" && k.Value == name {
+				return k
+			}
+		}
+		return nil
+	}
+	if x.seen == nil {
+		x.seen = make(map[string]*yaml.Node, len(x.content)/2)
+	}
+	first, ok := x.seen[name]
+	if !ok {
+		x.seen[name] = x.content[i]
+	}
+	return first
 }
 
 // scalar converts a scalar by its resolved tag into the JSON data model.
