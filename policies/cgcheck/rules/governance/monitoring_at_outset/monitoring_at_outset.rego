@@ -48,9 +48,12 @@ monitoring := object.get(input, "monitoring", null)
 
 measures := object.get(monitoring, "measures", null) if is_object(monitoring)
 
+# (The checks for text are written out here and below rather than as `not
+# lib.blank(...)`: they run for every descriptor, and every measure of it,
+# and a negated function call costs several times the checks.)
 designed_on := monitoring.designed_on if {
-	is_object(monitoring)
-	not lib.blank(object.get(monitoring, "designed_on", null))
+	is_string(monitoring.designed_on)
+	trim_space(monitoring.designed_on) != ""
 }
 
 start := input.lifecycle.start if is_string(input.lifecycle.start)
@@ -114,7 +117,8 @@ warn contains lib.finding("/monitoring/measures", msg) if {
 any_measure_with_baseline_and_target if {
 	some m in measures
 	is_object(m)
-	is_object(object.get(m, "baseline", null))
+	is_object(m.baseline)
 	some target in ["isolation_target", "collaborative_target"]
-	not lib.blank(object.get(m, [target, "date"], null))
+	is_string(m[target].date)
+	trim_space(m[target].date) != ""
 }
