@@ -32,7 +32,23 @@ package cgcheck.rules.purpose.partner_remit_known
 
 import data.cgcheck.lib
 
+# remits_known and contributions_known are the usual case, tested in one
+# pass over the core partners, so that the per-partner checks below (which
+# explain what is missing) run only for a descriptor that lacks something.
+remits_known if count([1 |
+	some p in lib.core_partners
+	is_string(p.remit)
+	trim_space(p.remit) != ""
+]) == count(lib.core_partners)
+
+contributions_known if count([1 |
+	some p in lib.core_partners
+	is_array(p.contributes)
+	count(p.contributes) > 0
+]) == count(lib.core_partners)
+
 warn contains lib.finding(pointer, msg) if {
+	not remits_known
 	some i, p in lib.core_partners
 	lib.blank(object.get(p, "remit", null))
 	pointer := field_pointer(i, p, ["remit"])
@@ -40,6 +56,7 @@ warn contains lib.finding(pointer, msg) if {
 }
 
 warn contains lib.finding(pointer, msg) if {
+	not contributions_known
 	some i, p in lib.core_partners
 	no_contributions(p)
 	lib.blank(object.get(p, "will_not_contribute", null))

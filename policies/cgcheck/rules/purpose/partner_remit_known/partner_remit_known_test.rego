@@ -86,3 +86,22 @@ test_warn_for_each_core_partner if {
 	])
 	{f.pointer | some f in result} == {"/partners/0", "/partners/1"}
 }
+
+test_warn_when_remit_not_text if {
+	result := partner_remit_known.warn with input as json.patch(partnership, [{"op": "replace", "path": "/partners/0/remit", "value": 42}])
+	[f] := [f | some f in result]
+	f.pointer == "/partners/0/remit"
+	contains(f.msg, "partners[0].remit is 42")
+}
+
+test_warn_when_contributes_is_text_not_a_list if {
+	# A non-empty string is not a list of contributions (the other core
+	# partner's list is in order, so only this one can warn).
+	result := partner_remit_known.warn with input as json.patch(partnership, [
+		{"op": "replace", "path": "/partners/0/contributes", "value": "Site"},
+		{"op": "add", "path": "/partners/1/contributes", "value": [{"kind": "staff", "what": "Officers"}]},
+	])
+	[f] := [f | some f in result]
+	f.pointer == "/partners/0/contributes"
+	contains(f.msg, "partners[0].contributes is blank (\"Site\")")
+}
