@@ -127,10 +127,29 @@ func (c *constantChecker) dataRef(ref ast.Ref) bool {
 	return true
 }
 
-// constantCache holds the values of the run's constant rules, worked out
-// once; nil when there are none or they could not be worked out (each
-// evaluation then works them out itself, and reports any error there).
-func (p *Policies) constantCache(ctx context.Context, store storage.Store, timeout time.Duration) topdown.VirtualCache {
+// runConstants are the values of the run's constant rules, worked out once.
+type runConstants struct {
+	cache topdown.VirtualCache
+	// names holds the last part of every constant rule's path (max_age for
+	// data.x.max_age): OPA looks up far more refs in its cache than there are
+	// constants, and most are told apart by this map lookup alone, without
+	// hashing every part of the ref to look it up in cache.
+	names map[string]bool
+}
+
+// mayHold reports whether ref could be a constant rule's path.
+func (r *runConstants) mayHold(ref ast.Ref) bool {
+	if len(ref) < 2 {
+		return false
+	}
+	s, ok := ref[len(ref)-1].Value.(ast.String)
+	return ok && r.names[string(s)]
+}
+
+// constantCache works out the run's constant rules; nil when there are none
+// or they could not be worked out (each evaluation then works them out
+// itself, and reports any error there).
+func (p *Policies) constantCache(ctx context.Context, store storage.Store, timeout time.Duration) *runConstants {
 	refs := p.constantRules()
 	if len(refs) == 0 {
 		return nil
@@ -147,24 +166,30 @@ func (p *Policies) constantCache(ctx context.Context, store storage.Store, timeo
 	if err != nil {
 		return nil
 	}
-	cache := topdown.NewVirtualCache()
+	run := &runConstants{cache: topdown.NewVirtualCache(), names: map[string]bool{}}
 	for i, ref := range refs {
 		switch v := terms(b["c"+strconv.Itoa(i)]); len(v) {
 		case 0:
-			cache.Put(ref, nil) // undefined
+			run.cache.Put(ref, nil) // undefined
 		case 1:
-			cache.Put(ref, v[0])
+			run.cache.Put(ref, v[0])
+		default:
+			continue
+		}
+		if s, ok := ref[len(ref)-1].Value.(ast.String); ok {
+			run.names[string(s)] = true
 		}
 	}
-	return cache
+	return run
 }
 
-// withConstants is one evaluation's virtual cache: OPA's own, in front of
-// the run's constants, which are read only outside `with`.
+// withConstants is one evaluation's virtual cache: OPA's own, and the run's
+// constants, which are read only outside `with`. A constant is never in
+// OPA's own cache (it is never worked out), so it is looked up first.
 type withConstants struct {
 	topdown.VirtualCache
-	constants topdown.VirtualCache
-	depth     int // frames pushed by `with`
+	run   *runConstants
+	depth int // frames pushed by `with`
 }
 
 func (c *withConstants) Push() {
@@ -178,17 +203,18 @@ func (c *withConstants) Pop() {
 }
 
 func (c *withConstants) Get(ref ast.Ref) (*ast.Term, bool) {
-	v, undefined := c.VirtualCache.Get(ref)
-	if v != nil || undefined || c.depth > 0 {
-		return v, undefined
+	if c.depth == 0 && c.run.mayHold(ref) {
+		if v, undefined := c.run.cache.Get(ref); v != nil || undefined {
+			return v, undefined
+		}
 	}
-	return c.constants.Get(ref)
+	return c.VirtualCache.Get(ref)
 }
 
 // cacheOption gives an evaluation the run's constants, if any.
-func cacheOption(constants topdown.VirtualCache) rego.EvalOption {
-	if constants == nil {
+func cacheOption(run *runConstants) rego.EvalOption {
+	if run == nil {
 		return func(*rego.EvalContext) {}
 	}
-	return rego.EvalVirtualCache(&withConstants{VirtualCache: topdown.NewVirtualCache(), constants: constants})
+	return rego.EvalVirtualCache(&withConstants{VirtualCache: topdown.NewVirtualCache(), run: run})
 }

@@ -53,7 +53,7 @@ func (p *Policies) Data(s Settings) map[string]any {
 // concurrent use: OPA documents prepared queries as shareable.
 type Evaluator struct {
 	query      rego.PreparedEvalQuery
-	constants  topdown.VirtualCache // the run's constant rules, worked out once (constants.go)
+	constants  *runConstants // the run's constant rules, worked out once (constants.go)
 	rules      []*catalogue.Rule
 	sets       []setNames // the bindings of each rule's sets, by rule
 	facts      []string   // the binding of each registry rule's facts
@@ -419,7 +419,7 @@ var (
 // returns its bindings as OPA terms: converting them to Go values would
 // only be undone again. constants, when not nil, are the run's constant
 // rules' values.
-func evalOnce(ctx context.Context, q rego.PreparedEvalQuery, input ast.Value, timeout time.Duration, constants topdown.VirtualCache) (rego.Vars, error) {
+func evalOnce(ctx context.Context, q rego.PreparedEvalQuery, input ast.Value, timeout time.Duration, constants *runConstants) (rego.Vars, error) {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	rs, err := q.Eval(ctx, rego.EvalParsedInput(input), rego.EvalGenerateJSON(keepTerm), cacheOption(constants))
