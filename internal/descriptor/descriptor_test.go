@@ -217,6 +217,12 @@ func TestParseYAMLScalars(t *testing.T) {
 		{"+12", json.Number("12")},
 		{"-0", json.Number("-0")},
 		{"18446744073709551615", json.Number("18446744073709551615")},
+		{"007", json.Number("7")},
+		{"-12", json.Number("-12")},
+		{"9223372036854775807", json.Number("9223372036854775807")},
+		{"9223372036854775808", json.Number("9223372036854775808")},
+		{"-9223372036854775808", json.Number("-9223372036854775808")},
+		{"-9223372036854775809", json.Number("-9223372036854775809")},
 		// Floats keep the written digits when they are a JSON number.
 		{"1.5", json.Number("1.5")},
 		{"1.0", json.Number("1.0")},

@@ -225,12 +225,18 @@ func (b *yamlBuilder) scalar(n *yaml.Node) (any, error) {
 	// The resolver leaves a plain number that overflows a float64 as a
 	// string; refuse it as the JSON reader does, rather than let the schema
 	// call the number a string.
-	if n.Style == 0 && n.ShortTag() == "!!str" {
+	if n.Style == 0 && n.ShortTag() == "!!str" && mayBeNumber(n.Value) {
 		if plain := strings.ReplaceAll(n.Value, "_", ""); yamlNumber.MatchString(plain) && !inRange(plain) {
 			return nil, b.fail(n, "%s", outOfRange(n.Value))
 		}
 	}
 	return n.Value, nil
+}
+
+// mayBeNumber is false for text that cannot match yamlNumber, which is
+// nearly all of it: it does not start with a sign, a dot or a digit.
+func mayBeNumber(s string) bool {
+	return s != "" && strings.IndexByte("+-.0123456789", s[0]) >= 0
 }
 
 // yamlNumber matches the decimal ints and floats of YAML's core schema, as
@@ -239,7 +245,6 @@ var yamlNumber = regexp.MustCompile(`^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[e
 
 func yamlInt(n *yaml.Node, at Position) (any, error) {
 	text := strings.ReplaceAll(n.Value, "_", "")
-	i := new(big.Int)
 	base := 10
 	// The resolver reads ints with strconv's base prefixes, which may be
 	// upper case (0X1F, 0O17, 0B1); big.Int takes either case of hex digits.
@@ -253,6 +258,17 @@ func yamlInt(n *yaml.Node, at Position) (any, error) {
 	case strings.HasPrefix(digits, "0b"):
 		base, digits = 2, digits[2:]
 	}
+	if base == 10 {
+		// The usual case, without big numbers: a decimal that fits an int64.
+		if u, err := strconv.ParseUint(digits, 10, 63); err == nil {
+			v := int64(u)
+			if neg {
+				v = -v
+			}
+			return json.Number(strconv.FormatInt(v, 10)), nil
+		}
+	}
+	i := new(big.Int)
 	if _, ok := i.SetString(digits, base); !ok {
 		return nil, &SyntaxError{at, fmt.Sprintf("%q is not a number", n.Value)}
 	}
