@@ -85,8 +85,11 @@ type Document struct {
 	keys   map[string]Position // pointer -> where the member's key starts
 }
 
-func newDocument() *Document {
-	return &Document{values: map[string]Position{}, keys: map[string]Position{}}
+// newDocument makes a Document for about size values (a hint: the maps
+// grow past it), so that its maps are not rebuilt as they fill. About half
+// of a descriptor's values are object members, which have keys.
+func newDocument(size int) *Document {
+	return &Document{values: make(map[string]Position, size), keys: make(map[string]Position, size/2)}
 }
 
 // Locate returns the position of the value at pointer, or of its nearest

@@ -30,7 +30,7 @@ type jsonFrame struct {
 func parseJSON(data []byte, limits Limits) (*Document, error) {
 	lines := newLineIndex(data)
 	dec := jsontext.NewDecoder(bytes.NewReader(data), jsontext.AllowDuplicateNames(true))
-	doc := newDocument()
+	doc := newDocument(len(data) / 16)
 	var (
 		top    *jsonFrame
 		root   any

@@ -30,13 +30,26 @@ func parseYAML(data []byte, limits Limits) (*Document, error) {
 		}
 		node = node.Content[0]
 	}
-	b := &yamlBuilder{doc: newDocument(), limits: limits, lines: lines}
+	b := &yamlBuilder{doc: newDocument(countNodes(node, 0)), limits: limits, lines: lines}
 	v, err := b.value(node, "", 0)
 	if err != nil {
 		return nil, err
 	}
 	b.doc.Value = v
 	return b.doc, nil
+}
+
+// countNodes counts the nodes under n (aliases not expanded), to size the
+// document's maps; it stops counting at a bound no descriptor reaches.
+func countNodes(n *yaml.Node, sum int) int {
+	sum++
+	for _, c := range n.Content {
+		if sum > 1<<12 {
+			break
+		}
+		sum = countNodes(c, sum)
+	}
+	return sum
 }
 
 type yamlBuilder struct {
