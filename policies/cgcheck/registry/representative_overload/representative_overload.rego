@@ -43,11 +43,13 @@ max_seats := lib.param(rego.metadata.chain(), "max_seats_per_person")
 # facts: one seat per representative entry of a descriptor that is not
 # closed, keyed by the person's name folded to lower case without
 # surrounding spaces (input is one descriptor).
-facts contains {"key": lower(trim_space(person)), "pointer": pointer, "person": person} if {
+facts contains {"key": lower(name), "pointer": pointer, "person": person} if {
 	object.get(input, "status", null) != "closed"
 	some i, partner in object.get(input, "partners", [])
-	person := object.get(partner, ["representative", "person"], null)
-	not lib.blank(person)
+	person := partner.representative.person
+	is_string(person)
+	name := trim_space(person)
+	name != "" # (in place of not lib.blank(person): this runs for every partner)
 	pointer := sprintf("/partners/%d/representative/person", [i])
 }
 
