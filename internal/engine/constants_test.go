@@ -91,21 +91,13 @@ warn contains from_data if false
 // value worked out for the run.
 func TestConstantsUnderWith(t *testing.T) {
 	t.Parallel()
-	dir := writePolicy(t, map[string]string{"lead_post.rego": customHeader + `
+	ev := prepareCustom(t, map[string]string{"lead_post.rego": customHeader + `
 import data.cgcheck.lib
 
 warn contains lib.today
 
 warn contains day if day := lib.today with data.cgcheck.today as "2000-01-01"
 `})
-	p, err := engine.Load([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev, err := p.Prepare(context.Background(), settings())
-	if err != nil {
-		t.Fatal(err)
-	}
 	res, err := ev.Evaluate(context.Background(), map[string]any{})
 	if err != nil {
 		t.Fatal(err)
@@ -125,20 +117,12 @@ warn contains day if day := lib.today with data.cgcheck.today as "2000-01-01"
 // OPA's own error, as it would without the cache.
 func TestConstantThatFails(t *testing.T) {
 	t.Parallel()
-	dir := writePolicy(t, map[string]string{"lead_post.rego": customHeader + `
+	ev := prepareCustom(t, map[string]string{"lead_post.rego": customHeader + `
 bad := to_number(data.cgcheck.today)
 
 warn contains "never" if bad > 0
 `})
-	p, err := engine.Load([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev, err := p.Prepare(context.Background(), settings())
-	if err != nil {
-		t.Fatal(err)
-	}
-	_, err = ev.Evaluate(context.Background(), map[string]any{})
+	_, err := ev.Evaluate(context.Background(), map[string]any{})
 	if err == nil || !strings.Contains(err.Error(), "to_number") {
 		t.Errorf("error = %v, want the to_number error", err)
 	}

@@ -40,6 +40,21 @@ func writePolicy(t *testing.T, files map[string]string) string {
 	return dir
 }
 
+// prepareCustom loads the built-in policies with the custom policy files
+// given (name -> source) and prepares them with settings().
+func prepareCustom(t *testing.T, files map[string]string) *engine.Evaluator {
+	t.Helper()
+	p, err := engine.Load([]string{writePolicy(t, files)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := p.Prepare(context.Background(), settings())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ev
+}
+
 func TestBuiltinCatalogue(t *testing.T) {
 	t.Parallel()
 	p, err := engine.Load(nil)
@@ -189,21 +204,13 @@ warn contains "a bare string message" if input.lead.person == "Jo Bloggs"
 // are read directly, which only partial set rules allow).
 func TestEvaluateCompleteRuleSets(t *testing.T) {
 	t.Parallel()
-	dir := writePolicy(t, map[string]string{
+	ev := prepareCustom(t, map[string]string{
 		"lead_post.rego": customHeader + `
 deny := ["the lead is a placeholder"] if input.lead.person == "TBC"
 
 warn := {"lead.person is blank"} if input.lead.person == ""
 `,
 	})
-	p, err := engine.Load([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev, err := p.Prepare(context.Background(), settings())
-	if err != nil {
-		t.Fatal(err)
-	}
 	for _, tc := range []struct {
 		person     string
 		deny, warn []engine.Message

@@ -27,7 +27,7 @@ package custom.sponsor_spread
 // its grouping.
 func TestRegistryRuleFactsAndGrouping(t *testing.T) {
 	t.Parallel()
-	dir := writePolicy(t, map[string]string{"sponsor.rego": customRegistryHeader + `
+	ev := prepareCustom(t, map[string]string{"sponsor.rego": customRegistryHeader + `
 facts contains {"key": lower(s.post), "kind": "sponsor", "pointer": sprintf("/governance/senior_sponsors/%d", [i]), "post": s.post, "n": i} if {
 	some i, s in input.governance.senior_sponsors
 }
@@ -36,14 +36,6 @@ min_group := 3
 
 require_kinds := {"sponsor"}
 `})
-	p, err := engine.Load([]string{dir})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev, err := p.Prepare(context.Background(), settings())
-	if err != nil {
-		t.Fatal(err)
-	}
 	index := -1
 	for i, r := range ev.RegistryRules() {
 		if r.ID == "sponsor-spread" {
