@@ -49,7 +49,7 @@ func (p *Policies) constantRules() []ast.Ref {
 				continue
 			}
 			seen[key] = true
-			if c.dependsOnlyOnData(full) {
+			if c.dataRef(full) { // r and any other rule at its path
 				out = append(out, full)
 			}
 		}
@@ -60,21 +60,6 @@ func (p *Policies) constantRules() []ast.Ref {
 type constantChecker struct {
 	compiler *ast.Compiler
 	memo     map[*ast.Rule]bool // true: the rule depends only on data
-}
-
-// dependsOnlyOnData reports whether every rule at ref (and what they read)
-// depends only on data.
-func (c *constantChecker) dependsOnlyOnData(ref ast.Ref) bool {
-	rules := c.compiler.GetRules(ref)
-	if len(rules) == 0 {
-		return false
-	}
-	for _, r := range rules {
-		if !c.rule(r) {
-			return false
-		}
-	}
-	return true
 }
 
 func (c *constantChecker) rule(r *ast.Rule) bool {

@@ -61,6 +61,8 @@ from_input := input.lead.person
 
 through_function_on_input := lower(from_input)
 
+whole_input := count(input)
+
 with_keyword := day if day := lib.today with data.cgcheck.today as "2000-01-01"
 
 warn contains from_data if false
