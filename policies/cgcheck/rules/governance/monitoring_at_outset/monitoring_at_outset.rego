@@ -50,7 +50,7 @@ measures := object.get(monitoring, "measures", null) if is_object(monitoring)
 
 # (The checks for text are written out here and below rather than as `not
 # lib.blank(...)`: they run for every descriptor, and every measure of it,
-# and a negated function call costs several times the checks.)
+# and a negated function call costs more than the checks themselves.)
 designed_on := monitoring.designed_on if {
 	is_string(monitoring.designed_on)
 	trim_space(monitoring.designed_on) != ""
