@@ -32,10 +32,12 @@ var ThemeTitles = map[string]string{
 	"registry":   "Across all descriptors checked together",
 }
 
-// Param is a configurable threshold of a rule.
+// Param is a configurable threshold, phrase list or switch of a rule. It
+// belongs to the rule that declares it: two rules may each declare a param
+// of the same name without touching each other.
 type Param struct {
 	Name        string `json:"name"`
-	Type        string `json:"type"` // integer, number, string or boolean
+	Type        string `json:"type"` // integer, number, string, boolean or list (of strings)
 	Default     any    `json:"default"`
 	Description string `json:"description,omitempty"`
 	// Minimum, when set, is the smallest value a number param accepts
@@ -53,15 +55,24 @@ type Rule struct {
 	Description string   `json:"description"`
 	Section     string   `json:"section,omitempty"`
 	Quote       string   `json:"quote,omitempty"`
-	Remediation string   `json:"remediation"`
-	Params      []Param  `json:"params,omitempty"`
-	Builtin     bool     `json:"builtin"`
+	// Citations are further passages of the study the rule follows, after
+	// the one in Section and Quote.
+	Citations   []Citation `json:"citations,omitempty"`
+	Remediation string     `json:"remediation"`
+	Params      []Param    `json:"params,omitempty"`
+	Builtin     bool       `json:"builtin"`
 
 	// Package is the Rego path of the rule's package, e.g.
 	// data.cgcheck.rules.governance.single_lead.
 	Package string `json:"package"`
 	// File is where the package is declared.
 	File string `json:"file"`
+}
+
+// Citation is a passage of the study: the section it is in and its words.
+type Citation struct {
+	Section string `json:"section"`
+	Quote   string `json:"quote"`
 }
 
 // Param returns the named parameter of the rule.
@@ -130,14 +141,17 @@ func (c *Catalogue) IDs() []string {
 	return ids
 }
 
-// ParamOwner returns the rule that declares the named parameter.
-func (c *Catalogue) ParamOwner(name string) (*Rule, Param, bool) {
+// ParamOwners returns the rules that declare a parameter of that name, in
+// catalogue order. More than one means the bare name is ambiguous and must
+// be written rule.name.
+func (c *Catalogue) ParamOwners(name string) []*Rule {
+	var out []*Rule
 	for _, r := range c.rules {
-		if p, ok := r.Param(name); ok {
-			return r, p, true
+		if _, ok := r.Param(name); ok {
+			out = append(out, r)
 		}
 	}
-	return nil, Param{}, false
+	return out
 }
 
 // MetadataError is a rule package whose METADATA is missing or malformed.
@@ -237,10 +251,46 @@ func FromModule(m *ast.Module, builtin bool) (*Rule, error) {
 		}
 		slices.Sort(r.Levels) // "fail" before "warn", however they were written
 	}
+	if r.Citations, err = citations(r.ID, ann.Custom["citations"], fail); err != nil {
+		return nil, err
+	}
 	if r.Params, err = params(r.ID, ann.Custom["params"], fail); err != nil {
 		return nil, err
 	}
+	if builtin {
+		// A built-in rule's id and theme are where it lives, as in Regal:
+		// cgcheck.rules.<theme>.<id with _> or cgcheck.registry.<id with _>,
+		// so the catalogue cannot drift from the tree.
+		want := "data.cgcheck.rules." + r.Theme + "." + strings.ReplaceAll(r.ID, "-", "_")
+		if r.IsRegistry() {
+			want = "data.cgcheck.registry." + strings.ReplaceAll(r.ID, "-", "_")
+		}
+		if r.Package != want {
+			return nil, fail("rule %s (theme %s) must be declared in package %s, not %s", r.ID, r.Theme, strings.TrimPrefix(want, "data."), strings.TrimPrefix(r.Package, "data."))
+		}
+	}
 	return r, nil
+}
+
+func citations(id string, raw any, fail func(string, ...any) error) ([]Citation, error) {
+	if raw == nil {
+		return nil, nil
+	}
+	list, ok := raw.([]any)
+	if !ok {
+		return nil, fail("rule %s: METADATA custom.citations must be a list of {section, quote}", id)
+	}
+	out := make([]Citation, 0, len(list))
+	for _, item := range list {
+		m, _ := item.(map[string]any)
+		section, _ := m["section"].(string)
+		quote, _ := m["quote"].(string)
+		if strings.TrimSpace(section) == "" || strings.TrimSpace(quote) == "" {
+			return nil, fail("rule %s: each METADATA custom.citations entry needs a section and a quote", id)
+		}
+		out = append(out, Citation{Section: strings.TrimSpace(section), Quote: strings.TrimSpace(quote)})
+	}
+	return out, nil
 }
 
 func params(id string, raw any, fail func(string, ...any) error) ([]Param, error) {
@@ -253,6 +303,9 @@ func params(id string, raw any, fail func(string, ...any) error) ([]Param, error
 	}
 	var out []Param
 	for name, spec := range m {
+		if !validParamName(name) {
+			return nil, fail("rule %s: param name %q must be lowercase letters, digits and underscores, starting with a letter", id, name)
+		}
 		s, ok := spec.(map[string]any)
 		if !ok {
 			return nil, fail("rule %s: param %s must be {default, type, description}", id, name)
@@ -268,8 +321,8 @@ func params(id string, raw any, fail func(string, ...any) error) ([]Param, error
 			}
 			p.Minimum = &m
 		}
-		if !slices.Contains([]string{"integer", "number", "string", "boolean"}, p.Type) {
-			return nil, fail("rule %s: param %s has type %q; use integer, number, string or boolean", id, name, p.Type)
+		if !slices.Contains(ParamTypes, p.Type) {
+			return nil, fail("rule %s: param %s has type %q; use %s", id, name, p.Type, strings.Join(ParamTypes, ", "))
 		}
 		if _, err := ConvertParam(p, p.Default); err != nil {
 			return nil, fail("rule %s: param %s default: %v", id, name, err)
@@ -278,6 +331,25 @@ func params(id string, raw any, fail func(string, ...any) error) ([]Param, error
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out, nil
+}
+
+// ParamTypes are the types a param may declare; list is a list of strings
+// (phrase and word lists).
+var ParamTypes = []string{"integer", "number", "string", "boolean", "list"}
+
+// validParamName allows lowercase ASCII letters, digits and underscores
+// only, so that no case or Unicode look-alike can make one param pass for
+// another in a config file, an environment variable or a flag.
+func validParamName(name string) bool {
+	if name == "" || len(name) > 64 || name[0] < 'a' || name[0] > 'z' {
+		return false
+	}
+	for _, r := range name {
+		if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '_' {
+			return false
+		}
+	}
+	return true
 }
 
 func validID(id string) bool {

@@ -18,7 +18,11 @@ func WriteMarkdown(w io.Writer, c *Catalogue) error {
 	b.WriteString("Each rule encodes a finding of the *Collaborative Gain Research Study* (Improvement Service, 2008). ")
 	b.WriteString("A rule gives each descriptor `pass`, `warn`, `fail` or `skip` (not applicable, with a reason); ")
 	b.WriteString("results roll up per theme as pass / warn / fail. There is no overall score.\n\n")
-	b.WriteString("Parameters are set under `params:` in `.cgcheck.yaml`, as `CGCHECK_PARAMS_<NAME>`, or with `--param name=value`.\n\n")
+	b.WriteString("Parameters belong to the rule that declares them. Set one under `params:` in `.cgcheck.yaml` ")
+	b.WriteString("(`group-size.group_size_max: 14`, or nested under the rule id), as `CGCHECK_PARAMS_<RULE>__<NAME>` ")
+	b.WriteString("(`CGCHECK_PARAMS_GROUP_SIZE__GROUP_SIZE_MAX`), or with `--param rule.name=value`; a bare name ")
+	b.WriteString("(`--param group_size_max=14`) is accepted where only one rule declares it. ")
+	b.WriteString("`cgcheck explain RULE` shows each value in force and where it came from.\n\n")
 
 	for _, theme := range append(slices.Clone(Themes), RegistryTheme) {
 		rules := c.byTheme(theme)
@@ -38,11 +42,14 @@ func WriteMarkdown(w io.Writer, c *Catalogue) error {
 			if r.Quote != "" {
 				fmt.Fprintf(&b, "> \u201c%s\u201d — *%s*\n\n", r.Quote, r.Section)
 			}
+			for _, c := range r.Citations {
+				fmt.Fprintf(&b, "> \u201c%s\u201d — *%s*\n\n", c.Quote, c.Section)
+			}
 			fmt.Fprintf(&b, "**What to do.** %s\n\n", oneParagraph(r.Remediation))
 			if len(r.Params) > 0 {
 				b.WriteString("| param | type | default | meaning |\n|---|---|---|---|\n")
 				for _, p := range r.Params {
-					fmt.Fprintf(&b, "| `%s` | %s | `%v` | %s |\n", p.Name, p.Type, p.Default, cell(p.Description))
+					fmt.Fprintf(&b, "| `%s.%s` | %s | %s | %s |\n", r.ID, p.Name, p.Type, defaultCell(p.Default), cell(p.Description))
 				}
 				b.WriteString("\n")
 			}
@@ -60,6 +67,19 @@ func (c *Catalogue) byTheme(theme string) []*Rule {
 		}
 	}
 	return out
+}
+
+// defaultCell writes a param's default for a table: a list as its entries.
+func defaultCell(v any) string {
+	list, ok := v.([]any)
+	if !ok {
+		return "`" + fmt.Sprint(v) + "`"
+	}
+	parts := make([]string, len(list))
+	for i, item := range list {
+		parts[i] = "`" + cell(fmt.Sprint(item)) + "`"
+	}
+	return strings.Join(parts, ", ")
 }
 
 func oneParagraph(s string) string { return strings.Join(strings.Fields(s), " ") }

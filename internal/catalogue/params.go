@@ -6,6 +6,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"go.yaml.in/yaml/v4"
 )
 
 // ConvertParam checks that v suits the parameter's type (and minimum) and
@@ -97,8 +99,53 @@ func convert(p Param, v any) (any, error) {
 			return s, nil
 		}
 		return nil, fmt.Errorf("expected a string, got %s", describe(v))
+	case "list":
+		return convertList(v)
 	}
 	return nil, fmt.Errorf("unknown param type %q", p.Type)
+}
+
+// convertList reads a list of strings: a YAML or JSON list, or text as a
+// flag or environment variable gives it, either a flow list ("[tbc, tba]")
+// or entries separated by commas ("tbc, tba"). The result is []any, the
+// form OPA's data takes.
+func convertList(v any) (any, error) {
+	switch l := v.(type) {
+	case []string:
+		out := make([]any, len(l))
+		for i, s := range l {
+			out[i] = s
+		}
+		return out, nil
+	case []any:
+		out := make([]any, len(l))
+		for i, item := range l {
+			s, ok := item.(string)
+			if !ok {
+				return nil, fmt.Errorf("expected a list of texts, but entry %d is %s", i+1, describe(item))
+			}
+			out[i] = s
+		}
+		return out, nil
+	case string:
+		text := strings.TrimSpace(l)
+		if strings.HasPrefix(text, "[") {
+			var parsed []any
+			if err := yaml.Unmarshal([]byte(text), &parsed); err != nil {
+				return nil, fmt.Errorf("expected a list such as [tbc, \"to be confirmed\"], got %s", describe(v))
+			}
+			return convertList(parsed)
+		}
+		out := []any{}
+		if text == "" {
+			return out, nil
+		}
+		for _, part := range strings.Split(text, ",") {
+			out = append(out, strings.TrimSpace(part))
+		}
+		return out, nil
+	}
+	return nil, fmt.Errorf("expected a list of texts, got %s", describe(v))
 }
 
 func describe(v any) string {

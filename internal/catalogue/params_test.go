@@ -2,6 +2,7 @@ package catalogue_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"testing"
 
 	"example.org/cgcheck/internal/catalogue"
@@ -40,6 +41,31 @@ func TestConvertParam(t *testing.T) {
 		got, err := catalogue.ConvertParam(tc.p, tc.in)
 		if (err != nil) != tc.wantErr || (!tc.wantErr && got != tc.want) {
 			t.Errorf("ConvertParam(%s, %#v) = %#v, %v; want %#v (error %v)", tc.p.Type, tc.in, got, err, tc.want, tc.wantErr)
+		}
+	}
+}
+
+func TestConvertListParam(t *testing.T) {
+	t.Parallel()
+	list := catalogue.Param{Name: "phrases", Type: "list"}
+	cases := []struct {
+		in      any
+		want    string
+		wantErr bool
+	}{
+		{[]any{"for all", "quality of life"}, "[for all quality of life]", false},
+		{[]string{"a"}, "[a]", false},
+		{"tbc, to be confirmed", "[tbc to be confirmed]", false},
+		{`["a, b", c]`, "[a, b c]", false},
+		{"", "[]", false},
+		{[]any{"a", 3}, "", true},
+		{3, "", true},
+		{"[unclosed", "", true},
+	}
+	for _, tc := range cases {
+		got, err := catalogue.ConvertParam(list, tc.in)
+		if (err != nil) != tc.wantErr || (!tc.wantErr && fmt.Sprint(got) != tc.want) {
+			t.Errorf("ConvertParam(list, %#v) = %v, %v; want %s (error %v)", tc.in, got, err, tc.want, tc.wantErr)
 		}
 	}
 }

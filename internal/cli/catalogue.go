@@ -77,7 +77,7 @@ func newExplainCmd(s Streams, g *globals) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().StringArrayVar(&params, "param", nil, "set a rule parameter, name=value (repeatable)")
+	cmd.Flags().StringArrayVar(&params, "param", nil, "set a rule parameter, rule.name=value (or name=value where one rule has it; repeatable)")
 	return cmd
 }
 
@@ -98,15 +98,18 @@ func writeExplain(w io.Writer, r *catalogue.Rule, st *setup) {
 			fmt.Fprintf(w, "  %s\n", wrap("\u201c"+r.Quote+"\u201d", 76, "  "))
 		}
 	}
+	for _, c := range r.Citations {
+		fmt.Fprintf(w, "\nAlso, %s:\n  %s\n", c.Section, wrap("\u201c"+c.Quote+"\u201d", 76, "  "))
+	}
 	fmt.Fprintf(w, "\nWhat to do:\n  %s\n", wrap(r.Remediation, 76, "  "))
 	if len(r.Params) > 0 {
 		fmt.Fprintln(w, "\nParams:")
 		for _, p := range r.Params {
-			pv := st.params[p.Name]
+			pv := st.params[r.ID][p.Name]
 			if pv.Source == "default" {
-				fmt.Fprintf(w, "  %s = %v (default)\n", p.Name, pv.Value)
+				fmt.Fprintf(w, "  %s.%s = %s (default)\n", r.ID, p.Name, showParam(pv.Value))
 			} else {
-				fmt.Fprintf(w, "  %s = %v (%s; default %v)\n", p.Name, pv.Value, pv.Source, p.Default)
+				fmt.Fprintf(w, "  %s.%s = %s (%s; default %s)\n", r.ID, p.Name, showParam(pv.Value), pv.Source, showParam(p.Default))
 			}
 			if p.Description != "" {
 				fmt.Fprintf(w, "      %s\n", wrap(p.Description, 72, "      "))
@@ -160,4 +163,18 @@ func newVersionCmd(s Streams) *cobra.Command {
 }
 
 // CatalogueVersion is the version of the rule catalogue (rules.md).
-const CatalogueVersion = "v1"
+const CatalogueVersion = "v2"
+
+// showParam writes a parameter's value as a person reads it: a list as
+// ["tbc", "tba"], anything else as it is.
+func showParam(v any) string {
+	list, ok := v.([]any)
+	if !ok {
+		return fmt.Sprint(v)
+	}
+	parts := make([]string, len(list))
+	for i, item := range list {
+		parts[i] = fmt.Sprintf("%q", item)
+	}
+	return "[" + strings.Join(parts, ", ") + "]"
+}

@@ -20,6 +20,7 @@ import (
 	"example.org/cgcheck/internal/discover"
 	"example.org/cgcheck/internal/engine"
 	"example.org/cgcheck/internal/finding"
+	"example.org/cgcheck/internal/frameworks"
 	"example.org/cgcheck/internal/progress"
 	"example.org/cgcheck/internal/registry"
 	"example.org/cgcheck/internal/report"
@@ -53,7 +54,7 @@ Exit codes: 0 no finding at or above --fail-on; 1 at least one; 2 usage error.`,
 	fl.String("today", "", "as-of date for every date rule, YYYY-MM-DD (default the current date)")
 	fl.BoolP("verbose", "v", false, "text output also lists passing and skipped rules")
 	fl.Bool("explain", false, "text output shows the study's words and what to do under each fail and warn")
-	fl.StringArrayVar(&f.params, "param", nil, "set a rule parameter, name=value (repeatable)")
+	fl.StringArrayVar(&f.params, "param", nil, "set a rule parameter, rule.name=value (or name=value where one rule has it; repeatable)")
 	fl.Int("jobs", 0, "files checked at once (default the number of CPUs)")
 	fl.BoolP("quiet", "q", false, "no progress bar on standard error")
 	fl.Duration("timeout", 0, "stop the whole run after this long, e.g. 10m (default no limit)")
@@ -79,10 +80,11 @@ func joinFormats() string {
 // setup is what check, rules and explain share: configuration, policies,
 // and the resolved parameters.
 type setup struct {
-	cfg      *config.Config
-	policies *engine.Policies
-	params   map[string]config.ParamValue
-	disabled map[string]bool
+	cfg        *config.Config
+	policies   *engine.Policies
+	params     config.Params
+	disabled   map[string]bool
+	frameworks []frameworks.Framework // in force: built in, with the config file's
 }
 
 func loadSetup(cmd *cobra.Command, s Streams, g *globals, paramFlags []string) (*setup, error) {
@@ -102,15 +104,24 @@ func loadSetup(cmd *cobra.Command, s Streams, g *globals, paramFlags []string) (
 	if err != nil {
 		return nil, usageError(err)
 	}
-	return &setup{cfg: cfg, policies: policies, params: params, disabled: disabled}, nil
+	builtin, err := policies.BuiltinFrameworks(cmd.Context())
+	if err != nil {
+		return nil, err
+	}
+	return &setup{
+		cfg: cfg, policies: policies, params: params, disabled: disabled,
+		frameworks: frameworks.Merge(builtin, cfg.Frameworks),
+	}, nil
 }
 
 func (st *setup) settings() engine.Settings {
-	values := make(map[string]any, len(st.params))
-	for name, pv := range st.params {
-		values[name] = pv.Value
+	return engine.Settings{
+		Today:      st.cfg.Today,
+		Params:     st.params.Values(),
+		Frameworks: frameworks.Data(st.frameworks),
+		Disabled:   st.disabled,
+		Timeout:    st.cfg.EvalTimeout,
 	}
-	return engine.Settings{Today: st.cfg.Today, Params: values, Disabled: st.disabled, Timeout: st.cfg.EvalTimeout}
 }
 
 func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []string) error {

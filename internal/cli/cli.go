@@ -125,6 +125,7 @@ the purpose is achieved.`,
 		newExplainCmd(s, g),
 		newSchemaCmd(s),
 		newDataCmd(s, g),
+		newFrameworksCmd(s, g),
 		newInitCmd(s),
 		newVersionCmd(s),
 	)

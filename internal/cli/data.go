@@ -26,6 +26,6 @@ func newDataCmd(s Streams, g *globals) *cobra.Command {
 		},
 	}
 	cmd.Flags().String("today", "", "as-of date, YYYY-MM-DD (default the current date)")
-	cmd.Flags().StringArrayVar(&params, "param", nil, "set a rule parameter, name=value (repeatable)")
+	cmd.Flags().StringArrayVar(&params, "param", nil, "set a rule parameter, rule.name=value (or name=value where one rule has it; repeatable)")
 	return cmd
 }

@@ -18,8 +18,10 @@ import (
 
 	"github.com/spf13/pflag"
 	"github.com/spf13/viper"
+	"go.yaml.in/yaml/v4"
 
 	"example.org/cgcheck/internal/catalogue"
+	"example.org/cgcheck/internal/frameworks"
 )
 
 // DefaultFile is the config file read from the working directory when
@@ -32,7 +34,7 @@ const EnvPrefix = "CGCHECK"
 // Keys are the settings a config file may hold (the flag names, plus params
 // and disable).
 var Keys = []string{"format", "output", "fail-on", "today", "policy", "verbose", "explain", "quiet", "jobs",
-	"timeout", "eval-timeout", "max-file-bytes", "max-depth", "max-items", "max-string-bytes", "params", "disable"}
+	"timeout", "eval-timeout", "max-file-bytes", "max-depth", "max-items", "max-string-bytes", "params", "disable", "frameworks"}
 
 // Limits on input and evaluation, with their defaults: far above any real
 // descriptor (a few KB, a few levels deep), low enough that hostile input is
@@ -64,8 +66,15 @@ type Config struct {
 	// Input limits.
 	MaxFileBytes, MaxDepth, MaxItems, MaxStringBytes int
 	Disable                                          []string
+	// Frameworks are the outcome frameworks the config file adds or
+	// replaces (frameworks:), in the file's order.
+	Frameworks []frameworks.Framework
 	// File is the config file that was read, or "".
 	File string
+	// raw is the config file as YAML nodes: params and frameworks are read
+	// from it rather than through viper, which lower-cases keys (an
+	// outcome ref "P1" would silently become "p1") and loses their order.
+	raw *yaml.Node
 
 	v          *viper.Viper
 	paramFlags map[string]string // --param name=value
@@ -138,6 +147,12 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 		}
 		c.File = configPath
 		if err := c.checkKeys(); err != nil {
+			return nil, err
+		}
+		if c.raw, err = readRaw(configPath); err != nil {
+			return nil, usagef("config file %s: %v", configPath, err)
+		}
+		if c.Frameworks, err = c.frameworks(); err != nil {
 			return nil, err
 		}
 	} else if explicit {
@@ -319,11 +334,6 @@ func (c *Config) checkKeys() error {
 	if len(unknown) > 0 {
 		return usagef("config file %s: unknown key %q; the keys are %s", c.File, unknown[0], strings.Join(Keys, ", "))
 	}
-	if c.v.InConfig("params") {
-		if _, ok := c.v.Get("params").(map[string]any); !ok {
-			return usagef("config file %s: params must be a mapping of parameter names to values", c.File)
-		}
-	}
 	if c.v.InConfig("disable") {
 		switch c.v.Get("disable").(type) {
 		case []any, string:
@@ -334,15 +344,15 @@ func (c *Config) checkKeys() error {
 	return nil
 }
 
-// SetParamFlags records --param name=value flags, which win over every other
-// source.
+// SetParamFlags records --param rule.name=value (or name=value) flags, which
+// win over every other source.
 func (c *Config) SetParamFlags(values []string) error {
 	c.paramFlags = map[string]string{}
 	for _, kv := range values {
 		name, value, ok := strings.Cut(kv, "=")
 		name = strings.TrimSpace(name)
 		if !ok || name == "" {
-			return usagef("--param takes name=value, not %q", kv)
+			return usagef("--param takes rule.name=value (or name=value where only one rule has that parameter), not %q", kv)
 		}
 		c.paramFlags[name] = value
 	}
@@ -357,9 +367,34 @@ type ParamValue struct {
 	Source string // "flag --param", "environment CGCHECK_PARAMS_X", "config file F", "default"
 }
 
+// Params are the effective parameters of a run: rule id -> param name ->
+// value. A parameter belongs to the rule that declares it.
+type Params map[string]map[string]ParamValue
+
+// Values are the parameters in the form the policies read them
+// (data.cgcheck.params): rule id -> name -> value.
+func (p Params) Values() map[string]map[string]any {
+	out := make(map[string]map[string]any, len(p))
+	for rule, params := range p {
+		values := make(map[string]any, len(params))
+		for name, pv := range params {
+			values[name] = pv.Value
+		}
+		out[rule] = values
+	}
+	return out
+}
+
 // Resolve checks the params and disabled rules against the catalogue and
 // returns every parameter's value, converted to its declared type.
-func (c *Config) Resolve(cat *catalogue.Catalogue) (map[string]ParamValue, map[string]bool, error) {
+//
+// A parameter is named rule.name (group-size.group_size_max), or by its bare
+// name where only one rule declares it; a bare name that several rules
+// declare is a usage error naming them. In a config file, params may also
+// be nested under the rule id (params: {group-size: {group_size_max: 14}}).
+// In the environment: CGCHECK_PARAMS_<RULE>__<NAME> (group-size ->
+// GROUP_SIZE), or CGCHECK_PARAMS_<NAME> for an unambiguous name.
+func (c *Config) Resolve(cat *catalogue.Catalogue) (Params, map[string]bool, error) {
 	disabled := map[string]bool{}
 	for _, id := range c.Disable {
 		if _, ok := cat.Rule(id); !ok {
@@ -368,57 +403,160 @@ func (c *Config) Resolve(cat *catalogue.Catalogue) (map[string]ParamValue, map[s
 		disabled[id] = true
 	}
 
-	fileParams := map[string]any{}
-	if c.File != "" && c.v.InConfig("params") {
-		fileParams, _ = c.v.Get("params").(map[string]any)
+	fromFile := map[paramKey]given{}
+	fileEntries, err := c.fileParams()
+	if err != nil {
+		return nil, nil, err
 	}
-	for name := range fileParams {
-		if _, _, ok := cat.ParamOwner(name); !ok {
-			return nil, nil, usagef("config file %s: params: unknown parameter %q; %s", c.File, name, knownParams(cat))
+	for _, e := range fileEntries {
+		k, err := resolveParamName(cat, e.name)
+		if err != nil {
+			return nil, nil, usagef("config file %s:%d: params: %v", c.File, e.line, err)
 		}
+		if prev, dup := fromFile[k]; dup {
+			return nil, nil, usagef("config file %s:%d: params: %s is set twice (also %s)", c.File, e.line, k, prev.where)
+		}
+		fromFile[k] = given{e.value, fmt.Sprintf("config file %s:%d", c.File, e.line)}
 	}
-	for name := range c.paramFlags {
-		if _, _, ok := cat.ParamOwner(name); !ok {
-			return nil, nil, usagef("--param: unknown parameter %q; %s", name, knownParams(cat))
+	fromFlags := map[paramKey]given{}
+	for name, value := range c.paramFlags {
+		k, err := resolveParamName(cat, name)
+		if err != nil {
+			return nil, nil, usagef("--param %s: %v", name, err)
 		}
+		if _, dup := fromFlags[k]; dup {
+			return nil, nil, usagef("--param: %s is given twice (once by its bare name)", k)
+		}
+		fromFlags[k] = given{value, "flag --param " + k.String()}
 	}
 
-	out := map[string]ParamValue{}
+	out := Params{}
 	for _, r := range cat.Rules() {
 		for _, p := range r.Params {
-			pv := ParamValue{Rule: r.ID, Param: p, Value: p.Default, Source: "default"}
-			envName := EnvPrefix + "_PARAMS_" + strings.ToUpper(p.Name)
-			var raw any
-			var where string
-			if s, ok := c.paramFlags[p.Name]; ok {
-				raw, where = s, "flag --param"
-			} else if s := c.getenv(envName); s != "" {
-				raw, where = s, "environment "+envName
-			} else if val, ok := fileParams[p.Name]; ok {
-				raw, where = val, "config file "+c.File
+			k := paramKey{r.ID, p.Name}
+			pv := ParamValue{Rule: r.ID, Param: p, Source: "default"}
+			var from given
+			if g, ok := fromFlags[k]; ok {
+				from = g
+			} else if g, ok := c.envParam(cat, k); ok {
+				from = g
+			} else if g, ok := fromFile[k]; ok {
+				from = g
 			}
-			if where != "" {
-				val, err := catalogue.ConvertParam(p, raw)
-				if err != nil {
-					return nil, nil, usagef("params.%s (%s): %v", p.Name, where, err)
-				}
-				pv.Value, pv.Source = val, where
-			} else {
-				pv.Value, _ = catalogue.ConvertParam(p, p.Default)
+			raw := p.Default
+			if from.where != "" {
+				raw, pv.Source = from.raw, from.where
 			}
-			out[p.Name] = pv
+			if ambiguous := c.ambiguousEnv(cat, k); ambiguous != "" {
+				return nil, nil, usagef("%s", ambiguous)
+			}
+			val, err := catalogue.ConvertParam(p, raw)
+			if err != nil {
+				return nil, nil, usagef("params %s (%s): %v", k, pv.Source, err)
+			}
+			pv.Value = val
+			if out[r.ID] == nil {
+				out[r.ID] = map[string]ParamValue{}
+			}
+			out[r.ID][p.Name] = pv
 		}
 	}
 	return out, disabled, nil
+}
+
+// given is a parameter's value as a source gave it, before conversion.
+type given struct {
+	raw   any
+	where string
+}
+
+// paramKey names one rule's parameter.
+type paramKey struct{ rule, name string }
+
+func (k paramKey) String() string { return k.rule + "." + k.name }
+
+// resolveParamName reads rule.name or a bare name against the catalogue.
+func resolveParamName(cat *catalogue.Catalogue, name string) (paramKey, error) {
+	if rule, param, scoped := strings.Cut(name, "."); scoped {
+		r, ok := cat.Rule(rule)
+		if !ok {
+			return paramKey{}, fmt.Errorf("unknown rule %q in %q; %s", rule, name, knownParams(cat))
+		}
+		if _, ok := r.Param(param); !ok {
+			if len(r.Params) == 0 {
+				return paramKey{}, fmt.Errorf("rule %s has no parameters", rule)
+			}
+			return paramKey{}, fmt.Errorf("rule %s has no parameter %q; its parameters are %s", rule, param, paramList(r))
+		}
+		return paramKey{rule, param}, nil
+	}
+	owners := cat.ParamOwners(name)
+	switch len(owners) {
+	case 0:
+		return paramKey{}, fmt.Errorf("unknown parameter %q; %s", name, knownParams(cat))
+	case 1:
+		return paramKey{owners[0].ID, name}, nil
+	}
+	var choices []string
+	for _, r := range owners {
+		choices = append(choices, r.ID+"."+name)
+	}
+	return paramKey{}, fmt.Errorf("parameter %q is declared by more than one rule; write %s", name, strings.Join(choices, " or "))
+}
+
+// envName is the scoped environment variable of a parameter:
+// CGCHECK_PARAMS_GROUP_SIZE__GROUP_SIZE_MAX.
+func envName(k paramKey) string {
+	return EnvPrefix + "_PARAMS_" + strings.ToUpper(strings.ReplaceAll(k.rule, "-", "_")) + "__" + strings.ToUpper(k.name)
+}
+
+// bareEnvName is the environment variable of a parameter by its bare name:
+// CGCHECK_PARAMS_GROUP_SIZE_MAX.
+func bareEnvName(name string) string { return EnvPrefix + "_PARAMS_" + strings.ToUpper(name) }
+
+// envParam reads a parameter from the environment: the scoped variable, or
+// the bare one when only this rule declares the name.
+func (c *Config) envParam(cat *catalogue.Catalogue, k paramKey) (given, bool) {
+	if s := c.getenv(envName(k)); s != "" {
+		return given{s, "environment " + envName(k)}, true
+	}
+	if len(cat.ParamOwners(k.name)) == 1 {
+		if s := c.getenv(bareEnvName(k.name)); s != "" {
+			return given{s, "environment " + bareEnvName(k.name)}, true
+		}
+	}
+	return given{}, false
+}
+
+// ambiguousEnv explains a bare environment variable set for a name that
+// several rules declare ("" when there is none).
+func (c *Config) ambiguousEnv(cat *catalogue.Catalogue, k paramKey) string {
+	owners := cat.ParamOwners(k.name)
+	if len(owners) < 2 || c.getenv(bareEnvName(k.name)) == "" {
+		return ""
+	}
+	var choices []string
+	for _, r := range owners {
+		choices = append(choices, envName(paramKey{r.ID, k.name}))
+	}
+	return fmt.Sprintf("environment %s: parameter %q is declared by more than one rule; set %s instead", bareEnvName(k.name), k.name, strings.Join(choices, " or "))
+}
+
+func paramList(r *catalogue.Rule) string {
+	names := make([]string, len(r.Params))
+	for i, p := range r.Params {
+		names[i] = p.Name
+	}
+	return strings.Join(names, ", ")
 }
 
 func knownParams(cat *catalogue.Catalogue) string {
 	var names []string
 	for _, r := range cat.Rules() {
 		for _, p := range r.Params {
-			names = append(names, p.Name)
+			names = append(names, r.ID+"."+p.Name)
 		}
 	}
 	sort.Strings(names)
-	return "the parameters are " + strings.Join(names, ", ")
+	return "the parameters are " + strings.Join(names, ", ") + " (`cgcheck explain RULE` describes them)"
 }

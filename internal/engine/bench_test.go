@@ -59,10 +59,13 @@ func BenchmarkEvaluateEachRule(b *testing.B) {
 // policies fall back to reading defaults from METADATA, which costs more and
 // is not what runs.)
 func settingsLikeARun(p *engine.Policies, disabled map[string]bool) engine.Settings {
-	params := map[string]any{}
+	params := map[string]map[string]any{}
 	for _, r := range p.Catalogue().Rules() {
 		for _, param := range r.Params {
-			params[param.Name] = param.Default
+			if params[r.ID] == nil {
+				params[r.ID] = map[string]any{}
+			}
+			params[r.ID][param.Name] = param.Default
 		}
 	}
 	return engine.Settings{Today: synth.Today, Params: params, Disabled: disabled}

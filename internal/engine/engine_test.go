@@ -3,6 +3,7 @@ package engine_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -127,6 +128,11 @@ func TestCustomPolicyErrors(t *testing.T) {
 		// Named so that it sorts after "policies/": the custom file is still the one blamed.
 		{"clashes with built-in id from a later-sorting file", map[string]string{"zz/x.rego": strings.Replace(customHeader, "id: lead-post", "id: single-lead", 1)}, []string{"zz/x.rego:1:", `is already used by a built-in rule`}},
 		{"two custom rules share an id", map[string]string{"a.rego": customHeader, "b.rego": strings.Replace(customHeader, "package custom.lead_post", "package custom.lead_post_again", 1)}, []string{"b.rego:1:", `rule id "lead-post" is already used by the custom rule in `, "a.rego"}},
+		{"reads another rule's parameter", map[string]string{"x.rego": customHeader + "warn contains \"x\" if data.cgcheck.params[\"group-size\"].group_size_max > 1\n"}, []string{"x.rego:", "reads data.cgcheck.params directly"}},
+		{"reads parameters through an import", map[string]string{"x.rego": customHeader + "import data.cgcheck\n\nwarn contains \"x\" if cgcheck.params.anything\n"}, []string{"reads data.cgcheck.params directly"}},
+		{"reads the whole data document", map[string]string{"x.rego": customHeader + "warn contains \"x\" if data[k]\n"}, []string{"reads data[k] as a whole"}},
+		{"reads the whole of data.cgcheck", map[string]string{"x.rego": customHeader + "x := data.cgcheck\n"}, []string{"reads data.cgcheck as a whole"}},
+		{"forges a chain for lib.param", map[string]string{"x.rego": customHeader + "import data.cgcheck.lib\n\nmax := lib.param([{\"annotations\": {\"custom\": {\"id\": \"group-size\"}}}], \"group_size_max\")\n"}, []string{"calls lib.param with a chain of its own making"}},
 		{"cgcheck namespace", map[string]string{"x.rego": strings.Replace(customHeader, "package custom.lead_post", "package cgcheck.lib", 1)}, []string{"x.rego:9:", "cgcheck's own namespace"}},
 	}
 	for _, tc := range cases {
@@ -153,7 +159,7 @@ func TestCustomPolicyErrors(t *testing.T) {
 }
 
 func settings() engine.Settings {
-	return engine.Settings{Today: "2008-10-01", Params: map[string]any{}}
+	return engine.Settings{Today: "2008-10-01", Params: map[string]map[string]any{}}
 }
 
 func TestEvaluateCustomRule(t *testing.T) {
@@ -298,12 +304,64 @@ func TestDataForStockTools(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := p.Data(engine.Settings{Today: "2008-10-01", Params: map[string]any{"group_size_max": int64(12)}})
+	d := p.Data(engine.Settings{
+		Today:      "2008-10-01",
+		Params:     map[string]map[string]any{"group-size": {"group_size_max": int64(12)}},
+		Frameworks: map[string]any{"loip": map[string]any{"title": "Inverclyde LOIP"}},
+	})
 	cg := d["cgcheck"].(map[string]any)
-	if cg["today"] != "2008-10-01" || cg["params"].(map[string]any)["group_size_max"] != int64(12) {
+	if cg["today"] != "2008-10-01" || cg["params"].(map[string]any)["group-size"].(map[string]any)["group_size_max"] != int64(12) {
 		t.Errorf("data = %v", d)
+	}
+	if _, ok := cg["frameworks"].(map[string]any)["loip"]; !ok {
+		t.Errorf("data.cgcheck.frameworks = %v, want the run's frameworks", cg["frameworks"])
 	}
 	if ids := cg["catalogue"].([]any); len(ids) != len(p.Catalogue().Rules()) {
 		t.Errorf("catalogue has %d ids, want %d", len(ids), len(p.Catalogue().Rules()))
+	}
+}
+
+// TestCustomParamCannotChangeBuiltinRule: a custom rule that declares a
+// parameter of the same name as a built-in rule's gets its own value; the
+// built-in rule keeps its own. (Under catalogue v1 parameters were global,
+// and this custom rule turned group-size's fail into a warn.)
+func TestCustomParamCannotChangeBuiltinRule(t *testing.T) {
+	t.Parallel()
+	header := strings.Replace(customHeader, "package custom.lead_post", `#   params:
+#     group_size_max: {default: 100, type: integer, description: Not group-size's.}
+package custom.lead_post`, 1)
+	p, err := engine.Load([]string{writePolicy(t, map[string]string{"lead_post.rego": header + `
+import data.cgcheck.lib
+
+warn contains sprintf("%d", [lib.param(rego.metadata.chain(), "group_size_max")])
+`})})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := settings()
+	s.Params = map[string]map[string]any{"lead-post": {"group_size_max": int64(100)}, "group-size": {"group_size_max": int64(12), "group_size_warn": int64(10)}}
+	ev, err := p.Prepare(context.Background(), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var partners []any
+	for i := range 14 {
+		partners = append(partners, map[string]any{"id": fmt.Sprintf("p%d", i), "name": "Partner", "role": "core"})
+	}
+	res, err := ev.Evaluate(context.Background(), map[string]any{"partners": partners})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range res.Outcomes {
+		switch o.Rule.ID {
+		case "group-size":
+			if len(o.Deny) != 1 {
+				t.Errorf("group-size with 14 core partners: deny = %v, want one fail (its own group_size_max, 12)", o.Deny)
+			}
+		case "lead-post":
+			if len(o.Warn) != 1 || o.Warn[0].Msg != "100" {
+				t.Errorf("the custom rule read group_size_max = %v, want its own 100", o.Warn)
+			}
+		}
 	}
 }

@@ -22,9 +22,14 @@ import (
 type Settings struct {
 	// Today is the as-of date, YYYY-MM-DD (data.cgcheck.today).
 	Today string
-	// Params are the values of every rule parameter, already converted to
-	// their declared types (data.cgcheck.params).
-	Params map[string]any
+	// Params are the values of every rule parameter, by rule id and then
+	// name, already converted to their declared types
+	// (data.cgcheck.params[rule][name]).
+	Params map[string]map[string]any
+	// Frameworks are the outcome frameworks in force, in the form
+	// frameworks.Data gives (data.cgcheck.frameworks); nil leaves the
+	// policies to use their built-in ones.
+	Frameworks map[string]any
 	// Disabled rules are not evaluated at all.
 	Disabled map[string]bool
 	// Timeout bounds one document's evaluation; zero means 10 seconds.
@@ -32,21 +37,30 @@ type Settings struct {
 }
 
 // Data returns the data document the policies read, in the form stock OPA
-// tools take as a data file: {"cgcheck": {"today", "params", "catalogue"}}.
+// tools take as a data file: {"cgcheck": {"today", "params", "frameworks",
+// "catalogue"}}.
 func (p *Policies) Data(s Settings) map[string]any {
 	ids := make([]any, 0, len(p.catalogue.Rules()))
 	for _, id := range p.catalogue.IDs() {
 		ids = append(ids, id)
 	}
 	params := map[string]any{}
-	for k, v := range s.Params {
-		params[k] = v
+	for rule, values := range s.Params {
+		m := make(map[string]any, len(values))
+		for k, v := range values {
+			m[k] = v
+		}
+		params[rule] = m
 	}
-	return map[string]any{"cgcheck": map[string]any{
+	doc := map[string]any{
 		"today":     s.Today,
 		"params":    params,
 		"catalogue": ids,
-	}}
+	}
+	if s.Frameworks != nil {
+		doc["frameworks"] = s.Frameworks
+	}
+	return map[string]any{"cgcheck": doc}
 }
 
 // Evaluator evaluates descriptors with one prepared query. It is safe for

@@ -100,6 +100,7 @@ func Load(customDirs []string) (*Policies, error) {
 			errs = append(errs, errorAt(m.Package.Location, name,
 				fmt.Sprintf("package %s is in cgcheck's own namespace; give custom policies a package of their own (e.g. package custom.my_rule)", strings.TrimPrefix(p, "data."))))
 		}
+		errs = append(errs, checkParamAccess(name, m)...)
 	}
 	if len(errs) > 0 {
 		return nil, errs

@@ -7,13 +7,17 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
+	"example.org/cgcheck/internal/catalogue"
 	"example.org/cgcheck/internal/engine"
 	"example.org/cgcheck/internal/testtool"
 )
 
 // specRule is one row of a rule table in ../shared/spec/rules.md.
 type specRule struct {
-	id, theme, levels, section, quote string
+	id, theme, levels string
+	cites             []catalogue.Citation // the first is METADATA's section and quote
 }
 
 // fullSections maps the short section names rules.md uses to the study's
@@ -24,8 +28,10 @@ var fullSections = map[string]string{
 }
 
 var (
-	rowRE   = regexp.MustCompile("^\\| `([a-z0-9-]+)` \\| ([a-z/]+) \\| (.*?) \\|(?: (.*) \\|)?$")
-	quoteRE = regexp.MustCompile(`^(.*?) · "(.*?)"`)
+	rowRE = regexp.MustCompile("^\\| `([a-z0-9-]+)` \\| ([a-z/]+) \\| (.*?) \\|(?: (.*) \\|)?$")
+	// quoteRE reads each `Section · "quote"` of a cell; v2 cells hold two,
+	// separated by "; " (and marked **v2**, which is dropped first).
+	quoteRE = regexp.MustCompile(`(?:^|;\s*)([^·;"]+?) · "([^"]*)"`)
 )
 
 func readSpecRules(t *testing.T) []specRule {
@@ -46,19 +52,22 @@ func readSpecRules(t *testing.T) []specRule {
 			continue
 		}
 		r := specRule{id: m[1], theme: theme, levels: m[2]}
-		cite := strings.TrimSpace(m[4])
+		cite := strings.TrimSpace(strings.ReplaceAll(m[4], "**v2**", ""))
 		switch {
-		case cite == "—": // no section or quote
+		case cite == "—" || cite == "": // no section or quote
 		case cite == "same":
-			r.section, r.quote = prev.section, prev.quote
-		case cite != "":
-			q := quoteRE.FindStringSubmatch(cite)
-			if q == nil {
+			r.cites = prev.cites
+		default:
+			quotes := quoteRE.FindAllStringSubmatch(cite, -1)
+			if quotes == nil {
 				t.Fatalf("rules.md row %s: cannot read section and quote from %q", r.id, cite)
 			}
-			r.section, r.quote = q[1], q[2]
-			if full, ok := fullSections[r.section]; ok {
-				r.section = full
+			for _, q := range quotes {
+				section := strings.TrimSpace(q[1])
+				if full, ok := fullSections[section]; ok {
+					section = full
+				}
+				r.cites = append(r.cites, catalogue.Citation{Section: section, Quote: q[2]})
 			}
 		}
 		out = append(out, r)
@@ -92,11 +101,40 @@ func TestCatalogueMatchesSpec(t *testing.T) {
 		if !slices.Equal(levels, r.Levels) {
 			t.Errorf("%s: levels %v, rules.md says %s", r.ID, r.Levels, want.levels)
 		}
-		if r.Section != want.section {
-			t.Errorf("%s: section %q, rules.md says %q", r.ID, r.Section, want.section)
+		var got []catalogue.Citation
+		if r.Section != "" || r.Quote != "" {
+			got = append(got, catalogue.Citation{Section: r.Section, Quote: r.Quote})
 		}
-		if r.Quote != want.quote {
-			t.Errorf("%s: quote %q, rules.md says %q", r.ID, r.Quote, want.quote)
+		got = append(got, r.Citations...)
+		if d := cmp.Diff(want.cites, got); d != "" {
+			t.Errorf("%s: section and quote (METADATA section/quote, then citations) differ from rules.md (-rules.md +METADATA):\n%s", r.ID, d)
+		}
+	}
+}
+
+// TestQuotesAreTheStudysWords holds every built-in rule's quotes to the text
+// of the study, verbatim (white space, such as the study's line breaks,
+// aside).
+func TestQuotesAreTheStudysWords(t *testing.T) {
+	t.Parallel()
+	src, err := os.ReadFile(testtool.SharedFile(t, "reference/collaborative-gain-study.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	study := strings.Join(strings.Fields(string(src)), " ")
+	p, err := engine.Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range p.Catalogue().Rules() {
+		quotes := []string{r.Quote}
+		for _, c := range r.Citations {
+			quotes = append(quotes, c.Quote)
+		}
+		for _, q := range quotes {
+			if q != "" && !strings.Contains(study, strings.Join(strings.Fields(q), " ")) {
+				t.Errorf("%s: quote %q is not in the study", r.ID, q)
+			}
 		}
 	}
 }
