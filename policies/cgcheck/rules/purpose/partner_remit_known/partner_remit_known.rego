@@ -1,15 +1,16 @@
 # METADATA
-# title: Each partner's remit and contribution known
+# title: Each partner's remit, contribution and interest known
 # description: >-
-#   Every core partner (role core) records its remit and what it will, or will
-#   not, bring to the partnership. For each core partner, warns when its remit
-#   is missing, not text, or only white space (at /partners/<i>/remit, or
-#   /partners/<i> when the field is missing); and, as a separate finding, warns
-#   when it has neither a non-empty contributes list nor a non-blank
-#   will_not_contribute (at /partners/<i>/contributes, else
-#   /partners/<i>/will_not_contribute, else /partners/<i>, whichever exists
-#   first). Contributors and consultees are not checked. Passes when no core
-#   partner gives either warning.
+#   Every core partner (role core) records its remit, what it will or will
+#   not bring to the partnership, and its own interest in the outcome. Warns
+#   once for each core partner that lacks any of: a remit (missing, not
+#   text, or only white space); a contribution record (neither a non-empty
+#   contributes list nor a non-blank will_not_contribute); an interest
+#   (missing, not text, or only white space). The one finding, at
+#   /partners/<i>, lists everything that partner lacks. Contributors and
+#   consultees are not checked. Passes when no core partner lacks anything.
+#   A placeholder such as "TBC" is judged as written (it is not blank);
+#   placeholder-text reports it.
 # related_resources:
 #   - description: Collaborative Gain Research Study (Improvement Service, 2008)
 #     ref: https://www.improvementservice.org.uk/
@@ -20,71 +21,103 @@
 #   levels: [warn]
 #   section: Clarity of Purpose
 #   quote: the remit of each organisation
+#   citations:
+#     - section: Executive Summary
+#       quote: synergy through interdependence and self interest
 #   remediation: >-
-#     For each core partner, note its remit in its own right and the resources
-#     (staff, time, budget) it is able and willing to put into the partnership,
-#     or, just as usefully, what it is unable or unwilling to deliver. The
-#     study found that each partner should be aware of these from the outset
-#     to create the right conditions for Collaborative Gain; knowing them lets
-#     partners plan around one another rather than assume.
+#     For each core partner, note its remit in its own right; the resources
+#     (staff, time, budget, expertise) it is able and willing to put into the
+#     partnership, or, just as usefully, what it is unable or unwilling to
+#     deliver; and its own interest in the outcome: what it gains towards its
+#     own strategic and operational aims. The study found that each partner
+#     should be aware of these from the outset to create the right conditions
+#     for Collaborative Gain, and that a collaborative task is most secure
+#     when it is an intrinsic part of each partner's own interests, achieving
+#     synergy through interdependence and self interest.
 #   params: {}
 package cgcheck.rules.purpose.partner_remit_known
 
 import data.cgcheck.lib
 
-# remits_known and contributions_known are the usual case, tested in one
-# pass over the core partners, so that the per-partner checks below (which
-# explain what is missing) run only for a descriptor that lacks something.
-remits_known if count([1 |
-	some p in lib.core_partners
-	is_string(p.remit)
-	trim_space(p.remit) != ""
-]) == count(lib.core_partners)
-
-contributions_known if count([1 |
-	some p in lib.core_partners
-	is_array(p.contributes)
-	count(p.contributes) > 0
-]) == count(lib.core_partners)
-
-warn contains lib.finding(pointer, msg) if {
-	not remits_known
-	some i, p in lib.core_partners
-	lib.blank(object.get(p, "remit", null))
-	pointer := field_pointer(i, p, ["remit"])
-	msg := sprintf("core partner %q has no remit recorded: partners[%d].remit is %s", [p.id, i, found(p, "remit")])
+# all_known is the usual case, tested with one pass over the core partners,
+# so that the per-partner checks below (which explain what is missing) run
+# only for a descriptor that lacks something.
+all_known if {
+	core := lib.core_partners
+	count([1 |
+		some p in core
+		is_string(p.remit)
+		trim_space(p.remit) != ""
+		is_string(p.interest)
+		trim_space(p.interest) != ""
+		contribution_known(p)
+	]) == count(core)
 }
 
-warn contains lib.finding(pointer, msg) if {
-	not contributions_known
+# contribution_known is true when a partner records what it contributes, or
+# what it will not.
+contribution_known(p) if {
+	is_array(p.contributes)
+	count(p.contributes) > 0
+}
+
+contribution_known(p) if {
+	is_string(p.will_not_contribute)
+	trim_space(p.will_not_contribute) != ""
+}
+
+warn contains lib.finding(sprintf("/partners/%d", [i]), msg) if {
+	not all_known
 	some i, p in lib.core_partners
-	no_contributions(p)
-	lib.blank(object.get(p, "will_not_contribute", null))
-	pointer := field_pointer(i, p, ["contributes", "will_not_contribute"])
+	gaps := [g | some field in ["remit", "contributes", "interest"]; g := gap(field, i, p)]
+	count(gaps) > 0
 	msg := sprintf(
-		"core partner %q records neither what it contributes nor what it will not contribute: partners[%d].contributes is %s and partners[%d].will_not_contribute is %s",
-		[p.id, i, found(p, "contributes"), i, found(p, "will_not_contribute")],
+		"Core partner %s (%s) has not recorded %s: %s",
+		[name(p), ref(p), english([g[0] | some g in gaps]), concat("; ", [g[1] | some g in gaps])],
 	)
 }
 
-# no_contributions is true when contributes is missing or an empty list.
-no_contributions(p) if not is_array(object.get(p, "contributes", null))
-
-no_contributions(p) if {
-	is_array(p.contributes)
-	count(p.contributes) == 0
+# gap is [what partner i lacks, the fields found] for one of the three
+# things a core partner records, when it lacks it.
+gap("remit", i, p) := ["its remit", sprintf("partners[%d].remit is %s", [i, found(p, "remit")])] if {
+	lib.blank(object.get(p, "remit", null))
 }
 
-# field_pointer points at the first of keys that partner i has, else at the partner.
-field_pointer(i, p, keys) := sprintf("/partners/%d/%s", [i, key]) if {
-	key := [k | some k in keys; lib.has(p, k)][0]
-} else := sprintf("/partners/%d", [i])
+gap("contributes", i, p) := [
+	"what it will or will not contribute",
+	sprintf("partners[%d].contributes is %s and partners[%d].will_not_contribute is %s", [i, found(p, "contributes"), i, found(p, "will_not_contribute")]),
+] if {
+	not contribution_known(p)
+}
+
+gap("interest", i, p) := ["its own interest in the outcome", sprintf("partners[%d].interest is %s", [i, found(p, "interest")])] if {
+	lib.blank(object.get(p, "interest", null))
+}
+
+# english joins texts as in a sentence: "a", "a and b", "a, b and c".
+english(list) := list[0] if count(list) == 1
+
+english(list) := concat(" and ", [concat(", ", array.slice(list, 0, count(list) - 1)), list[count(list) - 1]]) if count(list) > 1
+
+# name is a partner's name for a message, or its id when it has none.
+name(p) := p.name if {
+	is_string(p.name)
+	trim_space(p.name) != ""
+} else := sprintf("%v", [object.get(p, "id", "with no id")])
+
+# ref is a partner's id for a message.
+ref(p) := sprintf("%q", [p.id]) if is_string(p.id)
+
+else := "no id"
 
 # found describes the empty value of partner field key, for the message.
 found(p, key) := "missing" if {
 	not lib.has(p, key)
-} else := "empty" if {
-	p[key] == []
 } else := sprintf("blank (%q)", [p[key]]) if {
 	is_string(p[key])
-} else := sprintf("%v", [p[key]])
+	trim_space(p[key]) == ""
+} else := "empty" if {
+	p[key] == []
+} else := sprintf("not a list (%v)", [p[key]]) if {
+	key == "contributes"
+} else := sprintf("not text (%v)", [p[key]])

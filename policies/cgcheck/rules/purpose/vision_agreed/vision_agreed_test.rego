@@ -20,23 +20,76 @@ partnership := {
 	],
 }
 
+police_missing(status) := json.patch(partnership, [
+	{"op": "replace", "path": "/purpose/agreed_by", "value": ["council", "courts"]},
+	{"op": "replace", "path": "/status", "value": status},
+])
+
+fail_msg(who, ref, status) := sprintf(
+	"No agreement to the vision and objectives is recorded for core partner %s (%s), and the partnership is %s: it is not in purpose.agreed_by. Check that it shares the partnership's aims, and record its agreement",
+	[who, ref, status],
+)
+
+warn_msg(who, ref) := sprintf(
+	"No agreement to the vision and objectives is recorded yet for core partner %s (%s): it is not in purpose.agreed_by. While the partnership is proposed, agreement may still be being collected; record it before the partnership starts work",
+	[who, ref],
+)
+
+# pass
+
 test_pass_when_all_core_partners_agreed if {
-	count(vision_agreed.deny) == 0 with input as partnership
-	count(vision_agreed.warn) == 0 with input as partnership
+	every status in ["proposed", "active", "closing", "closed"] {
+		doc := json.patch(partnership, [{"op": "replace", "path": "/status", "value": status}])
+		count(vision_agreed.deny) == 0 with input as doc
+		count(vision_agreed.warn) == 0 with input as doc
+	}
 }
 
 test_pass_when_contributor_and_consultee_not_listed if {
 	# housing and forum are not core: their absence from agreed_by is fine
-	not "housing" in vision_agreed.agreed_ids with input as partnership
+	not "housing" in partnership.purpose.agreed_by
+	count(vision_agreed.deny) == 0 with input as partnership
 	count(vision_agreed.warn) == 0 with input as partnership
 }
+
+test_pass_with_extra_and_repeated_entries if {
+	doc := json.patch(partnership, [{"op": "replace", "path": "/purpose/agreed_by", "value": ["council", "council", "police", "courts", "housing"]}])
+	count(vision_agreed.deny) == 0 with input as doc
+	count(vision_agreed.warn) == 0 with input as doc
+}
+
+test_pass_when_closed_and_core_partner_missing if {
+	# a finished partnership's record cannot now be completed: no finding
+	doc := police_missing("closed")
+	count(vision_agreed.deny) == 0 with input as doc
+	count(vision_agreed.warn) == 0 with input as doc
+}
+
+test_no_partner_finding_for_unknown_status if {
+	doc := police_missing("paused")
+	count(vision_agreed.deny) == 0 with input as doc
+	count(vision_agreed.warn) == 0 with input as doc
+}
+
+# fail: agreed_by empty, whatever the status
 
 test_fail_when_agreed_by_empty if {
 	doc := json.patch(partnership, [{"op": "replace", "path": "/purpose/agreed_by", "value": []}])
 	vision_agreed.deny == {{"pointer": "/purpose/agreed_by", "msg": "No agreement on the vision and objectives is recorded: purpose.agreed_by is empty"}} with input as doc
 
-	# the failure already says it all: no warning per core partner
+	# the failure already says it all: no finding per core partner
 	count(vision_agreed.warn) == 0 with input as doc
+}
+
+test_fail_when_agreed_by_empty_for_every_status if {
+	every status in ["proposed", "active", "closing", "closed"] {
+		doc := json.patch(partnership, [
+			{"op": "replace", "path": "/purpose/agreed_by", "value": []},
+			{"op": "replace", "path": "/status", "value": status},
+		])
+		vision_agreed.deny == {{"pointer": "/purpose/agreed_by", "msg": "No agreement on the vision and objectives is recorded: purpose.agreed_by is empty"}} with input as doc
+		count(vision_agreed.warn) == 0 with input as doc
+	}
 }
 
 test_fail_when_agreed_by_missing_points_at_purpose if {
@@ -45,28 +98,87 @@ test_fail_when_agreed_by_missing_points_at_purpose if {
 	count(vision_agreed.warn) == 0 with input as doc
 }
 
+test_fail_when_agreed_by_null if {
+	doc := json.patch(partnership, [{"op": "replace", "path": "/purpose/agreed_by", "value": null}])
+	vision_agreed.deny == {{"pointer": "/purpose/agreed_by", "msg": "No agreement on the vision and objectives is recorded: purpose.agreed_by is not a list (null)"}} with input as doc
+}
+
+test_fail_when_agreed_by_not_a_list if {
+	doc := json.patch(partnership, [{"op": "replace", "path": "/purpose/agreed_by", "value": "council"}])
+	vision_agreed.deny == {{"pointer": "/purpose/agreed_by", "msg": "No agreement on the vision and objectives is recorded: purpose.agreed_by is not a list (council)"}} with input as doc
+	count(vision_agreed.warn) == 0 with input as doc
+}
+
 test_fail_when_purpose_missing_points_at_root if {
 	result := vision_agreed.deny with input as json.patch(partnership, [{"op": "remove", "path": "/purpose"}])
-	{f.pointer | some f in result} == {""}
+	result == {{"pointer": "", "msg": "No agreement on the vision and objectives is recorded: purpose.agreed_by is missing"}}
 }
 
-test_warn_when_one_core_partner_missing if {
-	doc := json.patch(partnership, [{"op": "replace", "path": "/purpose/agreed_by", "value": ["council", "courts"]}])
+# a core partner missing
+
+test_fail_when_core_partner_missing_and_active if {
+	doc := police_missing("active")
+	vision_agreed.deny == {{"pointer": "/purpose/agreed_by", "msg": fail_msg("Example Police", "\"police\", partners[1]", "active")}} with input as doc
+	count(vision_agreed.warn) == 0 with input as doc
+}
+
+test_fail_when_core_partner_missing_and_closing if {
+	doc := police_missing("closing")
+	vision_agreed.deny == {{"pointer": "/purpose/agreed_by", "msg": fail_msg("Example Police", "\"police\", partners[1]", "closing")}} with input as doc
+	count(vision_agreed.warn) == 0 with input as doc
+}
+
+test_warn_when_core_partner_missing_and_proposed if {
+	doc := police_missing("proposed")
 	count(vision_agreed.deny) == 0 with input as doc
-	result := vision_agreed.warn with input as doc
-	[f] := [f | some f in result]
-	f.pointer == "/purpose/agreed_by"
-	contains(f.msg, "core partner \"police\" (partners[1]) is not in purpose.agreed_by")
+	vision_agreed.warn == {{"pointer": "/purpose/agreed_by", "msg": warn_msg("Example Police", "\"police\", partners[1]")}} with input as doc
 }
 
-test_warn_once_per_missing_core_partner if {
+test_one_finding_per_missing_core_partner if {
+	# agreed_by is not empty (a contributor agreed), so every core partner is judged
 	doc := json.patch(partnership, [{"op": "replace", "path": "/purpose/agreed_by", "value": ["housing"]}])
+	vision_agreed.deny == {
+		{"pointer": "/purpose/agreed_by", "msg": fail_msg("Example Council", "\"council\", partners[0]", "active")},
+		{"pointer": "/purpose/agreed_by", "msg": fail_msg("Example Police", "\"police\", partners[1]", "active")},
+		{"pointer": "/purpose/agreed_by", "msg": fail_msg("Scottish Courts", "\"courts\", partners[2]", "active")},
+	} with input as doc
+}
+
+test_warn_per_missing_core_partner_when_proposed if {
+	doc := json.patch(partnership, [
+		{"op": "replace", "path": "/purpose/agreed_by", "value": ["police"]},
+		{"op": "replace", "path": "/status", "value": "proposed"},
+	])
 	count(vision_agreed.deny) == 0 with input as doc
-	result := vision_agreed.warn with input as doc
-	count(result) == 3
-	{f.pointer | some f in result} == {"/purpose/agreed_by"}
-	every id in ["council", "police", "courts"] {
-		some f in result
-		contains(f.msg, sprintf("%q", [id]))
-	}
+	vision_agreed.warn == {
+		{"pointer": "/purpose/agreed_by", "msg": warn_msg("Example Council", "\"council\", partners[0]")},
+		{"pointer": "/purpose/agreed_by", "msg": warn_msg("Scottish Courts", "\"courts\", partners[2]")},
+	} with input as doc
+}
+
+test_partner_without_name_is_named_by_id if {
+	doc := json.patch(police_missing("active"), [{"op": "remove", "path": "/partners/1/name"}])
+	vision_agreed.deny == {{"pointer": "/purpose/agreed_by", "msg": fail_msg("police", "\"police\", partners[1]", "active")}} with input as doc
+}
+
+test_agreed_by_entries_that_are_not_text_do_not_count if {
+	doc := json.patch(police_missing("active"), [{"op": "add", "path": "/purpose/agreed_by/-", "value": {"id": "police"}}])
+	count(vision_agreed.deny) == 1 with input as doc
+}
+
+test_no_core_partners_passes if {
+	doc := json.patch(partnership, [
+		{"op": "replace", "path": "/partners", "value": [{"id": "forum", "name": "Community Forum", "role": "consultee"}]},
+		{"op": "replace", "path": "/purpose/agreed_by", "value": ["forum"]},
+	])
+	count(vision_agreed.deny) == 0 with input as doc
+	count(vision_agreed.warn) == 0 with input as doc
+}
+
+test_core_partner_without_id_is_reported_by_place if {
+	doc := json.patch(police_missing("active"), [
+		{"op": "remove", "path": "/partners/1/id"},
+		{"op": "remove", "path": "/partners/1/name"},
+	])
+	vision_agreed.deny == {{"pointer": "/purpose/agreed_by", "msg": fail_msg("with no id", "partners[1]", "active")}} with input as doc
 }
