@@ -2,10 +2,14 @@
 # title: Clear line of reporting
 # description: >-
 #   The partnership's group names the board or committee it is accountable to
-#   (governance.reports_to, which may be another descriptor's id). Fails when
-#   governance.reports_to is missing, not a string, or only white space;
-#   passes otherwise. Cycles between descriptors are checked by the registry
-#   rule reporting-cycle, not here.
+#   (governance.reports_to, which may be another descriptor's id, or a list
+#   of them when the group reports to more than one). Fails when
+#   governance.reports_to is blank: missing, null, a string of only white
+#   space, a value that is neither a string nor a list, or a list in which
+#   every entry is blank (an empty list included). Passes when it is a
+#   non-blank string or a list with at least one non-blank string; blank
+#   entries beside a named one are not judged here. Cycles between
+#   descriptors are checked by the registry rule reporting-cycle, not here.
 # related_resources:
 #   - description: Collaborative Gain Research Study (Improvement Service, 2008)
 #     ref: https://www.improvementservice.org.uk/
@@ -18,26 +22,54 @@
 #   quote: clear lines of reporting and governance
 #   remediation: >-
 #     Record the board or committee the group reports to, such as the Council
-#     or a Community Planning structure. The study found clear lines of
-#     reporting and governance, often through existing reporting mechanisms,
-#     helped keep partners' perspectives cohesive and finite resources
-#     deployed on the agreed outcomes; consider whether an existing structure
-#     could carry this reporting rather than a new one.
+#     or a Community Planning structure, or each of them where it reports to
+#     more than one. The study found clear lines of reporting and governance,
+#     often through existing reporting mechanisms, helped keep partners'
+#     perspectives cohesive and finite resources deployed on the agreed
+#     outcomes; consider whether an existing structure could carry this
+#     reporting rather than a new one.
 #   params: {}
 package cgcheck.rules.governance.reporting_line
 
 import data.cgcheck.lib
 
+# The usual descriptor names one board as a string: is_string and a
+# non-empty trim end every clause below at their first or second line.
+
 deny contains lib.finding("/governance/reports_to", msg) if {
 	value := input.governance.reports_to
-	lib.blank(value)
-	msg := sprintf("No line of reporting is recorded: governance.reports_to %s is blank", [json.marshal(value)])
+	is_string(value)
+	trim_space(value) == ""
+	msg := sprintf("No line of reporting is recorded: governance.reports_to %s is blank; %s", [json.marshal(value), make_right])
 }
 
-deny contains lib.finding(pointer, "No line of reporting is recorded: governance.reports_to is missing") if {
+deny contains lib.finding("/governance/reports_to", msg) if {
+	value := input.governance.reports_to
+	is_array(value)
+	every entry in value {
+		lib.blank(entry)
+	}
+	msg := sprintf("No line of reporting is recorded: %s; %s", [list_state(value), make_right])
+}
+
+deny contains lib.finding("/governance/reports_to", msg) if {
+	value := input.governance.reports_to
+	not is_string(value)
+	not is_array(value)
+	msg := sprintf("No line of reporting is recorded: governance.reports_to %s is not the name of a board or committee; %s", [json.marshal(value), make_right])
+}
+
+deny contains lib.finding(pointer, msg) if {
 	not has_reports_to
 	pointer := governance_pointer
+	msg := sprintf("No line of reporting is recorded: governance.reports_to is missing; %s", [make_right])
 }
+
+make_right := "name the board or committee the group is accountable to"
+
+list_state(value) := "governance.reports_to is an empty list" if {
+	count(value) == 0
+} else := sprintf("every entry of governance.reports_to %s is blank", [json.marshal(value)])
 
 has_reports_to if {
 	_ := input.governance.reports_to
