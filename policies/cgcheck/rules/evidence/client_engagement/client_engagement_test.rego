@@ -73,11 +73,11 @@ test_param_default_is_12 if {
 }
 
 test_param_override_exactly_6_months if {
-	count(client_engagement.warn) == 0 with input as with_newest("2008-04-01") with data.cgcheck.today as "2008-10-01" with data.cgcheck.params.engagement_max_age_months as 6
+	count(client_engagement.warn) == 0 with input as with_newest("2008-04-01") with data.cgcheck.today as "2008-10-01" with data.cgcheck.params["client-engagement"].engagement_max_age_months as 6
 }
 
 test_param_override_6_months_and_one_day if {
-	result := client_engagement.warn with input as with_newest("2008-03-31") with data.cgcheck.today as "2008-10-01" with data.cgcheck.params.engagement_max_age_months as 6
+	result := client_engagement.warn with input as with_newest("2008-03-31") with data.cgcheck.today as "2008-10-01" with data.cgcheck.params["client-engagement"].engagement_max_age_months as 6
 	[f] := [f | some f in result]
 	f.pointer == "/engagement/1/date"
 	contains(f.msg, "more than engagement_max_age_months (6) months")
@@ -85,12 +85,12 @@ test_param_override_6_months_and_one_day if {
 
 # 2005-08-31 plus 30 months is 2008-02-29 (clamped): not before today.
 test_month_end_clamped_is_not_more if {
-	count(client_engagement.warn) == 0 with input as with_newest("2005-08-31") with data.cgcheck.today as "2008-02-29" with data.cgcheck.params.engagement_max_age_months as 30
+	count(client_engagement.warn) == 0 with input as with_newest("2005-08-31") with data.cgcheck.today as "2008-02-29" with data.cgcheck.params["client-engagement"].engagement_max_age_months as 30
 }
 
 # 2005-08-28 plus 30 months is 2008-02-28, the day before today.
 test_month_end_one_day_more_warns if {
-	result := client_engagement.warn with input as with_newest("2005-08-28") with data.cgcheck.today as "2008-02-29" with data.cgcheck.params.engagement_max_age_months as 30
+	result := client_engagement.warn with input as with_newest("2005-08-28") with data.cgcheck.today as "2008-02-29" with data.cgcheck.params["client-engagement"].engagement_max_age_months as 30
 	{f.pointer | some f in result} == {"/engagement/1/date"}
 }
 

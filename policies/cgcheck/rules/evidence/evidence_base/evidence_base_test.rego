@@ -87,11 +87,11 @@ test_age_points_at_first_of_tied_newest if {
 }
 
 test_param_override_exactly_30_months if {
-	count(evidence_base.warn) == 0 with input as with_newest("2006-04-01") with data.cgcheck.today as "2008-10-01" with data.cgcheck.params.evidence_max_age_months as 30
+	count(evidence_base.warn) == 0 with input as with_newest("2006-04-01") with data.cgcheck.today as "2008-10-01" with data.cgcheck.params["evidence-base"].evidence_max_age_months as 30
 }
 
 test_param_override_30_months_and_one_day if {
-	result := evidence_base.warn with input as with_newest("2006-03-31") with data.cgcheck.today as "2008-10-01" with data.cgcheck.params.evidence_max_age_months as 30
+	result := evidence_base.warn with input as with_newest("2006-03-31") with data.cgcheck.today as "2008-10-01" with data.cgcheck.params["evidence-base"].evidence_max_age_months as 30
 	[f] := [f | some f in result]
 	f.pointer == "/evidence/1/date"
 	contains(f.msg, "more than evidence_max_age_months (30) months")
@@ -103,17 +103,17 @@ test_param_default_is_36 if {
 
 # 2005-08-31 plus 30 months is 2008-02-29 (clamped): not before today.
 test_month_end_clamped_is_not_more if {
-	count(evidence_base.warn) == 0 with input as with_newest("2005-08-31") with data.cgcheck.today as "2008-02-29" with data.cgcheck.params.evidence_max_age_months as 30
+	count(evidence_base.warn) == 0 with input as with_newest("2005-08-31") with data.cgcheck.today as "2008-02-29" with data.cgcheck.params["evidence-base"].evidence_max_age_months as 30
 }
 
 # 2005-08-29 is exactly 30 months before 2008-02-29.
 test_month_end_exact_is_not_more if {
-	count(evidence_base.warn) == 0 with input as with_newest("2005-08-29") with data.cgcheck.today as "2008-02-29" with data.cgcheck.params.evidence_max_age_months as 30
+	count(evidence_base.warn) == 0 with input as with_newest("2005-08-29") with data.cgcheck.today as "2008-02-29" with data.cgcheck.params["evidence-base"].evidence_max_age_months as 30
 }
 
 # 2005-08-28 plus 30 months is 2008-02-28, the day before today.
 test_month_end_one_day_more_warns if {
-	result := evidence_base.warn with input as with_newest("2005-08-28") with data.cgcheck.today as "2008-02-29" with data.cgcheck.params.evidence_max_age_months as 30
+	result := evidence_base.warn with input as with_newest("2005-08-28") with data.cgcheck.today as "2008-02-29" with data.cgcheck.params["evidence-base"].evidence_max_age_months as 30
 	{f.pointer | some f in result} == {"/evidence/1/date"}
 }
 

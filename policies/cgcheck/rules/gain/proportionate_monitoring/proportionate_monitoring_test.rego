@@ -37,8 +37,8 @@ test_pass_without_monitoring if {
 
 test_param_override if {
 	count(proportionate_monitoring.warn) == 0 with input as partnership(5)
-		with data.cgcheck.params.max_measures as 5
+		with data.cgcheck.params["proportionate-monitoring"].max_measures as 5
 	[f] := [f | some f in proportionate_monitoring.warn] with input as partnership(6)
-		with data.cgcheck.params.max_measures as 5
+		with data.cgcheck.params["proportionate-monitoring"].max_measures as 5
 	f.msg == "monitoring.measures has 6 measures, more than 5"
 }

@@ -55,21 +55,21 @@ test_non_core_partners_not_counted if {
 }
 
 test_warn_param_override if {
-	count(group_size.warn) == 0 with input as partnership(6) with data.cgcheck.params.group_size_warn as 6
-	[f] := [f | some f in group_size.warn] with input as partnership(7) with data.cgcheck.params.group_size_warn as 6
+	count(group_size.warn) == 0 with input as partnership(6) with data.cgcheck.params["group-size"].group_size_warn as 6
+	[f] := [f | some f in group_size.warn] with input as partnership(7) with data.cgcheck.params["group-size"].group_size_warn as 6
 	f.pointer == "/partners"
 	contains(f.msg, "group_size_warn (6)")
 }
 
 test_max_param_override if {
-	count(group_size.deny) == 0 with input as partnership(8) with data.cgcheck.params.group_size_max as 8
-	[f] := [f | some f in group_size.deny] with input as partnership(9) with data.cgcheck.params.group_size_max as 8
+	count(group_size.deny) == 0 with input as partnership(8) with data.cgcheck.params["group-size"].group_size_max as 8
+	[f] := [f | some f in group_size.deny] with input as partnership(9) with data.cgcheck.params["group-size"].group_size_max as 8
 	f.pointer == "/partners"
 	contains(f.msg, "group_size_max (8)")
 }
 
 test_both_params_override if {
-	params := {"group_size_warn": 3, "group_size_max": 4}
+	params := {"group-size": {"group_size_warn": 3, "group_size_max": 4}}
 	[w] := [f | some f in group_size.warn] with input as partnership(4) with data.cgcheck.params as params
 	w.pointer == "/partners"
 	count(group_size.deny) == 0 with input as partnership(4) with data.cgcheck.params as params

@@ -80,13 +80,13 @@ test_month_end_warn_day_after_clamped_limit if {
 test_param_override_month_end_on_limit if {
 	count(structure_review.warn) == 0 with input as with_review("2008-08-31")
 		with data.cgcheck.today as "2008-09-30"
-		with data.cgcheck.params.review_interval_months as 1
+		with data.cgcheck.params["structure-review"].review_interval_months as 1
 }
 
 test_param_override_month_end_past_limit if {
 	result := structure_review.warn with input as with_review("2008-08-31")
 		with data.cgcheck.today as "2008-10-01"
-		with data.cgcheck.params.review_interval_months as 1
+		with data.cgcheck.params["structure-review"].review_interval_months as 1
 	[f] := [f | some f in result]
 	f.pointer == "/lifecycle/last_structure_review"
 	contains(f.msg, "more than 1 month before today (2008-10-01)")
@@ -95,7 +95,7 @@ test_param_override_month_end_past_limit if {
 test_param_override_longer_interval_passes if {
 	count(structure_review.warn) == 0 with input as with_review("2007-09-30")
 		with data.cgcheck.today as "2008-10-01"
-		with data.cgcheck.params.review_interval_months as 18
+		with data.cgcheck.params["structure-review"].review_interval_months as 18
 }
 
 # Statuses other than active are skipped.
