@@ -104,7 +104,9 @@ func loadSetup(cmd *cobra.Command, s Streams, g *globals, paramFlags []string) (
 	if err != nil {
 		return nil, usageError(err)
 	}
-	builtin, err := policies.BuiltinFrameworks(cmd.Context())
+	// Not cancelled by Ctrl-C: reading them takes a millisecond, and an
+	// interrupt during start-up is handled by the run that follows.
+	builtin, err := policies.BuiltinFrameworks(context.WithoutCancel(cmd.Context()))
 	if err != nil {
 		return nil, err
 	}

@@ -1,18 +1,23 @@
 package cli
 
 import (
+	"bytes"
 	_ "embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"text/template"
 	"time"
 
 	"github.com/spf13/cobra"
+	"go.yaml.in/yaml/v4"
 
+	"example.org/cgcheck/internal/descriptor"
 	"example.org/cgcheck/schemas"
 )
 
@@ -28,7 +33,7 @@ func newInitCmd(s Streams) *cobra.Command {
 	var today string
 	cmd := &cobra.Command{
 		Use:   "init [FILE]",
-		Short: "Write a commented YAML descriptor template (refuses to overwrite; - writes to standard output)",
+		Short: "Write a commented YAML descriptor template (a .json FILE gets JSON; refuses to overwrite; - writes to standard output)",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			file := DefaultInitFile
@@ -50,6 +55,15 @@ func newInitCmd(s Streams) *cobra.Command {
 				_, err := fmt.Fprint(s.Stdout, b.String())
 				return err
 			}
+			text := b.String()
+			format, _ := descriptor.FormatForPath(file)
+			if format == descriptor.JSON {
+				out, err := templateJSON([]byte(text))
+				if err != nil {
+					return fmt.Errorf("template as JSON: %w", err)
+				}
+				text = string(out)
+			}
 			path := file
 			if !filepath.IsAbs(path) {
 				path = filepath.Join(s.Dir, path)
@@ -63,19 +77,121 @@ func newInitCmd(s Streams) *cobra.Command {
 				}
 				return usageError(fmt.Errorf("cannot write %s: %v", file, reason(err)))
 			}
-			if _, err := f.WriteString(b.String()); err != nil {
+			if _, err := f.WriteString(text); err != nil {
 				f.Close()
 				return fmt.Errorf("write %s: %w", file, err)
 			}
 			if err := f.Close(); err != nil {
 				return fmt.Errorf("write %s: %w", file, err)
 			}
-			fmt.Fprintf(s.Stderr, "cgcheck: wrote %s; fill in each REPLACE, then run: cgcheck check %s\n", file, file)
+			fmt.Fprintf(s.Stderr, "cgcheck: wrote %s; fill in each REPLACE: and tbc- value, then run: cgcheck check %s\n", file, file)
+			if format == descriptor.JSON {
+				fmt.Fprintf(s.Stderr, "cgcheck: JSON holds no comments: `cgcheck init -` shows the YAML template, which explains each field and lists the optional ones\n")
+			}
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&today, "today", "", "date used for the template's dates, YYYY-MM-DD (default the current date)")
 	return cmd
+}
+
+// templateJSON turns the rendered YAML template into indented JSON with the
+// fields in the template's order; its comments, and so its optional fields,
+// are lost.
+func templateJSON(src []byte) ([]byte, error) {
+	var doc yaml.Node
+	if err := yaml.Load(src, &doc); err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := writeJSON(&b, &doc); err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	if err := json.Indent(&out, b.Bytes(), "", "  "); err != nil {
+		return nil, err
+	}
+	out.WriteByte('\n')
+	return out.Bytes(), nil
+}
+
+// writeJSON writes a YAML node as compact JSON, keeping the order of
+// mapping keys. Dates stay the text written, as the descriptor reader keeps
+// them.
+func writeJSON(b *bytes.Buffer, n *yaml.Node) error {
+	switch n.Kind {
+	case yaml.DocumentNode:
+		if len(n.Content) != 1 {
+			return errors.New("not one YAML document")
+		}
+		return writeJSON(b, n.Content[0])
+	case yaml.AliasNode:
+		return writeJSON(b, n.Alias)
+	case yaml.MappingNode:
+		b.WriteByte('{')
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			k := n.Content[i]
+			if k.Kind != yaml.ScalarNode || k.ShortTag() == "!!merge" {
+				return fmt.Errorf("line %d: a key must be a plain name", k.Line)
+			}
+			if err := writeValue(b, k.Value); err != nil {
+				return err
+			}
+			b.WriteByte(':')
+			if err := writeJSON(b, n.Content[i+1]); err != nil {
+				return err
+			}
+		}
+		b.WriteByte('}')
+		return nil
+	case yaml.SequenceNode:
+		b.WriteByte('[')
+		for i, c := range n.Content {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			if err := writeJSON(b, c); err != nil {
+				return err
+			}
+		}
+		b.WriteByte(']')
+		return nil
+	case yaml.ScalarNode:
+		var v any = n.Value // !!str, and !!timestamp kept as written
+		switch n.ShortTag() {
+		case "!!null":
+			v = nil
+		case "!!bool":
+			bv, err := strconv.ParseBool(strings.ToLower(n.Value))
+			if err != nil {
+				return fmt.Errorf("line %d: %w", n.Line, err)
+			}
+			v = bv
+		case "!!int", "!!float":
+			if err := n.Decode(&v); err != nil {
+				return fmt.Errorf("line %d: %w", n.Line, err)
+			}
+		}
+		if err := writeValue(b, v); err != nil {
+			return fmt.Errorf("line %d: %w", n.Line, err)
+		}
+		return nil
+	}
+	return fmt.Errorf("line %d: unsupported YAML node", n.Line)
+}
+
+// writeValue writes one JSON value, leaving <, > and & as they are.
+func writeValue(b *bytes.Buffer, v any) error {
+	enc := json.NewEncoder(b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	b.Truncate(b.Len() - 1) // Encode ends with a newline
+	return nil
 }
 
 func reason(err error) error {

@@ -53,7 +53,7 @@ import data.cgcheck.lib
 
 from_data := lib.today
 
-through_function := twice(count(data.cgcheck.params))
+through_function := twice(count(data.cgcheck.catalogue))
 
 twice(n) := n * 2
 

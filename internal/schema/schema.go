@@ -178,6 +178,9 @@ func describe(ve *jsonschema.ValidationError) []Violation {
 		if k.Want == identifierPattern {
 			return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %q is not an identifier (lowercase letters, digits and hyphens, starting with a letter or digit, at most 64 characters)", displayField(field), k.Got)}}
 		}
+		if k.Want == frameworkNamePattern {
+			return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %q is not a framework name (lowercase letters, digits, _ and -, starting with a letter or digit, at most 64 characters; run cgcheck frameworks to see those known)", displayField(field), k.Got)}}
+		}
 		return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %q does not match the pattern %s", displayField(field), k.Got, k.Want)}}
 	case *kind.Minimum:
 		return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %s is below the minimum of %s", displayField(field), number(k.Got), number(k.Want))}}
@@ -190,6 +193,10 @@ func describe(ve *jsonschema.ValidationError) []Violation {
 // identifierPattern is the pattern descriptor.md gives ids and refs; its
 // violations get a message that explains it instead of quoting a regexp.
 const identifierPattern = "^[a-z0-9][a-z0-9-]{0,63}$"
+
+// frameworkNamePattern is the pattern of an outcome link's framework name
+// (descriptor revision 2).
+const frameworkNamePattern = "^[a-z0-9][a-z0-9_-]{0,63}$"
 
 // Pointer renders an instance location as an RFC 6901 pointer.
 func Pointer(location []string) string {

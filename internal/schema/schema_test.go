@@ -132,6 +132,37 @@ func TestValidateAcceptsValidDescriptors(t *testing.T) {
 			set("/partners/0/representative", `{"post": "Director", "authority": {"finance": true, "staff": false, "policy": true}}`),
 			set("/governance/meeting_frequency", `"six_weekly"`),
 		}},
+		// Revision 2: every v1 descriptor stays valid (minimal above has a
+		// string area and reports_to); these are the new forms.
+		{name: "list of areas", edits: []edit{set("/area", `["Midlothian", "East Lothian"]`)}},
+		{name: "list of one area", edits: []edit{set("/area", `["Inverclyde"]`)}},
+		{name: "list of boards reported to", edits: []edit{
+			set("/governance/reports_to", `["Integration Joint Board", "Community Planning Partnership Board"]`),
+		}},
+		{name: "reports_to another descriptor's id in a list", edits: []edit{set("/governance/reports_to", `["midlothian-cpp"]`)}},
+		{name: "built-in frameworks", edits: []edit{set("/purpose/outcome_links", `[
+			{"framework": "npf", "ref": "health"},
+			{"framework": "national_outcome", "ref": "15"},
+			{"framework": "soa", "ref": "Local outcome 3"},
+			{"framework": "loip", "ref": "Inequalities are reduced"},
+			{"framework": "locality_plan", "ref": "Greenock East"},
+			{"framework": "other", "ref": "Scottish Government drug strategy"}
+		]`)}},
+		// Whether a framework is known is for rule references-resolve (a
+		// config file may define it), not for the schema.
+		{name: "framework the schema does not list", edits: []edit{set("/purpose/outcome_links", `[
+			{"framework": "inverclyde_loip-2017", "ref": "p1"},
+			{"framework": "2026plan", "ref": "anything"},
+			{"framework": "`+strings.Repeat("f", 64)+`", "ref": "x"}
+		]`)}},
+		{name: "risks", edits: []edit{set("/risks", `[
+			{"risk": "Pump-priming ends before mainstream funding is agreed", "owner": "council", "mitigation": "Budget bid in the 2027 round"}
+		]`)}},
+		{name: "no risks listed", edits: []edit{set("/risks", `[]`)}},
+		{name: "learning with dissemination only", edits: []edit{set("/learning", `{"dissemination": "Annual report to the CPP Board"}`)}},
+		{name: "learning in full", edits: []edit{
+			set("/learning", `{"dissemination": "Annual report to the CPP Board", "evaluation": "Facilitated reflection session each year"}`),
+		}},
 	}
 	v := newValidator(t)
 	for _, tt := range tests {
@@ -413,6 +444,165 @@ func TestValidateViolations(t *testing.T) {
 			edits: []edit{set("/partners", `[]`)},
 			want:  []schema.Violation{{Pointer: "/partners", Message: "partners: needs at least 1 item(s), found 0"}},
 		},
+		// Revision 2: area and governance.reports_to are a text or a
+		// non-empty list of texts. The schema says so with a type list
+		// (string or array) rather than anyOf/oneOf, so each mistake gives
+		// one message, not one per alternative.
+		{
+			name:  "number for an area",
+			edits: []edit{set("/area", `3`)},
+			want:  []schema.Violation{{Pointer: "/area", Message: "area: expected string or array, found a number"}},
+		},
+		{
+			name:  "null area",
+			edits: []edit{set("/area", `null`)},
+			want:  []schema.Violation{{Pointer: "/area", Message: "area: expected string or array, found null"}},
+		},
+		{
+			name:  "mapping for an area",
+			edits: []edit{set("/area", `{"name": "Midlothian"}`)},
+			want:  []schema.Violation{{Pointer: "/area", Message: "area: expected string or array, found an object"}},
+		},
+		{
+			name:  "empty list of areas",
+			edits: []edit{set("/area", `[]`)},
+			want:  []schema.Violation{{Pointer: "/area", Message: "area: needs at least 1 item(s), found 0"}},
+		},
+		{
+			name:  "list of areas with a number",
+			edits: []edit{set("/area", `["Midlothian", 3]`)},
+			want:  []schema.Violation{{Pointer: "/area/1", Message: "area[1]: expected string, found a number"}},
+		},
+		{
+			name:  "list of areas with a list",
+			edits: []edit{set("/area", `[["Midlothian", "East Lothian"]]`)},
+			want:  []schema.Violation{{Pointer: "/area/0", Message: "area[0]: expected string, found an array"}},
+		},
+		{
+			name:  "number for reports_to",
+			edits: []edit{set("/governance/reports_to", `12`)},
+			want:  []schema.Violation{{Pointer: "/governance/reports_to", Message: "governance.reports_to: expected string or array, found a number"}},
+		},
+		{
+			name:  "empty list of boards reported to",
+			edits: []edit{set("/governance/reports_to", `[]`)},
+			want:  []schema.Violation{{Pointer: "/governance/reports_to", Message: "governance.reports_to: needs at least 1 item(s), found 0"}},
+		},
+		{
+			name:  "list of boards reported to with a mapping",
+			edits: []edit{set("/governance/reports_to", `["CPP Board", {"board": "IJB"}]`)},
+			want:  []schema.Violation{{Pointer: "/governance/reports_to/1", Message: "governance.reports_to[1]: expected string, found an object"}},
+		},
+		// Framework names: any name of the pattern.
+		{
+			name:  "framework name in capitals",
+			edits: []edit{set("/purpose/outcome_links", `[{"framework": "NPF", "ref": "health"}]`)},
+			want: []schema.Violation{{
+				Pointer: "/purpose/outcome_links/0/framework",
+				Message: `purpose.outcome_links[0].framework: "NPF" is not a framework name (lowercase letters, digits, _ and -, starting with a letter or digit, at most 64 characters; run cgcheck frameworks to see those known)`,
+			}},
+		},
+		{
+			name:  "framework name with a space",
+			edits: []edit{set("/purpose/outcome_links", `[{"framework": "national outcome", "ref": "1"}]`)},
+			want: []schema.Violation{{
+				Pointer: "/purpose/outcome_links/0/framework",
+				Message: `purpose.outcome_links[0].framework: "national outcome" is not a framework name (lowercase letters, digits, _ and -, starting with a letter or digit, at most 64 characters; run cgcheck frameworks to see those known)`,
+			}},
+		},
+		{
+			name:  "framework name starting with an underscore",
+			edits: []edit{set("/purpose/outcome_links", `[{"framework": "_loip", "ref": "p1"}]`)},
+			want: []schema.Violation{{
+				Pointer: "/purpose/outcome_links/0/framework",
+				Message: `purpose.outcome_links[0].framework: "_loip" is not a framework name (lowercase letters, digits, _ and -, starting with a letter or digit, at most 64 characters; run cgcheck frameworks to see those known)`,
+			}},
+		},
+		{
+			name:  "empty framework name",
+			edits: []edit{set("/purpose/outcome_links", `[{"framework": "", "ref": "p1"}]`)},
+			want: []schema.Violation{{
+				Pointer: "/purpose/outcome_links/0/framework",
+				Message: `purpose.outcome_links[0].framework: "" is not a framework name (lowercase letters, digits, _ and -, starting with a letter or digit, at most 64 characters; run cgcheck frameworks to see those known)`,
+			}},
+		},
+		{
+			name:  "framework name of 65 characters",
+			edits: []edit{set("/purpose/outcome_links", `[{"framework": "`+strings.Repeat("f", 65)+`", "ref": "p1"}]`)},
+			want: []schema.Violation{{
+				Pointer: "/purpose/outcome_links/0/framework",
+				Message: `purpose.outcome_links[0].framework: "` + strings.Repeat("f", 65) + `" is not a framework name (lowercase letters, digits, _ and -, starting with a letter or digit, at most 64 characters; run cgcheck frameworks to see those known)`,
+			}},
+		},
+		{
+			name:  "number for a framework",
+			edits: []edit{set("/purpose/outcome_links", `[{"framework": 2018, "ref": "health"}]`)},
+			want: []schema.Violation{{
+				Pointer: "/purpose/outcome_links/0/framework",
+				Message: "purpose.outcome_links[0].framework: expected string, found a number",
+			}},
+		},
+		// risks[]: {risk, owner, mitigation}, all required.
+		{
+			name:  "risk without an owner",
+			edits: []edit{set("/risks", `[{"risk": "Funding ends", "mitigation": "Budget bid"}]`)},
+			want:  []schema.Violation{{Pointer: "/risks/0/owner", Message: `risks[0]: required property "owner" is missing`}},
+		},
+		{
+			name:  "empty risk",
+			edits: []edit{set("/risks", `[{}]`)},
+			want: []schema.Violation{
+				{Pointer: "/risks/0/mitigation", Message: `risks[0]: required property "mitigation" is missing`},
+				{Pointer: "/risks/0/owner", Message: `risks[0]: required property "owner" is missing`},
+				{Pointer: "/risks/0/risk", Message: `risks[0]: required property "risk" is missing`},
+			},
+		},
+		{
+			name:  "risk owner that is a name",
+			edits: []edit{set("/risks", `[{"risk": "Funding ends", "owner": "The Council", "mitigation": "Budget bid"}]`)},
+			want:  []schema.Violation{{Pointer: "/risks/0/owner", Message: `risks[0].owner: "The Council"` + identifierHint}},
+		},
+		{
+			name:  "risk with an unknown property",
+			edits: []edit{set("/risks", `[{"risk": "Funding ends", "owner": "council", "mitigation": "Budget bid", "likelihood": "high"}]`)},
+			want:  []schema.Violation{{Pointer: "/risks/0/likelihood", AtKey: true, Message: `risks[0]: unknown property "likelihood"` + unknownHint}},
+		},
+		{
+			name:  "number for a mitigation",
+			edits: []edit{set("/risks", `[{"risk": "Funding ends", "owner": "council", "mitigation": 1}]`)},
+			want:  []schema.Violation{{Pointer: "/risks/0/mitigation", Message: "risks[0].mitigation: expected string, found a number"}},
+		},
+		{
+			name:  "one risk for a list",
+			edits: []edit{set("/risks", `{"risk": "Funding ends", "owner": "council", "mitigation": "Budget bid"}`)},
+			want:  []schema.Violation{{Pointer: "/risks", Message: "risks: expected array, found an object"}},
+		},
+		// learning: {dissemination (required), evaluation}.
+		{
+			name:  "learning without dissemination",
+			edits: []edit{set("/learning", `{"evaluation": "Facilitated reflection each year"}`)},
+			want:  []schema.Violation{{Pointer: "/learning/dissemination", Message: `learning: required property "dissemination" is missing`}},
+		},
+		{
+			name:  "empty learning",
+			edits: []edit{set("/learning", `{}`)},
+			want:  []schema.Violation{{Pointer: "/learning/dissemination", Message: `learning: required property "dissemination" is missing`}},
+		},
+		{
+			name:  "learning with an unknown property",
+			edits: []edit{set("/learning", `{"dissemination": "Annual report", "evalution": "Yearly"}`)},
+			want:  []schema.Violation{{Pointer: "/learning/evalution", AtKey: true, Message: `learning: unknown property "evalution"` + unknownHint}},
+		},
+		{
+			name:  "text for learning",
+			edits: []edit{set("/learning", `"Lessons shared at the CPP Board"`)},
+			want:  []schema.Violation{{Pointer: "/learning", Message: "learning: expected object, found a string"}},
+		},
+		{
+			name:  "null dissemination",
+			edits: []edit{set("/learning", `{"dissemination": null}`)},
+			want:  []schema.Violation{{Pointer: "/learning/dissemination", Message: "learning.dissemination: expected string, found null"}},
+		},
 		// Several at once: every one, ordered by pointer.
 		{
 			name: "several violations",
@@ -519,6 +709,47 @@ governance: {body: Project Board, reports_to: Council Executive}
 		t.Run(tt.start, func(t *testing.T) {
 			t.Parallel()
 			doc, err := descriptor.Parse([]byte(base+"lifecycle: {start: "+tt.start+"}\n"), descriptor.YAML)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, v.Validate(doc.Value)); diff != "" {
+				t.Errorf("violations (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// Revision 2's lists as an officer writes them in YAML, flow or block.
+func TestValidateYAMLLists(t *testing.T) {
+	t.Parallel()
+	const head = `schema: cgcheck/partnership/v1
+id: midlothian-adp
+name: Midlothian and East Lothian Drug and Alcohol Partnership
+status: active
+type: continuing
+purpose: {task: Cut drug deaths, why_partnership: One service across two areas, agreed_by: [nhs]}
+lifecycle: {start: 2019-04-01}
+lead: {partner: nhs, person: Chair}
+partners: [{id: nhs, name: NHS Lothian, role: core}]
+`
+	tests := []struct {
+		name, body string
+		want       []schema.Violation
+	}{
+		{"flow lists", "area: [Midlothian, East Lothian]\ngovernance: {body: Board, reports_to: [Midlothian IJB, East Lothian IJB]}\n", nil},
+		{"block lists", "area:\n  - Midlothian\n  - East Lothian\ngovernance:\n  body: Board\n  reports_to:\n    - Midlothian IJB\n", nil},
+		{"empty flow list", "area: []\ngovernance: {body: Board, reports_to: CPP Board}\n",
+			[]schema.Violation{{Pointer: "/area", Message: "area: needs at least 1 item(s), found 0"}}},
+		{"empty area", "area:\ngovernance: {body: Board, reports_to: CPP Board}\n",
+			[]schema.Violation{{Pointer: "/area", Message: "area: expected string or array, found null"}}},
+		{"number in a list", "area: [Midlothian, 2]\ngovernance: {body: Board, reports_to: CPP Board}\n",
+			[]schema.Violation{{Pointer: "/area/1", Message: "area[1]: expected string, found a number"}}},
+	}
+	v := newValidator(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			doc, err := descriptor.Parse([]byte(head+tt.body), descriptor.YAML)
 			if err != nil {
 				t.Fatal(err)
 			}
