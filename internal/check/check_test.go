@@ -92,6 +92,8 @@ func TestExamplesGiveTheirIntendedStatus(t *testing.T) {
 		"consultee-lead.json": finding.Fail, "weak-authority.yaml": finding.Fail,
 		"bolted-on-monitoring.yaml": finding.Fail, "passive-members.yaml": finding.Fail,
 		"bad-references.json": finding.Fail, "waivers.yaml": finding.Fail,
+		"generic-proposal.yaml": finding.Fail, "qualitative-pilot.yaml": finding.Warn,
+		"two-council-npf.yaml": finding.Pass, "loip-linked.yaml": finding.Pass,
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("statuses (-want +got):\n%s", diff)

@@ -2,9 +2,12 @@
 # title: A measure of the collaborative activity itself
 # description: >-
 #   Besides outcome measures, the partnership measures the specific
-#   commitments it made to working together. Warns when no measure under
-#   monitoring.measures has kind collaborative_activity, including when there
-#   are no measures at all; passes otherwise.
+#   commitments it made to working together. Warns when measures are recorded
+#   but none under monitoring.measures has kind collaborative_activity; passes
+#   otherwise. Skips when there are no measures at all (catalogue v2: a rule
+#   does not warn on an absent subject; monitoring-at-outset and
+#   benefits-measurable judge a partnership without measures, and the study
+#   accepts that gain "is not always explicitly measurable").
 # related_resources:
 #   - description: Collaborative Gain Research Study (Improvement Service, 2008)
 #     ref: https://www.improvementservice.org.uk/
@@ -26,21 +29,22 @@ package cgcheck.rules.gain.collaborative_activity_measure
 
 import data.cgcheck.lib
 
-warn contains lib.finding(pointer, msg) if {
-	measures := object.get(input, ["monitoring", "measures"], [])
+measures := object.get(input, ["monitoring", "measures"], [])
+
+warn contains lib.finding("/monitoring/measures", msg) if {
+	is_array(measures)
+	count(measures) > 0
 	every m in measures {
 		object.get(m, "kind", null) != "collaborative_activity"
 	}
-	pointer := nearest_pointer
-	msg := no_activity_message(count(measures))
+	msg := sprintf("None of the %d measures in monitoring.measures measures the collaborative activity itself (kind collaborative_activity)", [count(measures)])
 }
 
-nearest_pointer := "/monitoring/measures" if {
-	lib.has(input.monitoring, "measures")
-} else := "/monitoring" if {
-	lib.has(input, "monitoring")
-} else := ""
+skip contains "no measures are recorded (monitoring.measures is missing or empty), so there is no set of measures to add a collaborative-activity measure to" if {
+	not has_measures
+}
 
-no_activity_message(0) := "no monitoring.measures are recorded, so none measures the collaborative activity itself (kind collaborative_activity)"
-
-no_activity_message(n) := sprintf("none of the %d monitoring.measures has kind collaborative_activity", [n]) if n > 0
+has_measures if {
+	is_array(measures)
+	count(measures) > 0
+}

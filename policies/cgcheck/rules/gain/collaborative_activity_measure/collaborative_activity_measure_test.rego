@@ -26,26 +26,29 @@ test_warn_when_no_collaborative_activity_measure if {
 	doc := json.patch(partnership, [{"op": "remove", "path": "/monitoring/measures/1"}])
 	collaborative_activity_measure.warn == {{
 		"pointer": "/monitoring/measures",
-		"msg": "none of the 1 monitoring.measures has kind collaborative_activity",
+		"msg": "None of the 1 measures in monitoring.measures measures the collaborative activity itself (kind collaborative_activity)",
 	}} with input as doc
+	count(collaborative_activity_measure.skip) == 0 with input as doc
 }
 
-test_warn_when_measures_empty if {
+test_skip_when_measures_empty if {
 	doc := json.patch(partnership, [{"op": "replace", "path": "/monitoring/measures", "value": []}])
-	{f.pointer | some f in collaborative_activity_measure.warn} == {"/monitoring/measures"} with input as doc
+	count(collaborative_activity_measure.warn) == 0 with input as doc
+	count(collaborative_activity_measure.skip) == 1 with input as doc
 }
 
-test_warn_at_monitoring_when_measures_missing if {
+test_skip_when_measures_missing if {
 	doc := json.patch(partnership, [{"op": "remove", "path": "/monitoring/measures"}])
-	{f.pointer | some f in collaborative_activity_measure.warn} == {"/monitoring"} with input as doc
+	count(collaborative_activity_measure.warn) == 0 with input as doc
+	count(collaborative_activity_measure.skip) == 1 with input as doc
 }
 
-test_warn_at_root_when_monitoring_missing if {
+test_skip_when_monitoring_missing if {
 	doc := json.patch(partnership, [{"op": "remove", "path": "/monitoring"}])
-	{f.pointer | some f in collaborative_activity_measure.warn} == {""} with input as doc
+	count(collaborative_activity_measure.warn) == 0 with input as doc
+	count(collaborative_activity_measure.skip) == 1 with input as doc
 }
 
-test_message_when_there_are_no_measures if {
-	[f] := [f | some f in collaborative_activity_measure.warn] with input as {"monitoring": {"measures": []}}
-	f.msg == "no monitoring.measures are recorded, so none measures the collaborative activity itself (kind collaborative_activity)"
+test_pass_has_no_skip if {
+	count(collaborative_activity_measure.skip) == 0 with input as partnership
 }
