@@ -38,7 +38,7 @@ package cgcheck.registry.overlapping_partnerships
 # last can hold, so they never run together (input is one descriptor).
 facts contains fact if {
 	object.get(input, "status", null) != "closed"
-	area := object.get(input, "area", null)
+	some area in areas
 	area_key := fold(area)
 	area_key != ""
 	some i, group in object.get(input, "client_groups", [])
@@ -60,6 +60,13 @@ facts contains fact if {
 
 # fold compares names case- and space-insensitively.
 fold(s) := regex.replace(lower(s), `\s+`, "") if is_string(s)
+
+# areas are the descriptor's area or, in descriptor revision 2, each of its
+# areas (a partnership spanning two council areas overlaps with those in
+# either).
+areas := input.area if is_array(input.area)
+
+else := [input.area]
 
 # shared lists, for every key two documents share, the pair ("i j", the
 # lower document number first) and the key.

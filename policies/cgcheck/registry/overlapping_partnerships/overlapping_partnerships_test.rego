@@ -127,3 +127,21 @@ test_large_registry_is_grouped if {
 	findings := overlapping_partnerships.warn with input as reg
 	count(findings) == 2500
 }
+
+# Descriptor revision 2: area may be a list; a partnership spanning two
+# council areas overlaps with one in either of them.
+test_facts_of_a_list_of_areas if {
+	doc := descriptor("meldap", "active", ["Midlothian", "East Lothian", 3], ["Carers"], [["npf", "health"]])
+	{f.area | some f in overlapping_partnerships.facts} == {"Midlothian", "East Lothian"} with input as doc
+}
+
+test_warn_when_one_of_a_list_of_areas_overlaps if {
+	reg := registry([
+		descriptor("meldap", "active", ["Midlothian", "East Lothian"], ["Carers"], [["npf", "health"]]),
+		descriptor("el-carers", "active", "east lothian", ["carers"], [["npf", "health"]]),
+		descriptor("fife-carers", "active", ["Fife"], ["Carers"], [["npf", "health"]]),
+	])
+	[f] := [f | some f in overlapping_partnerships.warn] with input as reg
+	{l.index | some l in f.locations} == {0, 1}
+	contains(f.msg, `area "East Lothian"`)
+}

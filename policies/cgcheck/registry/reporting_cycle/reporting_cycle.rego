@@ -67,6 +67,14 @@ facts contains {"key": to, "kind": "edge", "pointer": "/governance/reports_to"} 
 	is_string(to)
 }
 
+# Descriptor revision 2: reports_to may list several boards; every entry is
+# an edge (the pointer names the entry).
+facts contains {"key": to, "kind": "edge", "pointer": sprintf("/governance/reports_to/%d", [i])} if {
+	is_array(input.governance.reports_to)
+	some i, to in input.governance.reports_to
+	is_string(to)
+}
+
 # require_kinds: a group is passed only when it holds a descriptor and a
 # descriptor that reports to it; any other reports_to value is an ordinary
 # board or committee, which ends the line.
@@ -75,12 +83,27 @@ require_kinds := {"node", "edge"}
 # successor maps each document whose reports_to names the id of a
 # descriptor checked to that descriptor (the first in run order when several
 # share the id, which unique-ids fails).
-successor := {e.document: target |
+# targets maps each document to the documents its reports_to names (a
+# document named by two descriptors, which unique-ids reports, counts as
+# the first of them).
+targets := {d: {t | some [e, t] in edges; e == d} | some [d, _] in edges}
+
+edges contains [e.document, target] if {
 	some group in input.groups
 	target := min({f.document | some f in group; f.kind == "node"})
 	some e in group
 	e.kind == "edge"
 }
+
+# functional is true when no document reports to more than one descriptor:
+# then each has one successor, and cycles are found by doubling (below) in
+# n log n. A registry where some document reports to two descriptors is
+# searched by reachability instead (general, below).
+functional if every _, ts in targets {
+	count(ts) == 1
+}
+
+successor := {d: t | functional; some d, ts in targets; some t in ts}
 
 # vertices are the documents at either end of a line of reporting.
 vertices := {d | some d, _ in successor} | {t | some t in successor}
@@ -187,6 +210,24 @@ gap(r) := level20.key[r] % offset_limit
 cycles := {h: members |
 	some h in {head(r) | some r in on_cycle}
 	members := {r | some r in on_cycle; head(r) == h}
+}
+
+# general: the documents on some cycle, when a document reports to more than
+# one descriptor. A document is on a cycle when it can reach itself; one
+# finding per strongly connected group of them.
+general_on_cycle := {v | not functional; some v, ts in targets; graph.reachable(targets, ts)[v]}
+
+general_groups := {sort([u | some u in general_on_cycle; graph.reachable(targets, targets[u])[v]; graph.reachable(targets, targets[v])[u]]) |
+	some v in general_on_cycle
+}
+
+deny contains {"msg": msg, "locations": locations} if {
+	some members in general_groups
+	locations := [{"index": p, "pointer": "/governance/reports_to"} | some p in members]
+	msg := sprintf(
+		"governance.reports_to forms a cycle among %d partnerships: %s (%s); no line of reporting leads out of it",
+		[count(members), concat(", ", [name(p) | some p in members]), concat(", ", [file(p) | some p in members])],
+	)
 }
 
 deny contains {"msg": msg, "locations": locations} if {

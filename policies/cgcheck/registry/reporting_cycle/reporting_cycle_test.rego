@@ -170,3 +170,39 @@ test_long_chain_into_a_short_cycle if {
 	startswith(f.msg, "governance.reports_to forms a cycle of 2: p2998 -> p2999 -> p2998 (")
 	f.locations == at([2998, 2999])
 }
+
+# Descriptor revision 2: reports_to may be a list; every entry is an edge.
+test_facts_of_a_list if {
+	reporting_cycle.facts == {
+		{"key": "a", "kind": "node", "pointer": "/id"},
+		{"key": "ijb", "kind": "edge", "pointer": "/governance/reports_to/0"},
+		{"key": "CPP Board", "kind": "edge", "pointer": "/governance/reports_to/1"},
+	} with input as descriptor("a", ["ijb", "CPP Board"])
+	reporting_cycle.facts == {{"key": "a", "kind": "node", "pointer": "/id"}} with input as descriptor("a", [3, null])
+}
+
+test_pass_when_lists_end_at_boards if {
+	reg := registry([["adp", ["ijb", "cpp"]], ["ijb", "NHS Board"], ["cpp", ["Council", "NHS Board"]]])
+	count(reporting_cycle.deny) == 0 with input as reg
+}
+
+test_fail_on_a_cycle_through_a_list_entry if {
+	# adp reports to the IJB and to the CPP board; the CPP board reports
+	# back to adp through its second entry.
+	reg := registry([["adp", ["ijb", "cpp"]], ["ijb", "NHS Board"], ["cpp", ["Council", "adp"]]])
+	[f] := [f | some f in reporting_cycle.deny] with input as reg
+	f.msg == "governance.reports_to forms a cycle among 2 partnerships: adp, cpp (reg/adp.yaml, reg/cpp.yaml); no line of reporting leads out of it"
+	f.locations == at([0, 2])
+}
+
+test_one_finding_per_cycle_with_lists if {
+	reg := registry([["a", ["b", "x"]], ["b", "a"], ["c", ["d", "c"]], ["d", "Council"], ["x", "Board"]])
+	findings := reporting_cycle.deny with input as reg
+	{[l.index | some l in f.locations] | some f in findings} == {[0, 1], [2]}
+}
+
+test_a_list_repeating_one_id_is_one_edge if {
+	reg := registry([["a", ["b", "b"]], ["b", "a"]])
+	[f] := [f | some f in reporting_cycle.deny] with input as reg
+	contains(f.msg, "cycle of 2: a -> b -> a")
+}

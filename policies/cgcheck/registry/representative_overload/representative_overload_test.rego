@@ -38,7 +38,7 @@ test_facts_of_a_descriptor if {
 
 test_min_group_follows_the_param if {
 	representative_overload.min_group == 5
-	representative_overload.min_group == 3 with data.cgcheck.params.max_seats_per_person as 2
+	representative_overload.min_group == 3 with data.cgcheck.params["representative-overload"].max_seats_per_person as 2
 }
 
 test_nothing_without_a_registry if {
@@ -124,10 +124,10 @@ test_one_finding_per_person if {
 
 test_param_override if {
 	# cgcheck builds the input with the same params the rule runs with.
-	reg3 := registry(seats("Jo Bloggs", 3)) with data.cgcheck.params.max_seats_per_person as 3
-	count(representative_overload.warn) == 0 with input as reg3 with data.cgcheck.params.max_seats_per_person as 3
-	reg2 := registry(seats("Jo Bloggs", 3)) with data.cgcheck.params.max_seats_per_person as 2
-	[f] := [f | some f in representative_overload.warn] with input as reg2 with data.cgcheck.params.max_seats_per_person as 2
+	reg3 := registry(seats("Jo Bloggs", 3)) with data.cgcheck.params["representative-overload"].max_seats_per_person as 3
+	count(representative_overload.warn) == 0 with input as reg3 with data.cgcheck.params["representative-overload"].max_seats_per_person as 3
+	reg2 := registry(seats("Jo Bloggs", 3)) with data.cgcheck.params["representative-overload"].max_seats_per_person as 2
+	[f] := [f | some f in representative_overload.warn] with input as reg2 with data.cgcheck.params["representative-overload"].max_seats_per_person as 2
 	contains(f.msg, "more than max_seats_per_person (2)")
 }
 
