@@ -4,7 +4,7 @@
 #   The one place where the waivers of a descriptor are judged. invalid[i] is
 #   the set of reasons why waiver i (an index into input.waivers) waives
 #   nothing: its rule is missing, cannot be waived (waiver-valid,
-#   waiver-expired, references-resolve, schema, parse) or, when the run
+#   waiver-expired, references-resolve, placeholder-text, schema, parse) or, when the run
 #   supplies data.cgcheck.catalogue, is not in it; its justification has fewer
 #   than 40 characters after trimming white space; approved_by, approved_on or
 #   expires is missing or blank; a date is not YYYY-MM-DD; expires is before
@@ -22,7 +22,9 @@ import data.cgcheck.rules.integrity.waiver_valid
 
 # unwaivable lists the rules whose findings no waiver may hide: the tool's own
 # integrity checks and the checks that the document can be read at all.
-unwaivable := {"waiver-valid", "waiver-expired", "references-resolve", "schema", "parse"}
+# placeholder-text too (catalogue v2): the only explanation for a placeholder
+# is the real value.
+unwaivable := {"waiver-valid", "waiver-expired", "references-resolve", "placeholder-text", "schema", "parse"}
 
 # min_justification is the shortest justification, in characters (runes)
 # after trimming, that explains a departure from the study's findings.
@@ -70,7 +72,7 @@ problem contains [i, "rule is missing or blank"] if {
 	lib.blank(object.get(w, "rule", null))
 }
 
-problem contains [i, sprintf("rule %q cannot be waived", [w.rule])] if {
+problem contains [i, sprintf("rule %q cannot be waived (no waiver can hide %s)", [w.rule, concat(", ", sort(unwaivable))])] if {
 	some i, w in input.waivers
 	w.rule in unwaivable
 }

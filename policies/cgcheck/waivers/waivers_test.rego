@@ -67,11 +67,11 @@ test_unknown_rule_without_catalogue_is_not_flagged if {
 }
 
 test_unwaivable_rules if {
-	every rule in ["waiver-valid", "waiver-expired", "references-resolve", "schema", "parse"] {
+	every rule in ["waiver-valid", "waiver-expired", "references-resolve", "placeholder-text", "schema", "parse"] {
 		doc := with_waiver([{"op": "replace", "path": "rule", "value": rule}])
-		waivers.invalid == {0: {sprintf("rule %q cannot be waived", [rule])}} with input as doc
+		waivers.invalid == {0: {sprintf("rule %q cannot be waived (no waiver can hide parse, placeholder-text, references-resolve, schema, waiver-expired, waiver-valid)", [rule])}} with input as doc
 			with data.cgcheck.today as today
-			with data.cgcheck.catalogue as ["group-size", "waiver-valid", "waiver-expired", "references-resolve"]
+			with data.cgcheck.catalogue as ["group-size", "waiver-valid", "waiver-expired", "references-resolve", "placeholder-text"]
 		count(waivers.effective) == 0 with input as doc with data.cgcheck.today as today
 	}
 }
@@ -168,11 +168,11 @@ test_waiver_max_months_param if {
 	ok := with_waiver([{"op": "replace", "path": "expires", "value": "2009-06-01"}])
 	count(waivers.invalid) == 0 with input as ok
 		with data.cgcheck.today as today
-		with data.cgcheck.params.waiver_max_months as 12
+		with data.cgcheck.params["waiver-valid"].waiver_max_months as 12
 	late := with_waiver([{"op": "replace", "path": "expires", "value": "2009-06-02"}])
 	waivers.invalid == {0: {"expires 2009-06-02 is more than 12 months after approved_on 2008-06-01 (latest 2009-06-01)"}} with input as late
 		with data.cgcheck.today as today
-		with data.cgcheck.params.waiver_max_months as 12
+		with data.cgcheck.params["waiver-valid"].waiver_max_months as 12
 }
 
 test_several_reasons_are_all_given if {
@@ -182,7 +182,7 @@ test_several_reasons_are_all_given if {
 		{"op": "remove", "path": "approved_by"},
 	])
 	waivers.invalid == {0: {
-		"rule \"schema\" cannot be waived",
+		"rule \"schema\" cannot be waived (no waiver can hide parse, placeholder-text, references-resolve, schema, waiver-expired, waiver-valid)",
 		"justification has 6 characters after trimming, fewer than 40",
 		"approved_by is missing or blank",
 	}} with input as doc

@@ -4,7 +4,7 @@
 #   Every waiver names a rule that can be waived, explains itself and has a
 #   bounded life. Fails once per invalid waiver, listing its reasons: its rule
 #   is missing; its rule is waiver-valid, waiver-expired, references-resolve,
-#   schema or parse (these cannot be waived); the run supplies a rule
+#   placeholder-text, schema or parse (these cannot be waived); the run supplies a rule
 #   catalogue and the rule is not in it; its justification has fewer than 40
 #   characters after trimming white space; approved_by, approved_on or expires
 #   is missing or blank; approved_on or expires is not a YYYY-MM-DD date;

@@ -44,7 +44,7 @@ test_fail_once_per_invalid_waiver_with_all_reasons if {
 	waiver_valid.deny == {
 		{
 			"pointer": "/waivers/1",
-			"msg": "waivers[1] for rule \"waiver-expired\" is invalid and waives nothing: justification has 19 characters after trimming, fewer than 40; rule \"waiver-expired\" cannot be waived",
+			"msg": "waivers[1] for rule \"waiver-expired\" is invalid and waives nothing: justification has 19 characters after trimming, fewer than 40; rule \"waiver-expired\" cannot be waived (no waiver can hide parse, placeholder-text, references-resolve, schema, waiver-expired, waiver-valid)",
 		},
 		{
 			"pointer": "/waivers/3",
@@ -84,16 +84,22 @@ test_param_override if {
 	count(waiver_valid.deny) == 0 with input as doc with data.cgcheck.today as "2008-10-01"
 	[f] := [f | some f in waiver_valid.deny] with input as doc
 		with data.cgcheck.today as "2008-10-01"
-		with data.cgcheck.params.waiver_max_months as 12
+		with data.cgcheck.params["waiver-valid"].waiver_max_months as 12
 	contains(f.msg, "more than 12 months")
 }
 
 test_default_param_from_metadata if {
 	waiver_valid.max_months == 24
-	waiver_valid.max_months == 6 with data.cgcheck.params.waiver_max_months as 6
+	waiver_valid.max_months == 6 with data.cgcheck.params["waiver-valid"].waiver_max_months as 6
 }
 
 test_expired_waiver_is_not_invalid if {
 	doc := json.patch(partnership, [{"op": "replace", "path": "/waivers/0/expires", "value": "2008-09-30"}])
 	count(waiver_valid.deny) == 0 with input as doc with data.cgcheck.today as "2008-10-01"
+}
+
+test_fail_when_waiving_placeholder_text if {
+	doc := json.patch(partnership, [{"op": "replace", "path": "/waivers/0/rule", "value": "placeholder-text"}])
+	[f] := [f | some f in waiver_valid.deny] with input as doc with data.cgcheck.today as "2008-10-01"
+	contains(f.msg, "rule \"placeholder-text\" cannot be waived")
 }
