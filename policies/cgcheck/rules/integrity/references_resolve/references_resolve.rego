@@ -6,14 +6,18 @@
 #   a partner reference is not the id of an entry of partners: lead.partner,
 #   purpose.agreed_by[i], governance.senior_sponsors[i].partner,
 #   workstreams[i].lead, action_plan[i].owner, monitoring.measures[i].owner,
-#   monitoring.owner, funding.sources[i].partner or
-#   monitoring.efficiencies[i].partners[j]; when action_plan[i].workstream is
-#   not the id of an entry of workstreams; when two partners share an id (one
-#   finding at each later partner's id, naming the index of the first); or
-#   when a purpose.outcome_links entry with framework national_outcome has a
-#   ref that is not one of the strings "1" to "15". A reference that is
-#   missing or blank is left to the schema and the rule that requires it
-#   (single-lead, workstream-leads, accountable-measures).
+#   monitoring.owner, funding.sources[i].partner,
+#   monitoring.efficiencies[i].partners[j] or risks[i].owner; when
+#   action_plan[i].workstream is not the id of an entry of workstreams; when
+#   two partners share an id (one finding at each later partner's id, naming
+#   the index of the first); when a purpose.outcome_links entry names a
+#   framework that is not in force (the built-in npf, national_outcome, soa,
+#   loip, locality_plan and other, as added to or replaced by the config
+#   file's frameworks:); or when its ref is not one of its framework's
+#   outcomes (a framework without an outcome list accepts any non-blank ref).
+#   A partner reference that is missing or blank is left to the schema and
+#   the rule that requires it (single-lead, workstream-leads,
+#   accountable-measures).
 # related_resources:
 #   - description: Collaborative Gain Research Study (Improvement Service, 2008)
 #     ref: https://www.improvementservice.org.uk/
@@ -25,10 +29,14 @@
 #   remediation: >-
 #     Correct the reference so that it uses the id of a partner (or workstream)
 #     declared in this descriptor, or add the missing partner. Each partner
-#     needs an id of its own. National outcome references use the number of
-#     one of the Scottish Government's 15 national outcomes, written as a
-#     string ("1" to "15"). Other checks cannot be trusted until every
-#     reference resolves, so this rule cannot be waived.
+#     needs an id of its own. Link outcomes by the framework's own refs:
+#     National Performance Framework outcomes by name (npf: health,
+#     communities, poverty ...), the 2007 national outcomes by number
+#     (national_outcome: "1" to "15"), and your Local Outcomes Improvement
+#     Plan's priorities as the config file lists them (`cgcheck frameworks`
+#     shows every framework in force and its outcomes). Other checks cannot
+#     be trusted until every reference resolves, so this rule cannot be
+#     waived.
 #   params: {}
 package cgcheck.rules.integrity.references_resolve
 
@@ -108,6 +116,13 @@ bad_refs contains [["monitoring", "efficiencies", i, "partners", j], ref] if {
 
 # unset is true for a reference that is missing or blank: the schema and the
 # rules that require the field report those.
+bad_refs contains [["risks", i, "owner"], risk.owner] if {
+	ids := lib.partner_ids
+	some i, risk in object.get(input, "risks", [])
+	not risk.owner in ids
+	not unset(risk.owner)
+}
+
 unset(value) if value == null
 
 unset(value) if {
@@ -162,16 +177,63 @@ deny contains lib.finding(sprintf("/partners/%d/id", [j]), msg) if {
 }
 
 # national_outcomes are the Scottish Government's 15 national outcomes (2007).
-national_outcomes := {"1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15"}
+# frameworks are the outcome frameworks in force (built in, or the run's:
+# cgcheck merges a config file's frameworks: into them).
+frameworks := lib.frameworks
 
-deny contains lib.finding(pointer, msg) if {
+deny contains lib.finding(sprintf("/purpose/outcome_links/%d/framework", [i]), msg) if {
 	some i, link in object.get(input, ["purpose", "outcome_links"], [])
-	link.framework == "national_outcome"
-	ref := object.get(link, "ref", null)
-	not ref in national_outcomes
-	pointer := outcome_ref_pointer(i, link)
-	msg := sprintf("purpose.outcome_links[%d].ref %s is not a national outcome: use one of \"1\" to \"15\"", [i, json.marshal(ref)])
+	name := link.framework
+	not frameworks[name]
+	msg := sprintf(
+		"purpose.outcome_links[%d].framework %s is not a known outcome framework; the frameworks in force are %s (a config file can add one under frameworks:; `cgcheck frameworks` lists them)",
+		[i, json.marshal(name), concat(", ", sort(object.keys(frameworks)))],
+	)
 }
+
+deny contains lib.finding(outcome_ref_pointer(i, link), msg) if {
+	some i, link in object.get(input, ["purpose", "outcome_links"], [])
+	framework := frameworks[link.framework]
+	ref := object.get(link, "ref", null)
+	not known_ref(framework, ref)
+	msg := unknown_ref_message(i, link.framework, framework, ref)
+}
+
+# known_ref is true when ref names an outcome of the framework, or, for a
+# framework without an outcome list, is any non-blank text.
+known_ref(framework, ref) if {
+	is_string(ref)
+	_ = framework.outcomes[ref]
+}
+
+known_ref(framework, ref) if {
+	not lib.has(framework, "outcomes")
+	is_string(ref)
+	trim_space(ref) != ""
+}
+
+unknown_ref_message(i, name, framework, ref) := msg if {
+	lib.has(framework, "outcomes")
+	refs := ordered_refs(framework.outcomes)
+	shown := [sprintf("%s (%s)", [json.marshal(r), framework.outcomes[r]]) | some r in array.slice(refs, 0, 3)]
+	more := more_refs(count(refs) - 3)
+	msg := sprintf(
+		"purpose.outcome_links[%d].ref %s is not an outcome of %s (%s): use one of its %d outcomes, such as %s%s (`cgcheck frameworks` lists them all)",
+		[i, json.marshal(ref), name, framework.title, count(refs), concat("; ", shown), more],
+	)
+} else := sprintf("purpose.outcome_links[%d].ref is blank: name the %s outcome or priority the work contributes to", [i, name])
+
+# ordered_refs lists a framework's refs for a message: by number when every
+# ref is a whole number ("2" before "10"), else alphabetically.
+ordered_refs(outcomes) := [format_int(n, 10) | some n in sort([to_number(k) | some k, _ in outcomes])] if {
+	every k, _ in outcomes {
+		regex.match(`^(0|[1-9][0-9]{0,8})$`, k)
+	}
+} else := sort(object.keys(outcomes))
+
+more_refs(n) := sprintf("; and %d more", [n]) if n > 0
+
+else := ""
 
 outcome_ref_pointer(i, link) := sprintf("/purpose/outcome_links/%d/ref", [i]) if lib.has(link, "ref")
 

@@ -1,5 +1,6 @@
 package cgcheck.rules.integrity.references_resolve_test
 
+import data.cgcheck.lib
 import data.cgcheck.rules.integrity.references_resolve
 
 # partnership uses every kind of reference once, all resolving.
@@ -154,7 +155,14 @@ test_fail_each_later_duplicate_names_the_first if {
 test_fail_national_outcome_out_of_range if {
 	descriptor := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links/1/ref", "value": "16"}])
 	f := only_finding_at(descriptor, "/purpose/outcome_links/1/ref")
-	contains(f.msg, "purpose.outcome_links[1].ref \"16\" is not a national outcome")
+	f.msg == concat("", [
+		"purpose.outcome_links[1].ref \"16\" is not an outcome of national_outcome ",
+		"(National outcomes (2007), the frame of Single Outcome Agreements until 2018): use one of its 15 outcomes, such as ",
+		"\"1\" (We live in a Scotland that is the most attractive place for doing business in Europe); ",
+		"\"2\" (We realise our full economic potential with more and better employment opportunities for our people); ",
+		"\"3\" (We are better educated, more skilled and more successful, renowned for our research and innovation); ",
+		"and 12 more (`cgcheck frameworks` lists them all)",
+	])
 }
 
 test_fail_national_outcome_zero_and_padded if {
@@ -169,7 +177,7 @@ test_fail_national_outcome_zero_and_padded if {
 test_fail_national_outcome_number_not_string if {
 	descriptor := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links/1/ref", "value": 15}])
 	f := only_finding_at(descriptor, "/purpose/outcome_links/1/ref")
-	contains(f.msg, "ref 15 is not a national outcome")
+	contains(f.msg, "ref 15 is not an outcome of national_outcome")
 }
 
 test_fail_national_outcome_ref_missing if {
@@ -190,4 +198,65 @@ test_blank_references_left_to_other_rules if {
 		{"op": "remove", "path": "/action_plan/0/workstream"},
 	])
 	count(references_resolve.deny) == 0 with input as descriptor
+}
+
+# Catalogue v2: outcome links are checked against the frameworks in force.
+
+test_pass_npf_outcomes if {
+	descriptor := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links", "value": [
+		{"framework": "npf", "ref": "health"},
+		{"framework": "npf", "ref": "children-and-young-people"},
+		{"framework": "soa", "ref": "Efficient public services"},
+		{"framework": "locality_plan", "ref": "Port Glasgow"},
+		{"framework": "other", "ref": "Scottish Government drug strategy"},
+	]}])
+	count(references_resolve.deny) == 0 with input as descriptor
+}
+
+test_fail_npf_ref_not_an_outcome if {
+	descriptor := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links/0", "value": {"framework": "npf", "ref": "wellbeing"}}])
+	f := only_finding_at(descriptor, "/purpose/outcome_links/0/ref")
+	startswith(f.msg, "purpose.outcome_links[0].ref \"wellbeing\" is not an outcome of npf (National Performance Framework (2018)): use one of its 11 outcomes, such as \"children-and-young-people\" (We grow up loved")
+	endswith(f.msg, "; and 8 more (`cgcheck frameworks` lists them all)")
+}
+
+test_fail_unknown_framework if {
+	descriptor := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links/0", "value": {"framework": "nfp", "ref": "health"}}])
+	f := only_finding_at(descriptor, "/purpose/outcome_links/0/framework")
+	f.msg == "purpose.outcome_links[0].framework \"nfp\" is not a known outcome framework; the frameworks in force are locality_plan, loip, national_outcome, npf, other, soa (a config file can add one under frameworks:; `cgcheck frameworks` lists them)"
+}
+
+test_fail_blank_ref_in_a_framework_without_outcomes if {
+	descriptor := json.patch(partnership, [{"op": "add", "path": "/purpose/outcome_links/-", "value": {"framework": "loip", "ref": " "}}])
+	f := only_finding_at(descriptor, "/purpose/outcome_links/3/ref")
+	f.msg == "purpose.outcome_links[3].ref is blank: name the loip outcome or priority the work contributes to"
+}
+
+inverclyde := {
+	"loip": {"title": "Inverclyde LOIP 2017-2027", "outcomes": {"p1": "Our population is increasing", "p2": "Inequalities are reduced"}},
+	"npf": lib.builtin_frameworks.npf,
+}
+
+test_frameworks_from_the_run_replace_and_limit if {
+	ok := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links", "value": [{"framework": "loip", "ref": "p2"}, {"framework": "npf", "ref": "health"}]}])
+	count(references_resolve.deny) == 0 with input as ok with data.cgcheck.frameworks as inverclyde
+
+	# With the run's frameworks, loip refs are checked against its outcomes ...
+	bad := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links", "value": [{"framework": "loip", "ref": "Inequalities"}]}])
+	[f] := [f | some f in references_resolve.deny] with input as bad with data.cgcheck.frameworks as inverclyde
+	f.msg == "purpose.outcome_links[0].ref \"Inequalities\" is not an outcome of loip (Inverclyde LOIP 2017-2027): use one of its 2 outcomes, such as \"p1\" (Our population is increasing); \"p2\" (Inequalities are reduced) (`cgcheck frameworks` lists them all)"
+
+	# ... and a framework the run leaves out is not known.
+	soa := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links", "value": [{"framework": "soa", "ref": "x"}]}])
+	[g] := [g | some g in references_resolve.deny] with input as soa with data.cgcheck.frameworks as inverclyde
+	g.pointer == "/purpose/outcome_links/0/framework"
+}
+
+test_fail_risk_owner_not_a_partner if {
+	descriptor := object.union(partnership, {"risks": [
+		{"risk": "Funding ends", "owner": "council", "mitigation": "Mainstream the service"},
+		{"risk": "Staff turnover", "owner": "health-board", "mitigation": "Shared induction"},
+	]})
+	f := only_finding_at(descriptor, "/risks/1/owner")
+	f.msg == "risks[1].owner \"health-board\" is not one of the partners"
 }
