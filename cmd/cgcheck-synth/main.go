@@ -6,9 +6,12 @@
 // writes N descriptors (about 80% YAML, 20% JSON) under one folder per
 // council area. The same flags always give byte-identical files. The
 // registry is designed to be checked with --today 2008-10-01: across a few
-// hundred files every per-document rule passes somewhere and gives each of
-// its levels somewhere, each registry rule fires a few times, and about 1%
-// of the files (-broken) are deliberately unreadable or break the schema.
+// hundred files every per-document rule of catalogue v2 passes somewhere
+// and gives each of its levels somewhere, each registry rule fires a few
+// times, and about 1% of the files (-broken) are deliberately unreadable or
+// break the schema. The files follow descriptor revision 2 (some areas and
+// reporting lines are lists; outcome links use the 2007 national outcomes
+// and the National Performance Framework).
 package main
 
 import (

@@ -141,8 +141,11 @@ func initials(name string) string {
 // plan is what is decided about a descriptor before it is built: the
 // scenario it shows and the shape it needs for that.
 type plan struct {
-	index    int
-	area     *area
+	index int
+	area  *area
+	// area2, when set, is a second council area the partnership spans
+	// (area is then written as a list).
+	area2    *area
 	theme    *theme
 	status   string
 	typ      string
@@ -156,6 +159,10 @@ type plan struct {
 	// oldStart makes the start at least 15 months before today, so that a
 	// late monitoring framework or stale review can be shown.
 	oldStart bool
+	// startLo and startHi, when set, bound the start of an active
+	// partnership (to make it young or established for
+	// monitoring-at-outset).
+	startLo, startHi time.Time
 	// compact leaves out optional detail so a descriptor with many partners
 	// or measures stays within the size budget.
 	compact bool
@@ -180,6 +187,21 @@ type builder struct {
 
 func (b *builder) text(s string) string { return b.rep.Replace(s) }
 
+// choose returns one of ss filled in: any, or the shortest when the
+// descriptor must stay compact.
+func (b *builder) choose(ss []string) string {
+	if !b.p.compact {
+		return b.text(b.r.pick(ss))
+	}
+	best := b.text(ss[0])
+	for _, s := range ss[1:] {
+		if t := b.text(s); len(t) < len(best) {
+			best = t
+		}
+	}
+	return best
+}
+
 func (b *builder) texts(ss []string) []string {
 	out := make([]string, len(ss))
 	for i, s := range ss {
@@ -202,6 +224,9 @@ func (g *generator) build(p *plan) *builder {
 	)
 	d := b.d
 	d.Area = a.name
+	if p.area2 != nil {
+		d.MoreAreas = []string{p.area2.name}
+	}
 	d.Status = p.status
 	d.Type = p.typ
 	d.Scale = p.scale
@@ -221,6 +246,9 @@ func (g *generator) build(p *plan) *builder {
 	b.actionPlan(start)
 	b.monitoring(start)
 	b.funding()
+	b.risks()
+	b.learning()
+	b.sizeOne()
 	return b
 }
 
@@ -255,7 +283,11 @@ func (b *builder) lifecycle() time.Time {
 		if p.oldStart {
 			latest = addMonths(today, -15)
 		}
-		start = r.date(mustDate("2005-01-10"), latest)
+		lo := mustDate("2005-01-10")
+		if !p.startLo.IsZero() {
+			lo, latest = p.startLo, p.startHi
+		}
+		start = r.date(lo, latest)
 		expires = r.date(maxDate(addDays(today, 45), addMonths(start, 18)), mustDate("2011-03-31"))
 	}
 	// Starts fall on the first of a month more often than not.
@@ -445,36 +477,66 @@ func (b *builder) fillPartner(pt *Partner, i int) {
 	if p.compact || !b.sectors {
 		pt.Sector = ""
 	}
-	if !p.compact && r.chance(0.2) && len(p.theme.interests) > 0 {
-		pt.Interest = b.text(r.pick(p.theme.interests))
+	// Every core partner records its own interest in the outcome; others
+	// sometimes do.
+	if pt.Role == "core" || (!p.compact && r.chance(0.2)) {
+		pt.Interest = b.interest(pt.kind)
 	}
 	bt := func(v bool) *bool { return &v }
 	switch pt.Role {
 	case "core":
-		rep := &Representative{Post: b.text(r.pick(k.posts))}
+		rep := &Representative{Post: b.choose(k.posts)}
 		if r.chance(0.5) && !p.compact {
 			rep.Person = b.g.person(r, p.status != "closed")
 		}
-		auth := &Authority{Finance: bt(true)}
-		switch {
-		case i == b.leadIdx:
-			auth.Staff, auth.Policy = bt(true), bt(r.chance(0.8))
-		case p.compact:
-		default:
-			if r.chance(0.8) {
-				auth.Staff = bt(r.chance(0.8))
-			}
-			if r.chance(0.7) {
-				auth.Policy = bt(r.chance(0.6))
-			}
-		}
-		rep.Authority = auth
 		pt.Representative = rep
 		n := 1
 		if !p.compact {
 			n = []int{1, 1, 1, 2, 2, 3}[r.IntN(6)]
 		}
 		pt.Contributes = b.contributions(k, n, i < 2)
+		// A community or voluntary member may bring only its members'
+		// experience: its representative needs no financial authority
+		// (delegated-authority), only a say in policy.
+		if i >= 2 && !p.compact && (pt.kind == "third" || pt.kind == "cc" || pt.kind == "tenants") && r.chance(0.35) {
+			pt.Contributes = []Contribution{{Kind: "expertise", What: r.pick([]string{
+				"Lived experience of the service", "Views of the people it supports", "Local knowledge and residents' views"})}}
+			rep.Authority = &Authority{Policy: bt(true)}
+			if r.chance(0.5) {
+				rep.Authority.Finance, rep.Authority.Staff = bt(false), bt(false)
+			}
+			break
+		}
+		// The representative may commit what the partner contributes.
+		fin, staff := needs(pt.Contributes)
+		auth := &Authority{}
+		switch {
+		case i == b.leadIdx:
+			auth.Finance, auth.Staff, auth.Policy = bt(true), bt(true), bt(r.chance(0.8))
+		case p.compact:
+			auth.Finance = bt(true)
+			if staff {
+				auth.Staff = bt(true)
+			}
+		default:
+			if fin || r.chance(0.85) {
+				auth.Finance = bt(true)
+			} else if r.chance(0.5) {
+				auth.Finance = bt(false)
+			}
+			if staff {
+				auth.Staff = bt(true)
+			} else if r.chance(0.8) {
+				auth.Staff = bt(r.chance(0.8))
+			}
+			if r.chance(0.7) {
+				auth.Policy = bt(r.chance(0.6))
+			}
+			if !isTrue(auth.Finance) && !isTrue(auth.Staff) && !isTrue(auth.Policy) {
+				auth.Policy = bt(true)
+			}
+		}
+		rep.Authority = auth
 	case "contributor":
 		if r.chance(0.3) {
 			pt.Remit = ""
@@ -501,6 +563,62 @@ func (b *builder) fillPartner(pt *Partner, i int) {
 				"Resources committed through its own programmes instead",
 			})
 		}
+	}
+}
+
+// needs reports whether contributions call for the authority to commit
+// finance (budget or asset) and staff (staff), as delegated-authority asks.
+func needs(cs []Contribution) (finance, staff bool) {
+	for _, c := range cs {
+		switch c.Kind {
+		case "budget", "asset":
+			finance = true
+		case "staff":
+			staff = true
+		}
+	}
+	return finance, staff
+}
+
+func isTrue(b *bool) bool { return b != nil && *b }
+
+// interest returns a partner's own stake in the outcome: one of the
+// organisation kind's, or one of the theme's.
+func (b *builder) interest(kind string) string {
+	r := b.r
+	own := orgInterests[kind]
+	if kind == "third" {
+		own = thirdInterests
+	}
+	if len(own) == 0 || (len(b.p.theme.interests) > 0 && r.chance(0.4)) {
+		own = b.p.theme.interests
+	}
+	return b.choose(own)
+}
+
+// sizeOne makes sure some staff, budget or asset contribution states its
+// size (critical-mass): the lead partner's first, which is always one of
+// those and survives any trimming for size.
+func (b *builder) sizeOne() {
+	if hasSize(b.d) {
+		return
+	}
+	for i := range b.d.Partners {
+		for j := range b.d.Partners[i].Contributes {
+			if c := &b.d.Partners[i].Contributes[j]; resourceKinds[c.Kind] {
+				b.size(c)
+				return
+			}
+		}
+	}
+}
+
+// size records how much a staff, budget or asset contribution is worth.
+func (b *builder) size(c *Contribution) {
+	if c.Kind == "staff" {
+		c.FTE = float64(b.r.between(1, 8)) / 2
+	} else {
+		c.ValueGBP = float64(b.r.between(5, 250)) * 1000
 	}
 }
 
@@ -565,16 +683,20 @@ func (b *builder) designDate(start time.Time) time.Time {
 
 func (b *builder) purpose(start time.Time) {
 	r, p, th, pu := b.r, b.p, b.p.theme, &b.d.Purpose
-	pu.Task = b.text(r.pick(th.tasks))
-	pu.WhyPartnership = b.text(r.pick(th.whys))
-	if !p.compact && r.chance(0.5) {
-		pu.Mandate = b.text(r.pick(th.mandates))
-	}
+	pu.Task = b.choose(th.tasks)
+	pu.WhyPartnership = b.choose(th.whys)
+	pu.Mandate = b.choose(th.mandates)
 	if !p.compact && r.chance(0.4) {
 		pu.AddedValue = r.subset(th.added, r.between(2, 3))
 	}
-	if !p.compact && r.chance(0.25) {
-		pu.NoGainAreas = b.texts(r.subset(th.noGain, 1))
+	k := 1
+	if !p.compact && r.chance(0.4) {
+		k = 2
+	}
+	if p.compact {
+		pu.NoGainAreas = []string{b.choose(th.noGain)}
+	} else {
+		pu.NoGainAreas = b.texts(r.subset(th.noGain, k))
 	}
 	pu.AgreedBy = b.coreIDs()
 	for _, pt := range b.d.Partners {
@@ -585,11 +707,32 @@ func (b *builder) purpose(start time.Time) {
 	if r.chance(0.7) {
 		pu.AgreedOn = ymd(b.designDate(start))
 	}
-	for _, n := range r.subset(intStrings(th.outcomes), r.between(1, 2)) {
-		pu.OutcomeLinks = append(pu.OutcomeLinks, OutcomeLink{"national_outcome", n})
+	// Links to the 2007 national outcomes, the study's frame; some
+	// descriptors (as a 2026 user would) link to the National Performance
+	// Framework instead, or as well.
+	switch x := r.Float64(); {
+	case x < 0.2:
+		for _, ref := range r.subset(th.npf, r.between(1, 2)) {
+			pu.OutcomeLinks = append(pu.OutcomeLinks, OutcomeLink{"npf", ref})
+		}
+	case x < 0.3:
+		pu.OutcomeLinks = append(pu.OutcomeLinks, OutcomeLink{"national_outcome", r.pick(intStrings(th.outcomes))},
+			OutcomeLink{"npf", r.pick(th.npf)})
+	default:
+		for _, n := range r.subset(intStrings(th.outcomes), r.between(1, 2)) {
+			pu.OutcomeLinks = append(pu.OutcomeLinks, OutcomeLink{"national_outcome", n})
+		}
 	}
 	if r.chance(0.4) && !p.compact {
-		pu.OutcomeLinks = append(pu.OutcomeLinks, OutcomeLink{"soa", b.p.area.name + " " + r.pick(th.soa)})
+		local := r.pick(th.soa)
+		switch x := r.Float64(); {
+		case x < 0.7:
+			pu.OutcomeLinks = append(pu.OutcomeLinks, OutcomeLink{"soa", b.p.area.name + " " + local})
+		case x < 0.85:
+			pu.OutcomeLinks = append(pu.OutcomeLinks, OutcomeLink{"loip", b.p.area.name + " LOIP priority: " + strings.TrimPrefix(local, "SOA outcome: ")})
+		default:
+			pu.OutcomeLinks = append(pu.OutcomeLinks, OutcomeLink{"locality_plan", b.town + " locality plan: " + strings.TrimPrefix(local, "SOA outcome: ")})
+		}
 	}
 }
 
@@ -603,11 +746,20 @@ func intStrings(ns []int) []string {
 
 func (b *builder) governance() {
 	r, p, th, g := b.r, b.p, b.p.theme, &b.d.Governance
-	g.Body = r.pick(th.bodies)
+	g.Body = b.choose(th.bodies)
 	if strings.Contains(b.d.Name, b.town) && r.chance(0.5) {
 		g.Body = b.town + " " + g.Body
 	}
-	g.ReportsTo = b.text(r.pick(th.reports))
+	g.ReportsTo = b.choose(th.reports)
+	// Some bodies are accountable to two boards (revision 2: a list).
+	if r.chance(0.12) {
+		for _, i := range r.Perm(len(th.reports)) {
+			if other := b.text(th.reports[i]); other != g.ReportsTo {
+				g.MoreReportsTo = []string{other}
+				break
+			}
+		}
+	}
 	if r.chance(0.85) {
 		g.MeetingFrequency = r.pick(frequencies)
 	}
@@ -637,8 +789,26 @@ func (b *builder) clientGroups() {
 		n = 2
 	}
 	track := b.p.status != "closed"
-	seen := b.g.groups[a.name]
-	for _, gi := range r.Perm(len(th.groups))[:min(n, len(th.groups))] {
+	// A name must be new in every area the partnership spans.
+	var seenIn []map[string]bool
+	for _, name := range b.d.Areas() {
+		seenIn = append(seenIn, b.g.groups[name])
+	}
+	seen := func(key string) bool {
+		for _, s := range seenIn {
+			if s[key] {
+				return true
+			}
+		}
+		return false
+	}
+	order := r.Perm(len(th.groups))
+	if b.p.compact {
+		// A long partner or measure list gets the shortest group.
+		size := func(g groupTpl) int { return len(g.name) + len(g.definition) + len(g.service) + len(g.impact) }
+		slices.SortStableFunc(order, func(i, j int) int { return size(th.groups[i]) - size(th.groups[j]) })
+	}
+	for _, gi := range order[:min(n, len(th.groups))] {
 		gt := th.groups[gi]
 		towns := append([]string{b.town}, a.towns...)
 		var name string
@@ -647,20 +817,31 @@ func (b *builder) clientGroups() {
 			if !strings.Contains(gt.name, "{town}") {
 				cand += " in " + t
 			}
-			if !seen[groupKey(cand)] {
+			if !seen(groupKey(cand)) {
 				name = cand
 				break
 			}
 		}
 		if name == "" {
-			// Every locality is taken: name the group after this partnership.
-			name = strings.ReplaceAll(gt.name, "{town}", b.town) + " (" + b.d.Name + ")"
-			for n := 2; seen[groupKey(name)]; n++ {
-				name = fmt.Sprintf("%s (%s, group %d)", strings.ReplaceAll(gt.name, "{town}", b.town), b.d.Name, n)
+			// Every locality is taken: number the group within the town.
+			base := strings.ReplaceAll(gt.name, "{town}", b.town)
+			if !strings.Contains(gt.name, "{town}") {
+				base += " in " + b.town
 			}
+			// (counting on from the last number given, so that a large
+			// registry does not try every number again)
+			key := a.name + "\x00" + base
+			n := max(2, b.g.groupN[key])
+			for name = fmt.Sprintf("%s (group %d)", base, n); seen(groupKey(name)); {
+				n++
+				name = fmt.Sprintf("%s (group %d)", base, n)
+			}
+			b.g.groupN[key] = n + 1
 		}
 		if track {
-			seen[groupKey(name)] = true
+			for _, s := range seenIn {
+				s[groupKey(name)] = true
+			}
 		}
 		b.d.ClientGroups = append(b.d.ClientGroups, ClientGroup{
 			Name: name, Definition: b.text(gt.definition), Service: b.text(gt.service), IntendedImpact: b.text(gt.impact),
@@ -875,6 +1056,8 @@ func (b *builder) monitoring(start time.Time) {
 	for i, mt := range chosen {
 		m.Measures = append(m.Measures, b.measure(mt, start, core, i == 0, want > 8 && i > 1))
 	}
+	d.Monitoring = m
+	b.bothLevels()
 	neff := r.between(1, min(2, len(th.efficiencies)))
 	if p.compact {
 		neff = 1
@@ -908,6 +1091,43 @@ func effStrings(es []effTpl) []string {
 	return out
 }
 
+// bothLevels makes sure the measures are at both levels, strategic and
+// programme (monitoring-levels): the first outcome measure is strategic,
+// and another is at the programme level, added from the theme if need be.
+func (b *builder) bothLevels() {
+	m := b.d.Monitoring
+	if m == nil || len(m.Measures) == 0 {
+		return
+	}
+	has := func(level string) bool {
+		return slices.ContainsFunc(m.Measures, func(ms Measure) bool { return ms.Level == level })
+	}
+	if !has("strategic") {
+		i := max(0, slices.IndexFunc(m.Measures, func(ms Measure) bool { return ms.Kind == "outcome" }))
+		m.Measures[i].Level = "strategic"
+	}
+	if has("programme") {
+		return
+	}
+	anchor := slices.IndexFunc(m.Measures, func(ms Measure) bool { return ms.Level == "strategic" })
+	for i := range m.Measures {
+		if i != anchor {
+			m.Measures[i].Level = "programme"
+			return
+		}
+	}
+	// One strategic measure alone: add a programme measure of another kind
+	// than collaborative activity (this may be what took the others away).
+	for _, mt := range b.p.theme.measures {
+		if mt.kind != "collaborative_activity" && !slices.ContainsFunc(m.Measures, func(ms Measure) bool { return ms.ID == mt.id }) {
+			ms := b.measure(mt, mustDate(b.d.Lifecycle.Start), b.coreIDs(), false, false)
+			ms.Level = "programme"
+			m.Measures = append(m.Measures, ms)
+			return
+		}
+	}
+}
+
 // measure makes a measure from its template. A full measure has a
 // baseline, a pre-partnership trend and a collaborative target more
 // stretching than the isolation target; a small one (in a large framework)
@@ -915,7 +1135,8 @@ func effStrings(es []effTpl) []string {
 func (b *builder) measure(mt measureTpl, start time.Time, core []string, full, small bool) Measure {
 	r := b.r
 	m := Measure{ID: mt.id, Indicator: mt.indicator, Kind: mt.kind, Better: mt.better, Level: "programme"}
-	if mt.kind == "outcome" && r.chance(0.6) {
+	switch {
+	case mt.kind == "outcome" && r.chance(0.6), mt.kind == "collaborative_activity" && r.chance(0.2):
 		m.Level = "strategic"
 	}
 	m.Owner = core[r.IntN(len(core))]
@@ -948,6 +1169,10 @@ func (b *builder) measure(mt measureTpl, start time.Time, core []string, full, s
 			m.Baseline = &Dated{base, ymd(baseDate)}
 			m.Trend = trend(1)
 		}
+		return m
+	case b.p.compact && !full && mt.kind != "outcome":
+		// A long partner or measure list keeps to the figures that matter:
+		// the other measures are named, their figures to come.
 		return m
 	case mt.kind == "collaborative_activity":
 		// Nobody does the joint activity alone: no isolation target.
@@ -1025,4 +1250,47 @@ func fundStrings(fs []fundTpl) []string {
 		out[i] = f.from
 	}
 	return out
+}
+
+// risks records the main risks to the shared work, each managed by the lead
+// partner or another core partner (risk-managed, references-resolve).
+func (b *builder) risks() {
+	r, d := b.r, b.d
+	n := []int{1, 2, 2, 3}[r.IntN(4)]
+	if b.p.compact {
+		n = 1
+	}
+	core := b.coreIDs()
+	picks := r.Perm(len(risks))[:n]
+	if b.p.compact {
+		picks = []int{0}
+		for i, t := range risks {
+			if len(t.risk)+len(t.mitigation) < len(risks[picks[0]].risk)+len(risks[picks[0]].mitigation) {
+				picks[0] = i
+			}
+		}
+	}
+	for _, i := range picks {
+		t := risks[i]
+		owner := d.Lead.Partner
+		if t.owner == "any" && r.chance(0.6) {
+			owner = core[r.IntN(len(core))]
+		}
+		d.Risks = append(d.Risks, Risk{
+			Risk:       b.text(t.risk),
+			Owner:      owner,
+			Mitigation: b.text(strings.ReplaceAll(t.mitigation, "{body}", d.Governance.Body)),
+		})
+	}
+}
+
+// learning says how lessons will be shared (lessons-shared) and, often, how
+// the partnership reflects on its own working.
+func (b *builder) learning() {
+	r := b.r
+	l := &Learning{Dissemination: b.choose(disseminations)}
+	if !b.p.compact && r.chance(0.6) {
+		l.Evaluation = b.text(strings.ReplaceAll(r.pick(evaluations), "{body}", b.d.Governance.Body))
+	}
+	b.d.Learning = l
 }

@@ -212,8 +212,8 @@ func plantedFiles(files []synth.File) map[string][]string {
 func checkPlantedDirectly(t *testing.T, files []synth.File, planted map[string][]string) {
 	t.Helper()
 	type doc struct {
-		path, id, status, area, reportsTo string
-		groups, links, people             []string
+		path, id, status                        string
+		areas, reportsTo, groups, links, people []string
 	}
 	var docs []doc
 	for _, f := range files {
@@ -226,8 +226,12 @@ func checkPlantedDirectly(t *testing.T, files []synth.File, planted map[string][
 			t.Fatal(err)
 		}
 		m := parsed.Value.(map[string]any)
-		d := doc{path: f.Path, id: m["id"].(string), status: m["status"].(string), area: m["area"].(string)}
-		d.reportsTo, _ = m["governance"].(map[string]any)["reports_to"].(string)
+		d := doc{path: f.Path, id: m["id"].(string), status: m["status"].(string)}
+		// area and reports_to are a string or a list of strings (revision 2).
+		for _, a := range texts(m["area"]) {
+			d.areas = append(d.areas, strings.Join(strings.Fields(strings.ToLower(a)), ""))
+		}
+		d.reportsTo = texts(m["governance"].(map[string]any)["reports_to"])
 		for _, g := range list(m["client_groups"]) {
 			d.groups = append(d.groups, strings.Join(strings.Fields(strings.ToLower(g.(map[string]any)["name"].(string))), ""))
 		}
@@ -268,9 +272,11 @@ func checkPlantedDirectly(t *testing.T, files []synth.File, planted map[string][
 			seats[p][d.path] = true
 		}
 		keys := map[string]bool{}
-		for _, g := range d.groups {
-			for _, l := range d.links {
-				keys[d.area+"|"+g+"|"+l] = true
+		for _, a := range d.areas {
+			for _, g := range d.groups {
+				for _, l := range d.links {
+					keys[a+"|"+g+"|"+l] = true
+				}
 			}
 		}
 		for k := range keys {
@@ -294,8 +300,9 @@ func checkPlantedDirectly(t *testing.T, files []synth.File, planted map[string][
 			add("overlapping-partnerships", paths...)
 		}
 	}
-	// reporting-cycle: follow reports_to through descriptor ids.
-	next := map[string]string{}
+	// reporting-cycle: follow every reports_to entry through descriptor ids;
+	// a descriptor is on a cycle when it can reach itself.
+	next := map[string][]string{}
 	pathOf := map[string]string{}
 	for _, d := range docs {
 		if len(ids[d.id]) == 1 {
@@ -304,17 +311,19 @@ func checkPlantedDirectly(t *testing.T, files []synth.File, planted map[string][
 	}
 	for start := range next {
 		seenIDs := map[string]bool{}
-		for id := start; ; id = next[id] {
-			if _, ok := next[id]; !ok {
-				break
+		todo := slices.Clone(next[start])
+		for len(todo) > 0 {
+			id := todo[len(todo)-1]
+			todo = todo[:len(todo)-1]
+			if _, ok := next[id]; !ok || seenIDs[id] {
+				continue
 			}
-			if seenIDs[id] {
-				if id == start {
-					add("reporting-cycle", pathOf[start])
-				}
+			if id == start {
+				add("reporting-cycle", pathOf[start])
 				break
 			}
 			seenIDs[id] = true
+			todo = append(todo, next[id]...)
 		}
 	}
 	for _, rule := range registryRules {
@@ -334,4 +343,18 @@ func checkPlantedDirectly(t *testing.T, files []synth.File, planted map[string][
 func list(v any) []any {
 	l, _ := v.([]any)
 	return l
+}
+
+// texts reads a field that is a string or a list of strings.
+func texts(v any) []string {
+	if s, ok := v.(string); ok {
+		return []string{s}
+	}
+	var out []string
+	for _, e := range list(v) {
+		if s, ok := e.(string); ok {
+			out = append(out, s)
+		}
+	}
+	return out
 }

@@ -206,7 +206,8 @@ type theme struct {
 	names, tasks, whys, mandates     []string
 	added                            []string
 	noGain                           []string
-	outcomes                         []int
+	outcomes                         []int    // national outcomes (2007)
+	npf                              []string // National Performance Framework outcomes (2018)
 	soa                              []string
 	groups                           []groupTpl
 	measures                         []measureTpl
@@ -231,6 +232,7 @@ var themes = []theme{
 		added:    []string{"enhanced_outcomes", "efficiency", "mutual_understanding", "quality_effectiveness"},
 		noGain:   []string{"Acute orthopaedic treatment stays with the hospital", "Home care scheduling stays with social work"},
 		outcomes: []int{6, 9, 15},
+		npf:      []string{"health", "communities"},
 		soa:      []string{"SOA outcome: older people live independently at home for longer", "SOA outcome: fewer emergency admissions of older people"},
 		groups: []groupTpl{
 			{"Older people at risk of falls", "Residents aged 65+ with a fall in the last year or on four or more medicines", "Joint falls risk and home safety visit with follow-up exercise classes", "Fewer falls and fewer emergency admissions"},
@@ -268,6 +270,7 @@ var themes = []theme{
 		added:    []string{"enhanced_outcomes", "critical_mass", "mutual_understanding"},
 		noGain:   []string{"Enforcement decisions stay with the police", "School discipline stays with schools"},
 		outcomes: []int{4, 9, 11},
+		npf:      []string{"children-and-young-people", "communities"},
 		soa:      []string{"SOA outcome: communities are safer and feel safer", "SOA outcome: young people are active citizens"},
 		groups: []groupTpl{
 			{"Young people aged 12 to 17", "Young people living in or visiting {town} on weekend evenings", "Free sport, music and youth work sessions on Friday and Saturday nights", "Fewer young people involved in disorder and more taking part in positive activities"},
@@ -305,6 +308,7 @@ var themes = []theme{
 		added:    []string{"enhanced_outcomes", "critical_mass", "efficiency"},
 		noGain:   []string{"Exam timetabling stays with schools", "College admissions stay with the college"},
 		outcomes: []int{2, 3, 4, 8},
+		npf:      []string{"education", "children-and-young-people", "fair-work-and-business"},
 		soa:      []string{"SOA outcome: more young people in positive destinations", "SOA outcome: young people are successful learners"},
 		groups: []groupTpl{
 			{"School leavers at risk of a negative destination", "Pupils in S3 to S6 flagged by guidance staff or with poor attendance", "Key worker, tailored learning and a guaranteed offer on leaving school", "More young people in education, training or work"},
@@ -342,6 +346,7 @@ var themes = []theme{
 		added:    []string{"enhanced_outcomes", "quality_effectiveness", "critical_mass"},
 		noGain:   []string{"Licensing decisions stay with the Licensing Board", "Specialist detoxification stays with the NHS"},
 		outcomes: []int{6, 7, 9},
+		npf:      []string{"health", "communities"},
 		soa:      []string{"SOA outcome: reduced alcohol-related harm", "SOA outcome: healthier lifestyles"},
 		groups: []groupTpl{
 			{"Adults drinking above recommended limits", "Adults who score 8 or more on the AUDIT questionnaire", "Brief intervention in primary care or A&E and referral to community alcohol services", "Lower weekly consumption and fewer alcohol-related admissions"},
@@ -379,6 +384,7 @@ var themes = []theme{
 		added:    []string{"efficiency", "critical_mass", "enhanced_outcomes", "economy_of_scale"},
 		noGain:   []string{"Benefit decisions stay with Jobcentre Plus"},
 		outcomes: []int{1, 2, 7},
+		npf:      []string{"fair-work-and-business", "poverty", "economy"},
 		soa:      []string{"SOA outcome: more people in work", "SOA outcome: fewer workless households"},
 		groups: []groupTpl{
 			{"Incapacity benefit claimants", "Adults claiming incapacity benefit for more than six months", "Condition management, vocational training and in-work support", "Sustained employment and better health"},
@@ -416,6 +422,7 @@ var themes = []theme{
 		added:    []string{"enhanced_outcomes", "efficiency", "quality_effectiveness"},
 		noGain:   []string{"Hospital bed management stays with the NHS"},
 		outcomes: []int{6, 15},
+		npf:      []string{"health"},
 		soa:      []string{"SOA outcome: more older people supported at home", "SOA outcome: fewer delayed discharges"},
 		groups: []groupTpl{
 			{"Older people leaving hospital", "People aged 65+ discharged from acute or community hospitals", "Up to six weeks of reablement by a joint home care and therapy team", "More people living independently without long-term care"},
@@ -451,6 +458,7 @@ var themes = []theme{
 		added:    []string{"enhanced_outcomes", "mutual_understanding", "critical_mass"},
 		noGain:   []string{"Licensing decisions stay with the Licensing Board", "Criminal investigation stays with the police"},
 		outcomes: []int{9, 11},
+		npf:      []string{"communities", "economy"},
 		soa:      []string{"SOA outcome: people feel safer in town centres", "SOA outcome: less violent crime"},
 		groups: []groupTpl{
 			{"Night-time visitors to {town} town centre", "People using pubs, clubs and takeaways in {town} on weekend nights", "Marshalled taxi ranks, street pastors, CCTV and radio links", "Fewer assaults and people feel safer"},
@@ -486,6 +494,7 @@ var themes = []theme{
 		added:    []string{"enhanced_outcomes", "mutual_understanding", "quality_effectiveness"},
 		noGain:   []string{"Care packages for the cared-for person stay with social work"},
 		outcomes: []int{6, 8, 11},
+		npf:      []string{"health", "communities", "children-and-young-people"},
 		soa:      []string{"SOA outcome: carers are supported to continue caring", "SOA outcome: young carers achieve their potential"},
 		groups: []groupTpl{
 			{"Adult unpaid carers", "Adults providing regular unpaid care to a relative or friend", "Carer's assessment, information, breaks and emotional support", "Carers able to keep caring and look after their own health"},
@@ -521,6 +530,7 @@ var themes = []theme{
 		added:    []string{"enhanced_outcomes", "quality_effectiveness", "mutual_understanding"},
 		noGain:   []string{"Child protection investigations stay with social work and police"},
 		outcomes: []int{5, 8, 7},
+		npf:      []string{"children-and-young-people", "poverty", "education"},
 		soa:      []string{"SOA outcome: children have the best start in life", "SOA outcome: vulnerable families are supported"},
 		groups: []groupTpl{
 			{"Families with children under five", "Families in {town} with a child under five and a health visitor concern", "Family support worker, parenting groups and nursery place", "Children ready for nursery and school"},
@@ -556,6 +566,7 @@ var themes = []theme{
 		added:    []string{"enhanced_outcomes", "efficiency", "critical_mass"},
 		noGain:   []string{"Homelessness decisions stay with the council"},
 		outcomes: []int{7, 10, 11},
+		npf:      []string{"poverty", "communities", "human-rights"},
 		soa:      []string{"SOA outcome: fewer people are homeless", "SOA outcome: people sustain their tenancies"},
 		groups: []groupTpl{
 			{"Households at risk of homelessness", "Households facing eviction, relationship breakdown or leaving institutions", "Housing options advice, mediation and tenancy support", "Homelessness prevented"},
@@ -592,6 +603,7 @@ var themes = []theme{
 		added:    []string{"economy_of_scale", "efficiency", "mutual_understanding"},
 		noGain:   []string{"Clinical services stay with the NHS", "Operational policing stays with the police"},
 		outcomes: []int{10, 15},
+		npf:      []string{"communities", "economy"},
 		soa:      []string{"SOA outcome: efficient, joined-up public services", "SOA outcome: services are accessible locally"},
 		groups: []groupTpl{
 			{"Residents using public services in {town}", "People contacting the council, NHS or police in person in {town}", "One public reception and customer service centre", "Enquiries resolved at the first point of contact"},
@@ -627,6 +639,7 @@ var themes = []theme{
 		added:    []string{"economy_of_scale", "enhanced_outcomes", "efficiency"},
 		noGain:   []string{"Energy tariffs stay with suppliers"},
 		outcomes: []int{7, 12, 14},
+		npf:      []string{"poverty", "environment", "health"},
 		soa:      []string{"SOA outcome: fewer households in fuel poverty", "SOA outcome: lower carbon emissions from housing"},
 		groups: []groupTpl{
 			{"Households in fuel poverty", "Households spending more than 10% of income on fuel", "Free insulation, heating checks and benefit advice", "Warmer homes and lower bills"},
@@ -662,6 +675,7 @@ var themes = []theme{
 		added:    []string{"enhanced_outcomes", "mutual_understanding", "quality_effectiveness"},
 		noGain:   []string{"Prosecution decisions stay with the Procurator Fiscal"},
 		outcomes: []int{8, 9, 11},
+		npf:      []string{"human-rights", "communities", "children-and-young-people"},
 		soa:      []string{"SOA outcome: women and children are safe from abuse", "SOA outcome: fewer repeat victims"},
 		groups: []groupTpl{
 			{"Women and children experiencing domestic abuse", "Women and their children at risk of harm from a partner or ex-partner", "Independent advocacy, safety planning and refuge places", "Fewer repeat incidents and safer families"},
@@ -697,6 +711,7 @@ var themes = []theme{
 		added:    []string{"enhanced_outcomes", "economy_of_scale", "mutual_understanding"},
 		noGain:   []string{"Elite sport development stays with sportscotland"},
 		outcomes: []int{6, 11, 12},
+		npf:      []string{"health", "environment"},
 		soa:      []string{"SOA outcome: people are more active", "SOA outcome: healthier lifestyles"},
 		groups: []groupTpl{
 			{"Inactive adults", "Adults who do less than 30 minutes of activity a week", "Exercise referral, walking groups and subsidised leisure", "More adults active for 30 minutes on five days a week"},
@@ -749,3 +764,106 @@ var surnames = []string{
 var frequencies = []string{"monthly", "six_weekly", "quarterly", "quarterly", "six_monthly", "fortnightly"}
 
 var engagementMethods = []string{"forum", "survey", "focus_group", "panel", "consultation", "other"}
+
+// orgInterests are what each kind of organisation gains from the shared
+// work: its own stake in the outcome (partners[].interest), which the study
+// found drives collaboration through "synergy through interdependence and
+// self interest".
+var orgInterests = map[string][]string{
+	"council":    {"Meeting its {service} priorities in {area} with less duplication", "Lower demand on {service} in the long run", "Delivering its Single Outcome Agreement commitments"},
+	"nhs":        {"Fewer emergency admissions and bed days", "Meeting its HEAT targets in {area}", "Narrowing health inequalities in {area}"},
+	"chp":        {"Fewer avoidable admissions from {area}", "Community staff working to one plan with social work"},
+	"police":     {"Fewer calls and less repeat demand in {area}", "Less crime and disorder in {town}"},
+	"fire":       {"Fewer dwelling fires and fire casualties", "Reaching the households most at risk of fire"},
+	"cvs":        {"A stronger role for voluntary organisations in {area}", "More volunteers recruited and supported"},
+	"ha":         {"Tenancies sustained and fewer arrears", "Tenants able to stay in their homes"},
+	"college":    {"More learners from {area} progressing", "Full courses and retained students"},
+	"jcp":        {"Fewer people on out-of-work benefits in {area}", "Meeting its job entry targets"},
+	"careers":    {"More school leavers in positive destinations", "Key workers reaching the young people most at risk"},
+	"enterprise": {"A better skilled local workforce", "Businesses able to recruit locally"},
+	"commscot":   {"Regeneration funding that delivers lasting change", "Communities able to shape local services"},
+	"adat":       {"Its alcohol and drug strategy delivered in {area}", "Services commissioned on evidence of what works"},
+	"scra":       {"Fewer children referred to the Reporter", "Earlier help for children before a hearing is needed"},
+	"copfs":      {"Faster and better prepared prosecutions", "Victims and witnesses better supported"},
+	"scs":        {"Court business handled more efficiently", "Fewer adjourned cases"},
+	"leisure":    {"More people using its facilities", "Reaching people who do not use leisure centres"},
+	"cab":        {"Clients reached before problems become crises", "Advice reaching people who never ask for it"},
+	"cc":         {"Residents' concerns heard and acted on", "A say for {town} in local services"},
+	"tenants":    {"Tenants' views shaping services", "Safer and better estates for tenants"},
+	"trade":      {"A safer trading environment", "Fewer incidents at licensed premises"},
+	"chamber":    {"Local businesses able to recruit", "A thriving town centre economy"},
+	"energy":     {"Its energy efficiency obligations met at lower cost", "Customers able to pay their bills"},
+	"sepa":       {"Fewer environmental offences", "Waste regulation that reaches the right places"},
+}
+
+// thirdInterests are the stakes of the themes' own voluntary organisations.
+var thirdInterests = []string{
+	"Better support for the people it works with",
+	"Its users' voice heard in how services are planned",
+	"Sustained funding for its services in {area}",
+	"Reaching people who do not come forward for help",
+}
+
+// riskTpl is a risk to the shared work and how it is mitigated; owner says
+// who usually manages it: "lead" the lead partner, "any" any core partner.
+type riskTpl struct{ risk, mitigation, owner string }
+
+// risks are the usual risks to shared work in the study's case studies.
+var risks = []riskTpl{
+	{"Pump-priming funding ends before mainstream funding is agreed", "Exit strategy agreed with partners' finance directors a year before the grant ends", "lead"},
+	{"Staff seconded by partners are withdrawn to cover front-line pressures", "Secondment agreements signed for the life of the project", "any"},
+	{"Partners cannot share client information lawfully", "Information sharing protocol signed by every partner's data controller", "any"},
+	{"Referrals are lower than planned", "Monthly referral figures reviewed by the group, with publicity through GP practices and schools", "any"},
+	{"Partners' priorities change after budget settlements", "Commitments reviewed each year at the {body} before budgets are set", "lead"},
+	{"The client group does not take up the service", "Sessions designed with the client group and outreach through voluntary organisations", "any"},
+	{"Key posts stay vacant", "Joint recruitment with cover arranged between partners", "any"},
+	{"The benefits of working together cannot be shown to the board", "Baseline and targets agreed at the outset and reported every quarter", "lead"},
+	{"Staff of different partners work to different procedures", "Joint training and one shared procedure manual", "any"},
+}
+
+// disseminations say how lessons will be shared (learning.dissemination).
+var disseminations = []string{
+	"Annual report to the {cpp} Board and a case study for the Improvement Service's good practice network",
+	"Lessons shared through the {area} partnership officers' network and a learning event each year",
+	"Findings presented to every partner's management team and published on the {cpp} website",
+	"A learning note after each review, shared with the other {service} partnerships in {area}",
+	"Presentation at the national {service} practitioners' conference and a short guide for other areas",
+}
+
+// evaluations say how the partnership reflects on its own working
+// (learning.evaluation).
+var evaluations = []string{
+	"A self-assessment of how the partners work together at the end of each year",
+	"Independent evaluation at the end of the second year, with a workshop for staff of all partners",
+	"Six-monthly reflection session of the {body}, with views of the client group",
+	"Review of the first year against the baseline, led by the monitoring owner",
+}
+
+// genericTasks are tasks that read as a wide-ranging agenda: each holds a
+// phrase of specific-task's wide_agenda_phrases.
+var genericTasks = []string{
+	"Improve health and wellbeing for all older people in {area}",
+	"Improve outcomes for children and families across {area} through joint working",
+	"Work together to improve the quality of life of residents in {area}",
+	"Deliver better outcomes for local people through partnership working",
+	"Promote health improvement and joined-up working across {area}",
+}
+
+// shortTasks have fewer than six words.
+var shortTasks = []string{"Reduce demand on services", "Service redesign pilot", "Early intervention and prevention", "A shared approach to prevention", "Tackle local priorities"}
+
+// shortWhys have fewer than eight words.
+var shortWhys = []string{"Nobody can do this alone", "Better together", "Partners share the same clients", "It avoids duplication between agencies", "Required by the Scottish Executive", "It makes sense to share resources"}
+
+// genericGroups are client group names that name nobody in particular: each
+// folds to an entry of client-groups-defined's generic_client_groups.
+var genericGroups = []string{"Everyone", "All residents", "Residents", "The public", "General public", "The community", "Communities", "All citizens", "Service users", "Customers", "All ages", "All people"}
+
+// vagueDefinitions are client group definitions of fewer than three words.
+var vagueDefinitions = []string{"Older people", "Local residents", "Young people", "As referred", "Anyone eligible", "Families"}
+
+// unknownFrameworks are outcome framework names cgcheck does not know.
+var unknownFrameworks = []string{"shanarri", "sdg", "npf2018", "national-outcomes", "hwb-outcomes", "ncof"}
+
+// badNPFRefs are refs the National Performance Framework does not define.
+var badNPFRefs = []string{"wellbeing", "health-and-wellbeing", "children", "safer-communities", "older-people", "employment"}

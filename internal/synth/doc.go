@@ -2,9 +2,12 @@
 // benchmarks and load tests of cgcheck: realistic files (Scottish council
 // areas with their NHS boards, police forces, fire and rescue services,
 // colleges and voluntary organisations; client groups; links to the 15
-// national outcomes; measures with baselines, trends and targets; dates
-// around 2005-2010) that exercise every rule when checked as of Today
-// (2008-10-01).
+// national outcomes of 2007 and to the National Performance Framework;
+// measures with baselines, trends and targets at both levels; risks and how
+// lessons are shared; dates around 2005-2010) that exercise every rule of
+// catalogue v2 when checked as of Today (2008-10-01). They follow descriptor
+// revision 2: a few partnerships span two council areas (area is then a
+// list) or report to two boards (governance.reports_to a list).
 //
 // # Determinism
 //
@@ -19,23 +22,31 @@
 //
 // Each descriptor is first built clean: it passes every per-document rule
 // (or skips those that do not apply, such as the waiver rules when it has no
-// waivers). A scenario then departs from the clean descriptor in one way
+// waivers). Clean means substance as well as filled fields: a task of six
+// words or more with no wide-agenda phrase, a stated mandate and no-gain
+// areas, each core partner's own interest, representatives who may commit
+// what their partner contributes (a community member who brings only lived
+// experience needs no financial authority), a stated size for some
+// contribution, risks owned by partners, measures at the strategic and the
+// programme level, and no placeholder text anywhere. A scenario then departs from the clean descriptor in one way
 // that makes one rule give one level, e.g. "core-13" (13 core partners:
-// group-size fails) or "monitoring-grace" (monitoring designed 1-90 days
-// after the start: monitoring-at-outset warns); its prep step shapes the
-// plan first where the finding needs it (an active partnership that started
-// long enough ago, a programme, a third core partner). The scenarios cover
+// group-size fails), "monitoring-grace" (monitoring designed 1-90 days
+// after the start: monitoring-at-outset warns) or "placeholder-lead" (lead
+// person "TBC": placeholder-text fails); its prep step shapes the plan first
+// where the finding needs it (an active partnership that started long enough
+// ago, or within the last two years, a proposed one, a programme, a third
+// core partner). The scenarios cover
 // every level of every built-in rule that a schema-valid descriptor can
 // reach, and clean variants (an active programme with workstreams, a valid
 // unexpired waiver) make the rules that often skip pass somewhere.
 //
 // Valid descriptors take their scenario from a schedule: a shuffled cycle
 // holding every scenario once and the clean variants a few times (about a
-// quarter of files are clean), refilled when used up. Any run of a few dozen
-// files shows every scenario, so a registry of a few hundred shows each
-// several times, whatever the seed. About a third of the damaged descriptors
+// quarter of files are clean), refilled when used up. Any run of about a
+// hundred files shows every scenario, so a registry of a few hundred shows
+// each several times, whatever the seed. About a third of the damaged descriptors
 // also get a second, common shortfall (no efficiencies, an overdue action, a
-// missing trend) that cannot undo the first.
+// missing trend, no risks recorded) that cannot undo the first.
 //
 // File.Shows records the findings each file is there to give; the tests run
 // the real pipeline and check them, and that clean files give nothing worse
@@ -44,11 +55,13 @@
 // # Registry rules
 //
 // Apart from deliberate plants, a registry is clean: ids are unique; client
-// group names are unique per area among open partnerships (localities, then
-// the partnership's name, tell them apart); nobody represents a partner on
+// group names are unique in every area among open partnerships (localities,
+// then a group number, tell them apart; a partnership spanning two areas
+// checks both, and a deliberately generic name such as "All residents" is
+// used once per area); nobody represents a partner on
 // more than three open partnerships; and a descriptor's reports_to names
-// another descriptor's id only when that one was generated earlier, so
-// reporting lines cannot form a cycle. Then, once per 2,000 files (and at
+// another descriptor's id (as a text or as one entry of a list) only when
+// that one was generated earlier, so reporting lines cannot form a cycle. Then, once per 2,000 files (and at
 // least once), the generator plants a case of each registry rule among valid
 // descriptors: a copy that kept its template's id (unique-ids), two open
 // partnerships in one area, usually of one theme, serving the same client
@@ -62,7 +75,11 @@
 // Valid files are MinBytes to MaxBytes (2-6 KiB), like the hand-written
 // examples: optional detail that no rule looks at is left out, in a fixed
 // order, until a file fits (writing it as YAML, then more tersely, if need
-// be), or added until it is large enough. Options.Broken of the files (1% by
+// be), or added until it is large enough; neither changes what any rule
+// finds. A file with a long partner or measure list
+// (File.Long: the group-size and proportionate-monitoring scenarios) may
+// take up to MaxLongBytes (7 KiB): thirteen core partners each with a
+// remit, an interest and a representative's authority do not fit in 6 KiB. Options.Broken of the files (1% by
 // default on the command line) are broken on purpose, in turn by a syntax
 // error, an unknown property and an impossible or non-ISO date; File.Broken
 // says which.

@@ -153,6 +153,9 @@ type style struct {
 	// nested is the longest flow text of a nested object or list that still
 	// lets its parent be written in flow style over several lines.
 	nested int
+	// wrapLists writes a YAML list of short texts that does not fit on one
+	// line in flow style over several lines, rather than one item a line.
+	wrapLists bool
 }
 
 // normal writes entries with nested detail (a partner's representative and
@@ -160,7 +163,10 @@ type style struct {
 // writes them in flow style too, as officers do for long partner lists.
 var (
 	normal = style{width: 120, nested: 60}
-	terse  = style{width: 160, nested: 110}
+	terse  = style{width: 160, nested: 110, wrapLists: true}
+	// dense is for the few descriptors (a group of 13 partners, say) that
+	// terse still leaves too large.
+	dense = style{width: 220, nested: 180, wrapLists: true}
 )
 
 // encodeJSON writes v as indented JSON with small objects and lists kept on
@@ -307,6 +313,40 @@ func (st style) writeWrapped(b *bytes.Buffer, o object, used int, cont string, t
 	b.WriteByte('}')
 }
 
+// shortTexts reports whether every item of l is a string of at most 80
+// bytes.
+func shortTexts(l list) bool {
+	for _, e := range l {
+		if s, ok := e.(string); !ok || len(s) > 80 {
+			return false
+		}
+	}
+	return true
+}
+
+// writeWrappedList writes a list of texts in YAML flow style starting at
+// column used, breaking the line between items before it passes the width;
+// continuation lines start with cont.
+func (st style) writeWrappedList(b *bytes.Buffer, l list, used int, cont string) {
+	b.WriteByte('[')
+	col := used + 1
+	for i, e := range l {
+		t := yamlScalar(e, true)
+		if i > 0 {
+			if col+2+len(t)+1 > st.width {
+				b.WriteString(",\n" + cont)
+				col = len(cont)
+			} else {
+				b.WriteString(", ")
+				col += 2
+			}
+		}
+		b.WriteString(t)
+		col += len(t)
+	}
+	b.WriteByte(']')
+}
+
 // ---- YAML ----
 
 // encodeYAML writes the top-level object v as a YAML block mapping, after the
@@ -419,6 +459,12 @@ func (st style) writeValue(b *bytes.Buffer, v any, indent, used int) {
 	case list:
 		if len(t) == 0 || fits(t, st.width-used-1, false) {
 			b.WriteString(" " + flowYAML(t) + "\n")
+			return
+		}
+		if st.wrapLists && shortTexts(t) {
+			b.WriteByte(' ')
+			st.writeWrappedList(b, t, used+1, strings.Repeat(" ", indent+3))
+			b.WriteByte('\n')
 			return
 		}
 		b.WriteByte('\n')

@@ -32,7 +32,7 @@ func TestYAMLMeansWhatJSONMeans(t *testing.T) {
 	t.Parallel()
 	g := &generator{
 		r: rng{newRand(11)}, opts: Options{N: 150},
-		ids: map[string]bool{}, groups: map[string]map[string]bool{}, persons: map[string]int{},
+		ids: map[string]bool{}, groups: map[string]map[string]bool{}, groupN: map[string]int{}, persons: map[string]int{},
 	}
 	for _, a := range areas {
 		g.groups[a.name] = map[string]bool{}
@@ -44,7 +44,7 @@ func TestYAMLMeansWhatJSONMeans(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: JSON does not parse: %v", d.file, err)
 		}
-		for _, st := range []style{normal, terse} {
+		for _, st := range []style{normal, terse, dense} {
 			js, err := descriptor.Parse(st.encodeJSON(obj), descriptor.JSON)
 			if err != nil {
 				t.Fatalf("%s: JSON (%+v) does not parse: %v", d.file, st, err)

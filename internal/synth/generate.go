@@ -32,10 +32,15 @@ const (
 	DefaultJSON   = 0.2
 )
 
-// Size budget of a valid descriptor, in bytes.
+// Size budget of a valid descriptor, in bytes. A descriptor with a long
+// partner or measure list (File.Long: eleven to thirteen core partners, or
+// more than twelve measures) may take up to MaxLongBytes: every core
+// partner records its remit, its own interest and what its representative
+// may commit, and that does not fit in 6 KiB for thirteen of them.
 const (
-	MinBytes = 2 * 1024
-	MaxBytes = 6 * 1024
+	MinBytes     = 2 * 1024
+	MaxBytes     = 6 * 1024
+	MaxLongBytes = 7 * 1024
 )
 
 // Breakages of the deliberately broken files.
@@ -65,6 +70,9 @@ type File struct {
 	Shows []Expect
 	// Registry lists the registry rules this file is involved in.
 	Registry []string
+	// Long is true for a descriptor with a long partner or measure list,
+	// whose size budget is MaxLongBytes rather than MaxBytes.
+	Long bool
 }
 
 // Expect is a rule and the level (warn or fail) a descriptor is meant to
@@ -84,6 +92,7 @@ func Generate(opts Options) ([]File, error) {
 		opts:    opts,
 		ids:     map[string]bool{},
 		groups:  map[string]map[string]bool{},
+		groupN:  map[string]int{},
 		persons: map[string]int{},
 	}
 	for _, a := range areas {
@@ -99,6 +108,7 @@ type generator struct {
 	opts    Options
 	ids     map[string]bool
 	groups  map[string]map[string]bool // area → folded client group names
+	groupN  map[string]int             // area and group → next number to try
 	persons map[string]int             // folded name → seats on open descriptors
 
 	docs []*doc
@@ -138,12 +148,15 @@ func (g *generator) person(r rng, open bool) string {
 	}
 }
 
+// planted is the seat count that reserves a name for a registry plant.
+const planted = 1 << 20
+
 // newPerson returns a name nobody in the registry has yet, and reserves it.
 func (g *generator) newPerson() string {
 	for i := 0; ; i++ {
 		name := randomName(g.r, i)
 		if key := strings.ToLower(name); g.persons[key] == 0 {
-			g.persons[key] = 1 << 20
+			g.persons[key] = planted
 			return name
 		}
 	}
@@ -187,6 +200,18 @@ func (g *generator) pickArea() *area {
 func (g *generator) defaultPlan(i int) *plan {
 	r := g.r
 	p := &plan{index: i, area: g.pickArea(), theme: &themes[r.IntN(len(themes))]}
+	// A few partnerships span two council areas served by one NHS board.
+	if r.chance(0.07) {
+		var same []*area
+		for j := range areas {
+			if areas[j].board == p.area.board && areas[j].name != p.area.name {
+				same = append(same, &areas[j])
+			}
+		}
+		if len(same) > 0 {
+			p.area2 = same[r.IntN(len(same))]
+		}
+	}
 	switch x := r.Float64(); {
 	case x < 0.6:
 		p.status = "active"
@@ -303,7 +328,7 @@ func (g *generator) run() []File {
 		data := g.render(d)
 		f := File{
 			Path: d.file + "." + d.format, Data: data, ID: d.b.d.ID, Broken: d.broken,
-			Scenarios: d.names, Registry: d.registry,
+			Scenarios: d.names, Registry: d.registry, Long: d.b.p.compact,
 		}
 		for _, name := range d.names {
 			if s := scenarioByName(name); s.rule != "" {
@@ -394,7 +419,8 @@ func (g *generator) plantRegistry() {
 		if groups := g.byArea(g.eligible(reporting), k); len(groups) > 0 {
 			idx := g.choose(groups[g.r.IntN(len(groups))], k)
 			for j, i := range idx {
-				g.docs[i].b.d.Governance.ReportsTo = g.docs[idx[(j+1)%k]].b.d.ID
+				gov := &g.docs[i].b.d.Governance
+				gov.ReportsTo, gov.MoreReportsTo = g.docs[idx[(j+1)%k]].b.d.ID, nil
 			}
 			mark("reporting-cycle", idx...)
 		}
@@ -410,7 +436,7 @@ func (g *generator) plantRegistry() {
 		// the same client group (spelt differently) towards the same outcome.
 		withGroups := func(d *doc) bool {
 			return open(d) && len(d.b.d.ClientGroups) > 0 && len(d.b.d.Purpose.OutcomeLinks) > 0 &&
-				!slices.Contains(d.names, "bad-outcome-number")
+				d.b.d.MoreAreas == nil && !slices.ContainsFunc(d.names, func(n string) bool { return slices.Contains(unshareable, n) })
 		}
 		groups := g.byAreaTheme(g.eligible(withGroups))
 		if len(groups) == 0 {
@@ -496,6 +522,10 @@ func (g *generator) render(d *doc) []byte {
 		st = terse
 		data = encode()
 	}
+	if len(data) > MaxBytes {
+		st = dense
+		data = encode()
+	}
 	for step := 0; len(data) < MinBytes && step < 40; step++ {
 		b.grow(step)
 		data = encode()
@@ -563,17 +593,35 @@ func breakSyntax(data []byte, isJSON bool) []byte {
 var shrinkSteps = []func(*builder){
 	func(b *builder) {
 		for i := range b.d.Partners {
-			b.d.Partners[i].Interest = ""
+			if p := &b.d.Partners[i]; p.Role != "core" {
+				p.Interest = ""
+			}
+		}
+		if l := b.d.Learning; l != nil {
+			l.Evaluation = ""
 		}
 	},
 	func(b *builder) {
-		b.d.Purpose.Mandate, b.d.Purpose.NoGainAreas, b.d.Purpose.AddedValue = "", nil, nil
+		b.d.Purpose.AddedValue = nil
+		if len(b.d.Purpose.NoGainAreas) > 1 {
+			b.d.Purpose.NoGainAreas = b.d.Purpose.NoGainAreas[:1]
+		}
 		b.d.Governance.TermsOfReference = ""
+		if len(b.d.Risks) > 1 {
+			b.d.Risks = b.d.Risks[:1]
+		}
 	},
 	func(b *builder) {
+		// Every size but the first goes: one stated size is enough for
+		// critical-mass, none is what a scenario may be showing.
+		sized := false
 		for i := range b.d.Partners {
 			for j := range b.d.Partners[i].Contributes {
 				c := &b.d.Partners[i].Contributes[j]
+				if !sized && resourceKinds[c.Kind] && (c.FTE != 0 || c.ValueGBP != 0) {
+					sized = true
+					continue
+				}
 				c.FTE, c.ValueGBP = 0, 0
 			}
 		}
@@ -627,10 +675,14 @@ var shrinkSteps = []func(*builder){
 		if b.d.ActionPlan != nil {
 			b.d.ActionPlan = kept
 		}
+		sized := hasSize(b.d)
 		for i := range b.d.Partners {
 			if p := &b.d.Partners[i]; len(p.Contributes) > 1 {
 				p.Contributes = p.Contributes[:1]
 			}
+		}
+		if sized && !hasSize(b.d) {
+			b.sizeOne()
 		}
 	},
 	func(b *builder) {
@@ -645,7 +697,7 @@ var shrinkSteps = []func(*builder){
 		if d.Status != "active" {
 			d.Lifecycle.LastStructureReview = ""
 		}
-		d.Purpose.OutcomeLinks = slices.DeleteFunc(d.Purpose.OutcomeLinks, func(l OutcomeLink) bool { return l.Framework == "soa" })
+		d.Purpose.OutcomeLinks = slices.DeleteFunc(d.Purpose.OutcomeLinks, func(l OutcomeLink) bool { return localFrameworks[l.Framework] })
 		if d.Purpose.OutcomeLinks != nil && len(d.Purpose.OutcomeLinks) == 0 {
 			d.Purpose.OutcomeLinks = nil
 		}
@@ -670,6 +722,9 @@ var shrinkSteps = []func(*builder){
 				r.Post = ""
 			}
 		}
+		if len(b.d.Governance.SeniorSponsors) > 1 {
+			b.d.Governance.SeniorSponsors = b.d.Governance.SeniorSponsors[:1]
+		}
 		if len(b.d.ClientGroups) > 1 {
 			b.d.ClientGroups = b.d.ClientGroups[:1]
 			for i := range b.d.Engagement {
@@ -677,23 +732,123 @@ var shrinkSteps = []func(*builder){
 			}
 		}
 	},
+	func(b *builder) {
+		// Who attends for the other core partners is left to their
+		// authority (as officers write long partner lists).
+		for i := range b.d.Partners {
+			if r := b.d.Partners[i].Representative; r != nil && r.Authority != nil && i != b.leadIdx {
+				r.Post = ""
+			}
+		}
+		if m := b.d.Monitoring; m != nil && len(m.Efficiencies) > 1 {
+			m.Efficiencies = m.Efficiencies[:1]
+		}
+	},
+	func(b *builder) {
+		// Keep the first done action and the first open one.
+		var kept []Action
+		done, open := false, false
+		for _, a := range b.d.ActionPlan {
+			switch {
+			case a.Status == "done" && !done:
+				done = true
+			case a.Status != "done" && !open:
+				open = true
+			default:
+				continue
+			}
+			kept = append(kept, a)
+		}
+		if b.d.ActionPlan != nil {
+			b.d.ActionPlan = kept
+		}
+	},
+	func(b *builder) {
+		// Consultees commit nothing and no rule counts them: those that are
+		// not the lead and share no id go. So do workstreams past the
+		// second that no action names and that have a lead.
+		ids := map[string]int{}
+		for _, p := range b.d.Partners {
+			ids[p.ID]++
+		}
+		b.d.Partners = slices.DeleteFunc(b.d.Partners, func(p Partner) bool {
+			return p.Role == "consultee" && p.ID != b.d.Lead.Partner && ids[p.ID] == 1
+		})
+		named := map[string]bool{}
+		for _, a := range b.d.ActionPlan {
+			named[a.Workstream] = true
+		}
+		if len(b.d.Workstreams) > 2 {
+			kept := b.d.Workstreams[:2]
+			for _, w := range b.d.Workstreams[2:] {
+				if named[w.ID] || w.Lead == "" {
+					kept = append(kept, w)
+				}
+			}
+			b.d.Workstreams = kept
+		}
+	},
+	func(b *builder) {
+		// Contributors that bring only expertise or data go too (and from
+		// agreed_by): critical-mass counts staff, budget and assets.
+		ids := map[string]int{}
+		for _, p := range b.d.Partners {
+			ids[p.ID]++
+		}
+		gone := map[string]bool{}
+		b.d.Partners = slices.DeleteFunc(b.d.Partners, func(p Partner) bool {
+			if p.Role != "contributor" || p.ID == b.d.Lead.Partner || ids[p.ID] > 1 || slices.ContainsFunc(p.Contributes, func(c Contribution) bool { return resourceKinds[c.Kind] }) {
+				return false
+			}
+			gone[p.ID] = true
+			return true
+		})
+		if b.d.Purpose.AgreedBy != nil {
+			b.d.Purpose.AgreedBy = slices.DeleteFunc(b.d.Purpose.AgreedBy, func(id string) bool { return gone[id] })
+		}
+	},
+	func(b *builder) {
+		// With a sustainability plan, no funding source changes what
+		// sustainable-funding finds: the first is enough.
+		if f := b.d.Funding; f != nil && f.SustainabilityPlan != "" && len(f.Sources) > 1 {
+			f.Sources = f.Sources[:1]
+		}
+	},
+	func(b *builder) {
+		// The names of the other core partners' representatives go, except
+		// where a registry plant put an officer on many partnerships.
+		for i := range b.d.Partners {
+			if r := b.d.Partners[i].Representative; r != nil && i != b.leadIdx && r.Authority != nil && b.g.persons[strings.ToLower(r.Person)] < planted {
+				r.Person = ""
+			}
+		}
+	},
+	func(b *builder) {
+		// Measures past the first two that are not outcomes are only
+		// named, as in a large framework: no figures yet.
+		if m := b.d.Monitoring; m != nil {
+			for i := 2; i < len(m.Measures); i++ {
+				if ms := &m.Measures[i]; ms.Kind != "outcome" {
+					ms.Baseline, ms.Isolation, ms.Collaborative = nil, nil, nil
+				}
+			}
+		}
+	},
 }
 
 // grow adds optional detail, one kind per step, until a descriptor reaches
-// the size budget: none of it changes what any rule finds.
+// the size budget: none of it changes what any rule finds (so it never
+// fills in a field a rule looks for, which a scenario may have left out).
 func (b *builder) grow(step int) {
 	r, th, d := b.r, b.p.theme, b.d
 	switch step {
 	case 0:
-		if d.Purpose.Mandate == "" {
-			d.Purpose.Mandate = b.text(r.pick(th.mandates))
+		if l := d.Learning; l != nil && l.Evaluation == "" {
+			l.Evaluation = b.text(strings.ReplaceAll(r.pick(evaluations), "{body}", d.Governance.Body))
 		}
 	case 1:
 		if d.Purpose.AddedValue == nil {
 			d.Purpose.AddedValue = r.subset(th.added, 3)
-		}
-		if d.Purpose.NoGainAreas == nil {
-			d.Purpose.NoGainAreas = b.texts(th.noGain)
 		}
 	case 2:
 		if d.Governance.TermsOfReference == "" {
@@ -701,8 +856,8 @@ func (b *builder) grow(step int) {
 		}
 	case 3:
 		for i := range d.Partners {
-			if d.Partners[i].Interest == "" {
-				d.Partners[i].Interest = b.text(r.pick(th.interests))
+			if p := &d.Partners[i]; p.Interest == "" && p.Role != "core" {
+				p.Interest = b.text(r.pick(th.interests))
 			}
 		}
 	case 4:
@@ -764,3 +919,20 @@ func Write(dir string, files []File) error {
 
 // newRand returns the generator's one random source for seed.
 func newRand(seed uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, 0x9e3779b97f4a7c15)) }
+
+// localFrameworks are the outcome frameworks of local plans, whose links
+// may be left out of a descriptor that is too large.
+var localFrameworks = map[string]bool{"soa": true, "loip": true, "locality_plan": true}
+
+// hasSize reports whether some staff, budget or asset contribution states
+// its size.
+func hasSize(d *Descriptor) bool {
+	for _, p := range d.Partners {
+		for _, c := range p.Contributes {
+			if resourceKinds[c.Kind] && (c.FTE != 0 || c.ValueGBP != 0) {
+				return true
+			}
+		}
+	}
+	return false
+}

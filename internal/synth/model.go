@@ -1,7 +1,8 @@
 package synth
 
-// The types below mirror descriptor format v1 (descriptor.md) closely enough
-// for the generator to build and then damage descriptors field by field.
+// The types below mirror descriptor format v1, revision 2 (descriptor.md),
+// closely enough for the generator to build and then damage descriptors
+// field by field.
 // Conventions: an empty string is a field that is not recorded (left out of
 // the file), except for required fields, which are always written, so that
 // "" there is a blank value; a nil slice is left out, a non-nil empty slice
@@ -10,6 +11,9 @@ package synth
 // Descriptor is one partnership descriptor.
 type Descriptor struct {
 	ID, Name, Area, Status, Type, Scale string
+	// MoreAreas, when not nil, makes area a list: Area, then these
+	// (revision 2: a partnership spanning several council areas).
+	MoreAreas []string
 
 	Purpose    Purpose
 	Lifecycle  Lifecycle
@@ -24,6 +28,8 @@ type Descriptor struct {
 	ActionPlan   []Action
 	Monitoring   *Monitoring
 	Funding      *Funding
+	Risks        []Risk
+	Learning     *Learning
 	Waivers      []Waiver
 
 	// Extra members are written after the known ones: an unknown property,
@@ -82,8 +88,11 @@ type Contribution struct {
 // Governance is the governance section.
 type Governance struct {
 	Body, ReportsTo, MeetingFrequency string
-	SeniorSponsors                    []Sponsor
-	TermsOfReference                  string
+	// MoreReportsTo, when not nil, makes reports_to a list: ReportsTo, then
+	// these (revision 2: a body accountable to several boards).
+	MoreReportsTo    []string
+	SeniorSponsors   []Sponsor
+	TermsOfReference string
 }
 
 // Sponsor is one entry of governance.senior_sponsors.
@@ -147,6 +156,16 @@ type FundingSource struct {
 	Ends                string
 }
 
+// Risk is one entry of risks (revision 2).
+type Risk struct{ Risk, Owner, Mitigation string }
+
+// Learning is the learning section (revision 2); Dissemination is always
+// written, as the schema requires it when the section is given.
+type Learning struct{ Dissemination, Evaluation string }
+
+// Areas returns every area of the descriptor, the first one first.
+func (d *Descriptor) Areas() []string { return append([]string{d.Area}, d.MoreAreas...) }
+
 // Waiver is one entry of waivers.
 type Waiver struct{ Rule, Justification, ApprovedBy, ApprovedOn, Expires string }
 
@@ -183,7 +202,11 @@ func (d *Descriptor) object() object {
 	o.set("schema", "cgcheck/partnership/v1")
 	o.set("id", d.ID)
 	o.set("name", d.Name)
-	o.set("area", d.Area)
+	if d.MoreAreas != nil {
+		o.set("area", strList(d.Areas()))
+	} else {
+		o.set("area", d.Area)
+	}
 	o.set("status", d.Status)
 	o.set("type", d.Type)
 	o.str("scale", d.Scale)
@@ -224,7 +247,11 @@ func (d *Descriptor) object() object {
 
 	var g object
 	g.set("body", d.Governance.Body)
-	g.set("reports_to", d.Governance.ReportsTo)
+	if more := d.Governance.MoreReportsTo; more != nil {
+		g.set("reports_to", strList(append([]string{d.Governance.ReportsTo}, more...)))
+	} else {
+		g.set("reports_to", d.Governance.ReportsTo)
+	}
 	g.str("meeting_frequency", d.Governance.MeetingFrequency)
 	setList(&g, "senior_sponsors", d.Governance.SeniorSponsors, func(s Sponsor) any {
 		return object{{"partner", s.Partner}, {"post", s.Post}, {"kind", s.Kind}}
@@ -294,6 +321,15 @@ func (d *Descriptor) object() object {
 		})
 		fo.str("sustainability_plan", f.SustainabilityPlan)
 		o.set("funding", fo)
+	}
+	setList(&o, "risks", d.Risks, func(r Risk) any {
+		return object{{"risk", r.Risk}, {"owner", r.Owner}, {"mitigation", r.Mitigation}}
+	})
+	if l := d.Learning; l != nil {
+		var lo object
+		lo.set("dissemination", l.Dissemination)
+		lo.str("evaluation", l.Evaluation)
+		o.set("learning", lo)
 	}
 	setList(&o, "waivers", d.Waivers, func(w Waiver) any {
 		return object{{"rule", w.Rule}, {"justification", w.Justification},
