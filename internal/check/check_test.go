@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -97,6 +98,57 @@ func TestExamplesGiveTheirIntendedStatus(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("statuses (-want +got):\n%s", diff)
+	}
+}
+
+// TestExamplesShowWhatTheirREADMESays pins, for each bundled example, every
+// rule that does not pass and its status, as testdata/examples/README.md
+// explains them under catalogue v2: each example is sound apart from what it
+// is meant to show.
+func TestExamplesShowWhatTheirREADMESays(t *testing.T) {
+	t.Parallel()
+	c := newChecker(t)
+	got := map[string][]string{}
+	for _, d := range runAll(t, c, examples(t), 0) {
+		seen := map[string]bool{}
+		shown := []string{}
+		for _, f := range d.Findings {
+			key := f.Rule + ":" + string(f.Status)
+			if f.Status != finding.Pass && f.Status != finding.Skip && !seen[key] {
+				seen[key] = true
+				shown = append(shown, key)
+			}
+		}
+		slices.Sort(shown)
+		got[filepath.Base(d.File)] = shown
+	}
+	want := map[string][]string{
+		"bad-references.json":       {"references-resolve:fail"},
+		"bolted-on-monitoring.yaml": {"monitoring-at-outset:fail"},
+		"civic-centre.yaml":         {},
+		"consultee-lead.json":       {"single-lead:fail"},
+		"eleven-partners.json":      {"group-size:warn"},
+		"generic-proposal.yaml": {
+			"added-value-stated:warn", "client-groups-defined:warn", "critical-mass:warn", "lessons-shared:warn",
+			"mandate-defined:warn", "no-gain-areas:warn", "partner-remit-known:warn", "placeholder-text:fail",
+			"risk-managed:warn", "specific-task:warn",
+		},
+		"korsakoff.json":         {},
+		"late-monitoring.json":   {"monitoring-at-outset:warn"},
+		"loip-linked.yaml":       {},
+		"no-lead.yaml":           {"references-resolve:fail", "single-lead:fail"},
+		"passive-members.yaml":   {"critical-mass:fail", "critical-mass:warn"},
+		"qualitative-pilot.yaml": {"monitoring-at-outset:warn"},
+		"too-many-partners.yaml": {"group-size:fail"},
+		"two-council-npf.yaml":   {},
+		"waivers.yaml": {
+			"collaborative-activity-measure:warn", "pre-partnership-trend:waived", "structure-review:warn",
+			"waiver-expired:warn", "waiver-valid:fail",
+		},
+		"weak-authority.yaml": {"delegated-authority:fail", "delegated-authority:warn"},
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("rules not passing, by example (-want +got):\n%s", diff)
 	}
 }
 
