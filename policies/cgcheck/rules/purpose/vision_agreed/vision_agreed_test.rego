@@ -30,7 +30,7 @@ fail_msg(who, ref, status) := sprintf(
 	[who, ref, status],
 )
 
-warn_msg(who, ref) := sprintf(
+proposed_msg(who, ref) := sprintf(
 	"No agreement to the vision and objectives is recorded yet for core partner %s (%s): it is not in purpose.agreed_by. While the partnership is proposed, agreement may still be being collected; record it before the partnership starts work",
 	[who, ref],
 )
@@ -131,7 +131,7 @@ test_fail_when_core_partner_missing_and_closing if {
 test_warn_when_core_partner_missing_and_proposed if {
 	doc := police_missing("proposed")
 	count(vision_agreed.deny) == 0 with input as doc
-	vision_agreed.warn == {{"pointer": "/purpose/agreed_by", "msg": warn_msg("Example Police", "\"police\", partners[1]")}} with input as doc
+	vision_agreed.warn == {{"pointer": "/purpose/agreed_by", "msg": proposed_msg("Example Police", "\"police\", partners[1]")}} with input as doc
 }
 
 test_one_finding_per_missing_core_partner if {
@@ -151,8 +151,8 @@ test_warn_per_missing_core_partner_when_proposed if {
 	])
 	count(vision_agreed.deny) == 0 with input as doc
 	vision_agreed.warn == {
-		{"pointer": "/purpose/agreed_by", "msg": warn_msg("Example Council", "\"council\", partners[0]")},
-		{"pointer": "/purpose/agreed_by", "msg": warn_msg("Scottish Courts", "\"courts\", partners[2]")},
+		{"pointer": "/purpose/agreed_by", "msg": proposed_msg("Example Council", "\"council\", partners[0]")},
+		{"pointer": "/purpose/agreed_by", "msg": proposed_msg("Scottish Courts", "\"courts\", partners[2]")},
 	} with input as doc
 }
 
