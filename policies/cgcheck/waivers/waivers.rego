@@ -4,8 +4,9 @@
 #   The one place where the waivers of a descriptor are judged. invalid[i] is
 #   the set of reasons why waiver i (an index into input.waivers) waives
 #   nothing: its rule is missing, cannot be waived (waiver-valid,
-#   waiver-expired, references-resolve, placeholder-text, schema, parse) or, when the run
-#   supplies data.cgcheck.catalogue, is not in it; its justification has fewer
+#   waiver-expired, references-resolve, placeholder-text, schema, parse; the
+#   reason names them all) or, when the run supplies data.cgcheck.catalogue,
+#   is not in it; its justification has fewer
 #   than 40 characters after trimming white space; approved_by, approved_on or
 #   expires is missing or blank; a date is not YYYY-MM-DD; expires is before
 #   approved_on; or expires is later than approved_on plus waiver_max_months

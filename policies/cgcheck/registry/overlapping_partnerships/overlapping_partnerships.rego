@@ -4,12 +4,13 @@
 #   Runs once over every descriptor checked together. Warns,
 #   with one finding per pair of descriptors, when two descriptors, neither of
 #   them closed, are in the same area (compared case- and space-insensitively;
-#   a blank area matches nothing), share a client group name (compared case-
+#   where area is a list, descriptor revision 2, any of its entries; a blank
+#   area or entry matches nothing), share a client group name (compared case-
 #   and space-insensitively) and share an outcome link (the same framework and
-#   ref). The finding names both ids, the area and every client group and
-#   outcome link they share, and is located at the first shared client group
-#   in each of the two descriptors. Passes when no such pair exists; gives
-#   nothing for a single descriptor (as conftest runs it).
+#   ref). The finding names both ids, an area they share and every client
+#   group and outcome link they share, and is located at the first shared
+#   client group in each of the two descriptors. Passes when no such pair
+#   exists; gives nothing for a single descriptor (as conftest runs it).
 # related_resources:
 #   - description: Collaborative Gain Research Study (Improvement Service, 2008)
 #     ref: https://www.improvementservice.org.uk/

@@ -145,3 +145,17 @@ test_warn_when_one_of_a_list_of_areas_overlaps if {
 	{l.index | some l in f.locations} == {0, 1}
 	contains(f.msg, `area "East Lothian"`)
 }
+
+test_list_areas_that_fold_alike_count_once if {
+	alone := descriptor("fife-a", "active", ["Fife", " FIFE"], ["Carers"], [["npf", "health"]])
+	count(overlapping_partnerships.warn) == 0 with input as registry([alone])
+	reg := registry([alone, descriptor("fife-b", "active", "fife", ["Carers"], [["npf", "health"]])])
+	[f] := [f | some f in overlapping_partnerships.warn] with input as reg
+	{l.index | some l in f.locations} == {0, 1}
+}
+
+test_odd_areas_give_no_facts if {
+	every area in [[], {"name": "Fife"}, null, 7, [null, " "]] {
+		count(overlapping_partnerships.facts) == 0 with input as descriptor("x", "active", area, ["Carers"], [["npf", "health"]])
+	}
+}

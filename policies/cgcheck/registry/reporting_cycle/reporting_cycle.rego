@@ -5,14 +5,19 @@
 #   governance.reports_to from descriptor to descriptor wherever it names the
 #   id of a descriptor checked (when several descriptors share that id, which
 #   unique-ids fails, it is followed to the first of them in run order); any
-#   other value is an ordinary board or committee and ends the line. Fails,
-#   with one finding per cycle, when the lines loop back on themselves,
-#   including a descriptor that reports to itself. The finding shows the cycle
-#   in order from the descriptor checked first (a -> b -> c -> a), names the
-#   files, and is located at governance.reports_to in each descriptor of the
-#   cycle. Descriptors whose line of reporting merely leads into a cycle are
-#   not part of it. Passes when every line ends at an ordinary board; gives
-#   nothing for a single descriptor (as conftest runs it).
+#   other value is an ordinary board or committee and ends the line. A
+#   reports_to list (descriptor revision 2) is followed along every entry.
+#   Fails, with one finding per cycle, when the lines loop back on
+#   themselves, including a descriptor that reports to itself. The finding
+#   shows the cycle in order from the descriptor checked first (a -> b -> c
+#   -> a), names the files, and is located at governance.reports_to in each
+#   descriptor of the cycle. Where a cycle runs through a descriptor that
+#   reports to several descriptors, the finding names every descriptor that
+#   can reach the others along lines of reporting, in run order (one finding
+#   for the whole group, however many ways round it). Descriptors whose line
+#   of reporting merely leads into a cycle are not part of it. Passes when
+#   every line ends at an ordinary board; gives nothing for a single
+#   descriptor (as conftest runs it).
 # related_resources:
 #   - description: Collaborative Gain Research Study (Improvement Service, 2008)
 #     ref: https://www.improvementservice.org.uk/
@@ -40,9 +45,10 @@ package cgcheck.registry.reporting_cycle
 # - cgcheck groups the facts by id, and passes only the ids that some
 #   descriptor has and some descriptor reports to: lines of reporting that
 #   end at an ordinary board never reach the rule.
-# - Each descriptor reports to at most one other (its successor), so the
-#   descriptors form a functional graph: every walk along reports_to either
-#   ends or runs into exactly one cycle.
+# - Nearly every descriptor reports to at most one other (its successor), so
+#   the descriptors form a functional graph: every walk along reports_to
+#   either ends or runs into exactly one cycle. The few that report to
+#   several descriptors (a list) are handled apart (branching, below).
 # - One graph.reachable call over the reversed edges, from every descriptor
 #   whose line ends, finds all the descriptors that are on no cycle and lead to
 #   none. Usually that is all of them, and the rule stops there.
@@ -80,12 +86,10 @@ facts contains {"key": to, "kind": "edge", "pointer": sprintf("/governance/repor
 # board or committee, which ends the line.
 require_kinds := {"node", "edge"}
 
-# successor maps each document whose reports_to names the id of a
-# descriptor checked to that descriptor (the first in run order when several
-# share the id, which unique-ids fails).
-# targets maps each document to the documents its reports_to names (a
-# document named by two descriptors, which unique-ids reports, counts as
-# the first of them).
+# targets maps each document whose reports_to names the id of a descriptor
+# checked to the documents it names (a descriptor reporting to a list names
+# each entry; an id that several descriptors share, which unique-ids fails,
+# names the first of them in run order).
 targets := {d: {t | some [e, t] in edges; e == d} | some [d, _] in edges}
 
 edges contains [e.document, target] if {
@@ -95,15 +99,12 @@ edges contains [e.document, target] if {
 	e.kind == "edge"
 }
 
-# functional is true when no document reports to more than one descriptor:
-# then each has one successor, and cycles are found by doubling (below) in
-# n log n. A registry where some document reports to two descriptors is
-# searched by reachability instead (general, below).
-functional if every _, ts in targets {
-	count(ts) == 1
-}
-
-successor := {d: t | functional; some d, ts in targets; some t in ts}
+# successor maps each document that reports to exactly one descriptor to
+# that descriptor: the functional graph the doubling below works on. A
+# document that reports to several descriptors (a list, descriptor revision
+# 2) has no successor there, so it ends every line that leads to it; the
+# cycles through it are found by reachability (branching, below).
+successor := {d: t | some d, ts in targets; count(ts) == 1; some t in ts}
 
 # vertices are the documents at either end of a line of reporting.
 vertices := {d | some d, _ in successor} | {t | some t in successor}
@@ -212,23 +213,46 @@ cycles := {h: members |
 	members := {r | some r in on_cycle; head(r) == h}
 }
 
-# general: the documents on some cycle, when a document reports to more than
-# one descriptor. A document is on a cycle when it can reach itself; one
-# finding per strongly connected group of them.
-general_on_cycle := {v | not functional; some v, ts in targets; graph.reachable(targets, ts)[v]}
+# A cycle that runs through no branching document (one reporting to several
+# descriptors) lies wholly in the functional graph, and the doubling finds
+# it; one that runs through a branching document m is the group of documents
+# m reaches that also reach m (its strongly connected group). So two
+# graph.reachable calls per branching document, forwards over targets and
+# backwards over reporters, find every such cycle: linear in the registry
+# for each of the (usually few) branching documents, where a search from
+# every document would be quadratic. Two branching documents on the same
+# cycle find the same group, which gives one finding.
+branching := {d | some d, ts in targets; count(ts) > 1}
 
-general_groups := {sort([u | some u in general_on_cycle; graph.reachable(targets, targets[u])[v]; graph.reachable(targets, targets[v])[u]]) |
-	some v in general_on_cycle
+branching_groups contains members if {
+	some m in branching
+	ahead := graph.reachable(targets, targets[m])
+	ahead[m]
+	behind := graph.reachable(reporters, reporters[m])
+	members := sort([v | some v in ahead; behind[v]])
 }
+
+# reporters maps every document some document reports to to those
+# documents (built only when there is a branching document).
+reporters := {t: {s | some [s, u] in edges; u == t} | some t in {u | some [_, u] in edges}}
 
 deny contains {"msg": msg, "locations": locations} if {
-	some members in general_groups
+	some members in branching_groups
 	locations := [{"index": p, "pointer": "/governance/reports_to"} | some p in members]
-	msg := sprintf(
-		"governance.reports_to forms a cycle among %d partnerships: %s (%s); no line of reporting leads out of it",
-		[count(members), concat(", ", [name(p) | some p in members]), concat(", ", [file(p) | some p in members])],
-	)
+	msg := branching_message(members)
 }
+
+# branching_message names the members of a cycle through a branching
+# document, in run order (a group with several ways round has no one order).
+branching_message([p]) := sprintf(
+	"governance.reports_to forms a cycle of 1: %s -> %s (%s); no line of reporting leads out of it",
+	[name(p), name(p), file(p)],
+)
+
+branching_message(members) := sprintf(
+	"governance.reports_to forms a cycle among %d partnerships: %s (%s); no line of reporting leads out of it",
+	[count(members), concat(", ", [name(p) | some p in members]), concat(", ", [file(p) | some p in members])],
+) if count(members) > 1
 
 deny contains {"msg": msg, "locations": locations} if {
 	some h, members in cycles

@@ -206,3 +206,50 @@ test_a_list_repeating_one_id_is_one_edge if {
 	[f] := [f | some f in reporting_cycle.deny] with input as reg
 	contains(f.msg, "cycle of 2: a -> b -> a")
 }
+
+test_branching_and_functional_cycles_in_one_registry if {
+	# a <-> b through a list entry of a; c -> d -> c plainly; e reports to
+	# both groups without being on either cycle.
+	reg := registry([["a", ["b", "Council"]], ["c", "d"], ["b", "a"], ["d", "c"], ["e", ["a", "c"]]])
+	findings := reporting_cycle.deny with input as reg
+	{[l.index | some l in f.locations] | some f in findings} == {[0, 2], [1, 3]}
+	some f in findings
+	f.msg == "governance.reports_to forms a cycle of 2: c -> d -> c (reg/c.yaml, reg/d.yaml); no line of reporting leads out of it"
+}
+
+test_two_branching_descriptors_on_one_cycle_give_one_finding if {
+	reg := registry([["a", ["b", "x"]], ["b", ["c", "y"]], ["c", "a"], ["x", "Board"], ["y", "Board"]])
+	[f] := [f | some f in reporting_cycle.deny] with input as reg
+	f.msg == "governance.reports_to forms a cycle among 3 partnerships: a, b, c (reg/a.yaml, reg/b.yaml, reg/c.yaml); no line of reporting leads out of it"
+	f.locations == at([0, 1, 2])
+}
+
+test_branching_descriptor_reporting_to_itself if {
+	reg := registry([["a", ["a", "b"]], ["b", "Council"]])
+	[f] := [f | some f in reporting_cycle.deny] with input as reg
+	f.msg == "governance.reports_to forms a cycle of 1: a -> a (reg/a.yaml); no line of reporting leads out of it"
+}
+
+test_branching_into_a_cycle_is_not_on_it if {
+	reg := registry([["a", ["b", "c"]], ["b", "c"], ["c", "b"]])
+	[f] := [f | some f in reporting_cycle.deny] with input as reg
+	contains(f.msg, "cycle of 2: b -> c -> b")
+}
+
+test_long_chain_with_a_list_passes_quickly if {
+	# 10,000 descriptors in a chain ending at a board, the first also
+	# reporting to p2 through a list: the one branching descriptor costs two
+	# searches, not one per descriptor.
+	base := chain(10000, "Council")
+	reg := {"groups": object.union(base.groups, {"p2": array.concat(base.groups.p2, [edge(0)])}), "documents": base.documents}
+	count(reporting_cycle.deny) == 0 with input as reg
+}
+
+test_long_cycle_through_a_list if {
+	# 3,000 descriptors in one cycle; p0 also reports to p5.
+	base := chain(3000, "p0")
+	reg := {"groups": object.union(base.groups, {"p5": array.concat(base.groups.p5, [edge(0)])}), "documents": base.documents}
+	[f] := [f | some f in reporting_cycle.deny] with input as reg
+	startswith(f.msg, "governance.reports_to forms a cycle among 3000 partnerships: p0, p1, p2, ")
+	count(f.locations) == 3000
+}

@@ -84,61 +84,77 @@ texts := lib.fold_all(lib.param(rego.metadata.chain(), "placeholder_texts"))
 
 prefixes := lib.param(rego.metadata.chain(), "placeholder_prefixes")
 
-# A descriptor holds a hundred or more strings, nearly never a placeholder,
-# and lib.placeholder folds each of them twice (a regular expression
-# replacement) and tries every prefix: judged one by one, they cost about
-# ten times what references-resolve costs. So the rule first screens all the
-# strings at once, with a test that every placeholder passes (see screen),
-# and only when some string passes does it walk the descriptor with paths
-# and judge each string by lib.placeholder, the definition itself.
+# A descriptor holds a hundred or more strings, nearly never a placeholder.
+# lib.placeholder, the definition, folds a string twice (a regular
+# expression replacement) and tries every prefix: run on every string it
+# costs about eighty times what references-resolve costs per descriptor
+# (bench/instructions.sh), and a regex.match per string as a first test
+# still ten times. So the rule screens all the strings at once (screen):
+# a test that every placeholder passes and nearly no real value does. Only
+# when some string passes does it walk the descriptor with paths, screen
+# each string alone the same way, and judge what passes by lib.placeholder.
 deny contains lib.finding(pointer(path), msg) if {
 	screen
 	walk(input, [path, value])
 	is_string(value)
+	strings.any_prefix_match(urlquery.encode(lower(concat("", [value, "\u0002"]))), targets)
 	lib.placeholder(value, texts, prefixes)
 	msg := sprintf("%s is still a placeholder (%s): write the real value before this is approved", [field(path), quoted(value)])
 }
 
 # screen is true when some string value might be a placeholder. The strings
 # are joined, lowered and URL-encoded in three calls, which leave every
-# letter and digit of ASCII as it is and turn every other character into
-# "+" (a space), "-", "_", "." or a "%XX" escape (so every character outside
-# ASCII begins with "%"); split at the separator \x01, each string is then
-# a piece of its own, ending in "%02" (the encoded \x02 after it). A
-# regular expression over the strings would cost more than all of this
-# (measured: a screen by regex.match cost about ten times the rest).
-#
+# ASCII letter and digit as it is and turn every other character into "+"
+# (a space), "-", "_", "." or "%XX" escapes (a character outside ASCII
+# begins with "%C" to "%F"); split at the separator \x01, each string is
+# then a piece of its own, ending in "%02" (the encoded \x02 after it).
 # strings.any_prefix_match then asks, in one call, whether a piece starts
-# with a target (targets). Every placeholder's piece does:
+# with one of targets. Every placeholder's piece does:
 #
 # - a fold that equals an entry of texts, or is empty though the text is
-#   not (lib.placeholder): the lowered text is a run of white space and
-#   punctuation, the entry with each of its spaces such a run, then another
-#   run. So the piece starts with a marker (a run that is not empty), or
-#   with the entry's first word followed by a marker (the next run, or the
-#   "%02" at the end); for an entry of several words, when that marker is
-#   "+", by the "+" and a marker or the second word.
-# - a trimmed text that starts with a prefix: the piece starts with a
-#   marker (white space before it) or with the encoded prefix.
+#   not: the lowered text is a run of white space and punctuation, the
+#   entry with each of its spaces such a run, then another run (trim_space
+#   also takes \v, which the fold keeps: it counts as white space here). So
+#   the piece starts with space_or_punctuation (a run that is not empty), or
+#   with the entry's first word and a marker (the next run, or the "%02" of
+#   the end); for an entry of several words, when that marker is "+", by
+#   "+" and then a marker or the second word.
+# - a trimmed text that starts with a prefix: the piece starts with
+#   space_or_punctuation (the white space before it) or with the encoded
+#   prefix.
 #
-# A string that holds \x01 is split in two, and what comes after is only
-# another piece to screen; a string that holds \x02 can only pass the
-# screen more often. The letter-or-digit boundary after a prefix is left to
-# lib.placeholder.
+# A string that holds \x01 is split in two, and what follows is only one
+# more piece to screen; a string that holds \x02 can only pass the screen
+# more often. The letter-or-digit boundary after a prefix is left to
+# lib.placeholder. (The same screen as one regular expression over the
+# joined strings cost more than judging every string with regex.match.)
 screen if {
 	values := [v | walk(input, [_, v]); is_string(v)]
 	pieces := split(urlquery.encode(lower(concat("\u0002\u0001", array.concat(values, [""])))), "%01")
 	strings.any_prefix_match(pieces, targets)
 }
 
-# markers are how a character other than an ASCII letter or digit, or the
-# end of a piece, begins once URL-encoded (a space is "+"). ("~" is the one
-# other character the encoding leaves as it is: it is neither white space
-# nor punctuation.)
+# space_or_punctuation are how a character that is white space or
+# punctuation begins once URL-encoded: a space is "+"; "-", "_" and "." stay
+# as they are; any other character of ASCII is "%" and its two hex digits;
+# every character outside ASCII begins with "%C" to "%F", which are taken
+# whatever the character (letters too: only the screen is wider). An empty
+# string ("%02") is not among them: it is blank, so never a placeholder
+# (unless a placeholder text folds to nothing, below).
+space_or_punctuation := {urlquery.encode(c) |
+	some i in numbers.range(0, 127)
+	c := sprintf("%c", [i])
+	regex.match(`^[\s\v\x{85}\p{Z}\p{P}]$`, c)
+} | {"%C", "%D", "%E", "%F", "%c", "%d", "%e", "%f"}
+
+# markers are how anything but an ASCII letter or digit begins once
+# URL-encoded, the end of a piece ("%02") included. ("~" is the one other
+# character the encoding leaves as it is: it is neither white space nor
+# punctuation.) They follow a placeholder text's first word.
 markers := {"+", "-", "_", ".", "%"}
 
 # targets are the starts of pieces that might be placeholders (see screen).
-targets := (markers | entry_starts) | {urlquery.encode(p) | some p in starts}
+targets := (space_or_punctuation | entry_starts) | {urlquery.encode(p) | some p in starts}
 
 entry_starts contains concat("", [urlquery.encode(words[0]), marker]) if {
 	some t in texts

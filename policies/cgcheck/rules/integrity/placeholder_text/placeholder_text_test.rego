@@ -224,6 +224,8 @@ tricky := [
 	"lorem ipsum", "lorem  ipsum dolor", "lorem-ipsum", "loremipsum", "placeholder", "placeholders", "xxx", "xxxx", "XXX.",
 	"FİXME", "İ", "Ⅹ", "Director of Corporate Services", "2008-06-01", "council", "cgcheck/partnership/v1",
 	"\u00a0\u2028tbd\u3000", "tbd\u0301", "tba\u00e9", "tba\u00a0é", "(tbc)", "[tbc] board", "tbc\u200b",
+	"tbc\u0001x", "x\u0001tbc", "\u0001tbc", "tbc\u0002", "n\u00a0a", "n\u2019a", "to\u2014be\u2014agreed", "to \u00a0be agreed",
+	"to\u000bbe agreed", "lorem\u3000ipsum", "~tbc", "tbc~", "+tbc", "tbc+", "$tbc", "TBC$",
 ]
 
 test_screen_agrees_with_the_definition if {
@@ -233,4 +235,43 @@ test_screen_agrees_with_the_definition if {
 	got := {f.pointer | some f in placeholder_text.deny} with input as {"purpose": {"no_gain_areas": tricky}}
 	got == expected
 	count(got) > 30
+}
+
+# Each placeholder alone makes the screen over the whole descriptor pass,
+# among values that do not.
+test_screen_passes_for_every_placeholder if {
+	placeholders := [t | some t in tricky; lib.placeholder(t, placeholder_text.texts, placeholder_text.prefixes)]
+	count(placeholders) > 30
+	every t in placeholders {
+		placeholder_text.screen with input as {"name": "Example Council", "purpose": {"agreed_by": ["council", t, "police"]}}
+	}
+}
+
+test_screen_agrees_with_unusual_params if {
+	texts := ["$x$", "a<b", "-", "to  be   told"]
+	prefixes := ["£draft", "  Draft (v0) ", "<", 7]
+	values := [
+		"$X$", "$x$.", "x", "A<B", "a < b", "a<bc", "", " ", "x", "?", "To be told!", "tobe told", "to be",
+		"£Draft", "£draftsman", "draft (v0) later", "Draft (v0)x", "<b>", " <", "hello",
+	]
+	expected := {sprintf("/v/%d", [i]) |
+		some i, t in values
+		lib.placeholder(t, lib.fold_all(texts), prefixes)
+	}
+	got := {f.pointer | some f in placeholder_text.deny} with input as {"v": values}
+		with data.cgcheck.params["placeholder-text"].placeholder_texts as texts
+		with data.cgcheck.params["placeholder-text"].placeholder_prefixes as prefixes
+	got == expected
+	count(got) > 8
+}
+
+# The screen is a speed measure: a descriptor whose values are all real
+# usually does not pass it, so its strings are never judged one by one.
+test_screen_quiet_on_real_values if {
+	real := json.patch(partnership, [
+		{"op": "replace", "path": "/purpose/why_partnership", "value": "Two counters cost twice what one would"},
+		{"op": "replace", "path": "/purpose/no_gain_areas", "value": ["Specialist court services"]},
+	])
+	not placeholder_text.screen with input as real
+	count(placeholder_text.deny) == 0 with input as real
 }

@@ -14,10 +14,11 @@
 #   framework that is not in force (the built-in npf, national_outcome, soa,
 #   loip, locality_plan and other, as added to or replaced by the config
 #   file's frameworks:); or when its ref is not one of its framework's
-#   outcomes (a framework without an outcome list accepts any non-blank ref).
+#   outcomes (a framework without an outcome list accepts any non-blank
+#   text; a link without a framework is left to the schema).
 #   A partner reference that is missing or blank is left to the schema and
 #   the rule that requires it (single-lead, workstream-leads,
-#   accountable-measures).
+#   accountable-measures). Passes otherwise; it never skips.
 # related_resources:
 #   - description: Collaborative Gain Research Study (Improvement Service, 2008)
 #     ref: https://www.improvementservice.org.uk/
@@ -114,8 +115,6 @@ bad_refs contains [["monitoring", "efficiencies", i, "partners", j], ref] if {
 	not unset(ref)
 }
 
-# unset is true for a reference that is missing or blank: the schema and the
-# rules that require the field report those.
 bad_refs contains [["risks", i, "owner"], risk.owner] if {
 	ids := lib.partner_ids
 	some i, risk in object.get(input, "risks", [])
@@ -123,6 +122,8 @@ bad_refs contains [["risks", i, "owner"], risk.owner] if {
 	not unset(risk.owner)
 }
 
+# unset is true for a reference that is missing or blank: the schema and the
+# rules that require the field report those.
 unset(value) if value == null
 
 unset(value) if {
@@ -176,7 +177,6 @@ deny contains lib.finding(sprintf("/partners/%d/id", [j]), msg) if {
 	msg := sprintf("partners[%d].id %s is already the id of partners[%d]; each partner needs an id of its own", [j, json.marshal(partner.id), first])
 }
 
-# national_outcomes are the Scottish Government's 15 national outcomes (2007).
 # frameworks are the outcome frameworks in force (built in, or the run's:
 # cgcheck merges a config file's frameworks: into them).
 frameworks := lib.frameworks
@@ -200,13 +200,12 @@ deny contains lib.finding(outcome_ref_pointer(i, link), msg) if {
 }
 
 # known_ref is true when ref names an outcome of the framework, or, for a
-# framework without an outcome list, is any non-blank text.
+# framework without an outcome list, is any non-blank text. (One clause and
+# an else: OPA tries every clause of a function, and the usual link is known
+# at the first look-up.)
 known_ref(framework, ref) if {
-	is_string(ref)
 	_ = framework.outcomes[ref]
-}
-
-known_ref(framework, ref) if {
+} else if {
 	not lib.has(framework, "outcomes")
 	is_string(ref)
 	trim_space(ref) != ""
@@ -214,14 +213,33 @@ known_ref(framework, ref) if {
 
 unknown_ref_message(i, name, framework, ref) := msg if {
 	lib.has(framework, "outcomes")
-	refs := ordered_refs(framework.outcomes)
-	shown := [sprintf("%s (%s)", [json.marshal(r), framework.outcomes[r]]) | some r in array.slice(refs, 0, 3)]
-	more := more_refs(count(refs) - 3)
 	msg := sprintf(
-		"purpose.outcome_links[%d].ref %s is not an outcome of %s (%s): use one of its %d outcomes, such as %s%s (`cgcheck frameworks` lists them all)",
-		[i, json.marshal(ref), name, framework.title, count(refs), concat("; ", shown), more],
+		"purpose.outcome_links[%d].ref %s is not an outcome of %s: %s (`cgcheck frameworks` lists them all)",
+		[i, json.marshal(ref), framework_label(name, framework), accepted(framework.outcomes)],
 	)
-} else := sprintf("purpose.outcome_links[%d].ref is blank: name the %s outcome or priority the work contributes to", [i, name])
+} else := sprintf("purpose.outcome_links[%d].ref is %s: name the %s outcome or priority the work contributes to", [i, unset_ref(ref), name])
+
+# accepted says briefly which refs a framework's outcome list accepts: the
+# first three, with their titles.
+accepted(outcomes) := msg if {
+	refs := ordered_refs(outcomes)
+	count(refs) > 0
+	shown := [sprintf("%s (%s)", [json.marshal(r), outcomes[r]]) | some r in array.slice(refs, 0, 3)]
+	msg := sprintf("use one of its %s, such as %s%s", [outcomes_count(count(refs)), concat("; ", shown), more_refs(count(refs) - 3)])
+} else := "its outcome list is empty, so no link to it can resolve yet"
+
+# framework_label names a framework with its title, where it has one.
+framework_label(name, framework) := sprintf("%s (%s)", [name, framework.title]) if is_string(framework.title)
+
+else := name
+
+# unset_ref says what stands where a ref should be, in a framework that
+# accepts any text.
+unset_ref(ref) := "missing" if ref == null
+
+else := sprintf("blank (%s)", [json.marshal(ref)]) if is_string(ref)
+
+else := sprintf("not text (%s)", [json.marshal(ref)])
 
 # ordered_refs lists a framework's refs for a message: by number when every
 # ref is a whole number ("2" before "10"), else alphabetically.
@@ -230,6 +248,10 @@ ordered_refs(outcomes) := [format_int(n, 10) | some n in sort([to_number(k) | so
 		regex.match(`^(0|[1-9][0-9]{0,8})$`, k)
 	}
 } else := sort(object.keys(outcomes))
+
+outcomes_count(1) := "1 outcome"
+
+outcomes_count(n) := sprintf("%d outcomes", [n]) if n != 1
 
 more_refs(n) := sprintf("; and %d more", [n]) if n > 0
 

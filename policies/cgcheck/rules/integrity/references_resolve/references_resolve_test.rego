@@ -229,7 +229,53 @@ test_fail_unknown_framework if {
 test_fail_blank_ref_in_a_framework_without_outcomes if {
 	descriptor := json.patch(partnership, [{"op": "add", "path": "/purpose/outcome_links/-", "value": {"framework": "loip", "ref": " "}}])
 	f := only_finding_at(descriptor, "/purpose/outcome_links/3/ref")
-	f.msg == "purpose.outcome_links[3].ref is blank: name the loip outcome or priority the work contributes to"
+	f.msg == "purpose.outcome_links[3].ref is blank (\" \"): name the loip outcome or priority the work contributes to"
+}
+
+test_fail_missing_or_non_text_ref_in_a_framework_without_outcomes if {
+	missing := json.patch(partnership, [{"op": "add", "path": "/purpose/outcome_links/-", "value": {"framework": "other"}}])
+	f := only_finding_at(missing, "/purpose/outcome_links/3")
+	f.msg == "purpose.outcome_links[3].ref is missing: name the other outcome or priority the work contributes to"
+	number := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links/2/ref", "value": 7}])
+	g := only_finding_at(number, "/purpose/outcome_links/2/ref")
+	g.msg == "purpose.outcome_links[2].ref is not text (7): name the soa outcome or priority the work contributes to"
+}
+
+test_placeholder_ref_is_judged_as_written if {
+	# A LOIP ref "TBC" names a priority as far as this rule can tell;
+	# placeholder-text reports it.
+	descriptor := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links/2", "value": {"framework": "loip", "ref": "TBC"}}])
+	count(references_resolve.deny) == 0 with input as descriptor
+}
+
+test_fail_framework_not_text if {
+	descriptor := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links/0/framework", "value": null}])
+	f := only_finding_at(descriptor, "/purpose/outcome_links/0/framework")
+	startswith(f.msg, "purpose.outcome_links[0].framework null is not a known outcome framework")
+}
+
+test_framework_without_a_title if {
+	untitled := {"loip": {"outcomes": {"p1": "Our population is increasing"}}}
+	bad := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links", "value": [{"framework": "loip", "ref": "p9"}]}])
+	[f] := [f | some f in references_resolve.deny] with input as bad with data.cgcheck.frameworks as untitled
+	f.msg == "purpose.outcome_links[0].ref \"p9\" is not an outcome of loip: use one of its 1 outcome, such as \"p1\" (Our population is increasing) (`cgcheck frameworks` lists them all)"
+}
+
+test_empty_outcome_list_accepts_nothing if {
+	listless := {"loip": {"title": "Draft LOIP", "outcomes": {}}}
+	doc := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links", "value": [{"framework": "loip", "ref": "p1"}]}])
+	[f] := [f | some f in references_resolve.deny] with input as doc with data.cgcheck.frameworks as listless
+	f.pointer == "/purpose/outcome_links/0/ref"
+	f.msg == "purpose.outcome_links[0].ref \"p1\" is not an outcome of loip (Draft LOIP): its outcome list is empty, so no link to it can resolve yet (`cgcheck frameworks` lists them all)"
+}
+
+test_odd_links_do_not_error if {
+	doc := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links", "value": [
+		{"framework": ["npf"], "ref": "health"},
+		{"framework": "npf", "ref": ["health"]},
+		{"ref": "health"},
+	]}])
+	{f.pointer | some f in references_resolve.deny} == {"/purpose/outcome_links/0/framework", "/purpose/outcome_links/1/ref"} with input as doc
 }
 
 inverclyde := {

@@ -4,8 +4,9 @@
 #   Every waiver names a rule that can be waived, explains itself and has a
 #   bounded life. Fails once per invalid waiver, listing its reasons: its rule
 #   is missing; its rule is waiver-valid, waiver-expired, references-resolve,
-#   placeholder-text, schema or parse (these cannot be waived); the run supplies a rule
-#   catalogue and the rule is not in it; its justification has fewer than 40
+#   placeholder-text, schema or parse (these cannot be waived, and the
+#   message names them all); the run supplies a rule catalogue and the rule
+#   is not in it; its justification has fewer than 40
 #   characters after trimming white space; approved_by, approved_on or expires
 #   is missing or blank; approved_on or expires is not a YYYY-MM-DD date;
 #   expires is before approved_on; or expires is later than approved_on plus
