@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"strings"
 
+	"example.org/cgcheck/internal/cache"
 	"example.org/cgcheck/internal/catalogue"
 	"example.org/cgcheck/internal/descriptor"
 	"example.org/cgcheck/internal/discover"
@@ -26,9 +27,20 @@ import (
 type Checker struct {
 	Schema    *schema.Validator
 	Evaluator *engine.Evaluator
-	Limits    descriptor.Limits
+	// Registry, when not nil, are the registry rules whose facts each
+	// document's evaluation also gives (the Evaluator must have been
+	// prepared with Registry.Reads()).
+	Registry *registry.Rules
+	Limits   descriptor.Limits
 	// Stdin is read for the source "-".
 	Stdin io.Reader
+	// Cache, when not nil, keeps each document's results between runs,
+	// keyed by its bytes and format and by RunKey.
+	Cache *cache.Cache
+	// RunKey holds everything besides a document's bytes that decides its
+	// results: cgcheck's build, the policies, the settings, the limits (see
+	// package run). It must change whenever any of them does.
+	RunKey []byte
 	// Open opens a descriptor file for reading; nil means the operating
 	// system's, without blocking. Tests set it to make reading fail as a
 	// revoked permission or a failing disk would.
@@ -41,12 +53,31 @@ type Checker struct {
 type Checked struct {
 	Doc   *finding.Document
 	Facts [][]registry.Fact
+	// FactsOnly is the Input's: the document was read for its facts alone.
+	FactsOnly bool
 }
 
-// Run checks every source with jobs workers (0: one per CPU) and calls emit
-// with each finished document, in the order of sources. It stops at the first
+// Input is one source of a run. FactsOnly marks a source read only for the
+// registry rules (check --registry): its findings are not reported, so a
+// cached copy of its registry facts is all it needs.
+type Input struct {
+	discover.Source
+	FactsOnly bool
+}
+
+// Inputs makes each source an Input that is checked in full.
+func Inputs(sources []discover.Source) []Input {
+	out := make([]Input, len(sources))
+	for i, s := range sources {
+		out[i] = Input{Source: s}
+	}
+	return out
+}
+
+// Run checks every input with jobs workers (0: one per CPU) and calls emit
+// with each finished document, in the order of inputs. It stops at the first
 // error emit returns or when ctx is cancelled.
-func (c *Checker) Run(ctx context.Context, sources []discover.Source, jobs int, emit func(Checked) error) error {
+func (c *Checker) Run(ctx context.Context, sources []Input, jobs int, emit func(Checked) error) error {
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
@@ -84,7 +115,7 @@ func (c *Checker) Run(ctx context.Context, sources []discover.Source, jobs int, 
 		go func() {
 			defer func() { done <- struct{}{} }()
 			for i := range work {
-				doc := c.CheckWithFacts(ctx, sources[i])
+				doc := c.checkInput(ctx, sources[i])
 				select {
 				case results <- result{i, doc}:
 				case <-ctx.Done():
@@ -135,19 +166,18 @@ func (c *Checker) Check(ctx context.Context, src discover.Source) *finding.Docum
 
 // CheckWithFacts is Check, also returning the document's registry facts.
 func (c *Checker) CheckWithFacts(ctx context.Context, src discover.Source) Checked {
-	doc, facts := c.check(ctx, src)
-	return Checked{Doc: doc, Facts: facts}
+	return c.checkInput(ctx, Input{Source: src})
 }
 
-func (c *Checker) check(ctx context.Context, src discover.Source) (*finding.Document, [][]registry.Fact) {
-	name := src.Path
-	if src.Path == discover.Stdin {
+func (c *Checker) checkInput(ctx context.Context, in Input) Checked {
+	name := in.Path
+	if in.Path == discover.Stdin {
 		name = "<stdin>"
 	}
 	doc := &finding.Document{File: name}
 	defer doc.Finish(catalogue.Themes)
 
-	data, format, err := c.read(src)
+	data, format, err := c.read(in.Source)
 	if err != nil {
 		f := parseFinding(err.Error(), nil)
 		var re *readErr
@@ -155,8 +185,25 @@ func (c *Checker) check(ctx context.Context, src discover.Source) (*finding.Docu
 			f.Remediation = "Make it a plain file that the user running cgcheck can read, or leave it out of the paths checked; the other files are checked regardless."
 		}
 		doc.Findings = append(doc.Findings, f)
-		return doc, nil
+		return Checked{Doc: doc, FactsOnly: in.FactsOnly}
 	}
+	keys := c.cacheKeys(format, data)
+	if facts, ok := c.fromCache(keys, in.FactsOnly, doc); ok {
+		return Checked{Doc: doc, Facts: facts, FactsOnly: in.FactsOnly}
+	}
+	facts, complete := c.judge(ctx, doc, data, format)
+	if complete {
+		c.toCache(keys, doc, facts)
+	}
+	return Checked{Doc: doc, Facts: facts, FactsOnly: in.FactsOnly}
+}
+
+// judge parses, validates and evaluates one descriptor's bytes, adding its
+// findings to doc, and returns its registry facts (nil when the policies did
+// not run) and whether the result is complete, as opposed to cut short by an
+// evaluation that failed or ran out of time (which a later run may not
+// repeat, so it is not cached).
+func (c *Checker) judge(ctx context.Context, doc *finding.Document, data []byte, format descriptor.Format) ([][]registry.Fact, bool) {
 	parsed, err := descriptor.ParseWithLimits(data, format, c.Limits)
 	if err != nil {
 		var se *descriptor.SyntaxError
@@ -165,7 +212,7 @@ func (c *Checker) check(ctx context.Context, src discover.Source) (*finding.Docu
 		} else {
 			doc.Findings = append(doc.Findings, parseFinding(err.Error(), nil))
 		}
-		return doc, nil
+		return nil, true
 	}
 	if obj, ok := parsed.Value.(map[string]any); ok {
 		if id, ok := obj["id"].(string); ok {
@@ -186,10 +233,17 @@ func (c *Checker) check(ctx context.Context, src discover.Source) (*finding.Docu
 			})
 		}
 		c.skipAll(doc, parsed, "not checked: the descriptor does not match the schema")
-		return doc, nil
+		return nil, true
 	}
 
 	res, err := c.Evaluator.Evaluate(ctx, parsed.Value)
+	var facts [][]registry.Fact
+	if err == nil {
+		facts, err = c.Registry.Facts(res, func(pointer string) (int, int) {
+			pos := parsed.Locate(pointer)
+			return pos.Line, pos.Column
+		})
+	}
 	if err != nil {
 		root := parsed.Locate("")
 		doc.Findings = append(doc.Findings, finding.Finding{
@@ -199,28 +253,10 @@ func (c *Checker) check(ctx context.Context, src discover.Source) (*finding.Docu
 			Remediation: "If a custom policy is involved, fix or remove it; if the time limit was reached, raise --timeout. Otherwise report this as a bug in cgcheck.",
 		})
 		c.skipAll(doc, parsed, "not checked: the policies could not be evaluated")
-		return doc, nil
+		return nil, false
 	}
 	doc.Findings = append(doc.Findings, findings(res, parsed)...)
-	return doc, locate(res.Facts, parsed)
-}
-
-// locate gives each registry fact the line and column of its pointer, while
-// the parsed document is at hand: registry findings name a line in each file
-// long after the documents themselves are gone.
-func locate(facts [][]engine.Fact, parsed *descriptor.Document) [][]registry.Fact {
-	if facts == nil {
-		return nil
-	}
-	out := make([][]registry.Fact, len(facts))
-	for i, list := range facts {
-		out[i] = make([]registry.Fact, len(list))
-		for j, f := range list {
-			pos := parsed.Locate(f.Pointer)
-			out[i][j] = registry.Fact{Fact: f, Line: pos.Line, Column: pos.Column}
-		}
-	}
-	return out
+	return facts, true
 }
 
 // read returns the bytes of a source and the format to read them in.

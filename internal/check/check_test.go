@@ -40,7 +40,7 @@ func examples(t testing.TB) []discover.Source {
 func runAll(t *testing.T, c *check.Checker, sources []discover.Source, jobs int) []*finding.Document {
 	t.Helper()
 	var docs []*finding.Document
-	err := c.Run(context.Background(), sources, jobs, func(d check.Checked) error {
+	err := c.Run(context.Background(), check.Inputs(sources), jobs, func(d check.Checked) error {
 		docs = append(docs, d.Doc)
 		return nil
 	})

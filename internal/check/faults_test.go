@@ -56,7 +56,7 @@ func runWithin(t *testing.T, c *check.Checker, sources []discover.Source) []*fin
 	var docs []*finding.Document
 	done := make(chan error, 1)
 	go func() {
-		done <- c.Run(context.Background(), sources, 4, func(d check.Checked) error {
+		done <- c.Run(context.Background(), check.Inputs(sources), 4, func(d check.Checked) error {
 			docs = append(docs, d.Doc)
 			return nil
 		})

@@ -7,23 +7,24 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"example.org/cgcheck/internal/catalogue"
+	"example.org/cgcheck/internal/cache"
 	"example.org/cgcheck/internal/check"
 	"example.org/cgcheck/internal/config"
 	"example.org/cgcheck/internal/descriptor"
-	"example.org/cgcheck/internal/discover"
 	"example.org/cgcheck/internal/engine"
 	"example.org/cgcheck/internal/finding"
 	"example.org/cgcheck/internal/frameworks"
 	"example.org/cgcheck/internal/progress"
 	"example.org/cgcheck/internal/registry"
 	"example.org/cgcheck/internal/report"
+	"example.org/cgcheck/internal/run"
 	"example.org/cgcheck/internal/schema"
 )
 
@@ -55,6 +56,9 @@ Exit codes: 0 no finding at or above --fail-on; 1 at least one; 2 usage error.`,
 	fl.BoolP("verbose", "v", false, "text output also lists passing and skipped rules")
 	fl.Bool("explain", false, "text output shows the study's words and what to do under each fail and warn")
 	fl.StringArrayVar(&f.params, "param", nil, "set a rule parameter, rule.name=value (or name=value where one rule has it; repeatable)")
+	fl.StringArray("registry", nil, "run the registry rules across every descriptor under this folder too, reporting those that involve the files named (repeatable)")
+	fl.String("cache-dir", "", "where per-document results are cached (default the user's cache directory)")
+	fl.Bool("no-cache", false, "neither read nor write the cache")
 	fl.Int("jobs", 0, "files checked at once (default the number of CPUs)")
 	fl.BoolP("quiet", "q", false, "no progress bar on standard error")
 	fl.Duration("timeout", 0, "stop the whole run after this long, e.g. 10m (default no limit)")
@@ -139,11 +143,12 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 	if len(args) == 0 {
 		args = []string{"."}
 	}
-	found, err := discover.Find(args)
+	inputs, err := run.Discover(args, st.cfg.Registries)
 	if err != nil {
 		return usageError(err)
 	}
-	files, err := outputFiles(st.cfg.Outputs, found.Sources)
+	named := inputs.Named()
+	files, err := outputFiles(st.cfg.Outputs, inputs.List)
 	if err != nil {
 		return usageError(err)
 	}
@@ -154,79 +159,127 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 			rep.Abort() // an interrupted or failed run leaves no half-written report
 		}
 	}()
-	for _, sk := range found.Skipped {
+	for _, sk := range inputs.Skipped {
 		fmt.Fprintf(s.Stderr, "cgcheck: skipped %s: %s\n", sk.Path, sk.Reason)
 	}
-	if len(found.Sources) == 0 {
+	if len(named) == 0 {
 		fmt.Fprintf(s.Stderr, "cgcheck: no descriptors (*.json, *.yaml, *.yml) found in %v\n", args)
 	}
 
-	validator, err := schema.New()
+	checker, err := st.checker(ctx, s.Stdin)
 	if err != nil {
-		return fmt.Errorf("load schema: %w", err)
-	}
-	evaluator, err := st.policies.Prepare(ctx, st.settings())
-	if err != nil {
+		if ctx.Err() != nil {
+			// Interrupted while the policies were being prepared.
+			return stopped(ctx.Err(), 0, len(named), st.cfg.Timeout)
+		}
 		return err
 	}
-	checker := &check.Checker{Schema: validator, Evaluator: evaluator, Stdin: s.Stdin, Limits: descriptor.Limits{
-		MaxBytes: st.cfg.MaxFileBytes, MaxDepth: st.cfg.MaxDepth, MaxItems: st.cfg.MaxItems, MaxString: st.cfg.MaxStringBytes,
-	}}
+	if checker.Cache, err = st.openCache(s); err != nil {
+		return err
+	}
+	if checker.Cache != nil {
+		if checker.RunKey, err = run.CacheKey(run.BuildID(Version), st.policies, st.settings(), checker.Limits); err != nil {
+			return err
+		}
+		// Keeping the cache within its bound is housekeeping: a failure
+		// costs only disk space, and the next run tries again.
+		defer func() { _ = checker.Cache.Trim() }()
+	}
 	if st.cfg.Timeout > 0 {
 		var cancel context.CancelFunc
 		ctx, cancel = context.WithTimeout(ctx, st.cfg.Timeout)
 		defer cancel()
 	}
-
-	if err := rep.Start(report.Run{
-		ToolName: "cgcheck", ToolVersion: Version, Today: st.cfg.Today,
-		Verbose: st.cfg.Verbose, Explain: st.cfg.Explain, Color: useColor(s),
-		Rules:  append(append([]*catalogue.Rule{}, evaluator.Rules()...), evaluator.RegistryRules()...),
-		FailOn: finding.Status(st.cfg.FailOn),
-	}); err != nil {
-		return err
-	}
-	var summary finding.Summary
-	threshold := finding.Fail.Severity()
-	if st.cfg.FailOn == "warn" {
-		threshold = finding.Warn.Severity()
-	}
-	failed := false
-	// Only each document's registry facts are kept; the documents themselves
-	// go to the reporter as they are finished.
-	facts := registry.NewCollector(evaluator)
-	bar := progress.New(s.Stderr, len(found.Sources), !st.cfg.Quiet && isTerminal(s.Stderr), progress.DefaultDelay)
-	err = checker.Run(ctx, found.Sources, st.cfg.Jobs, func(c check.Checked) error {
-		bar.Add(1)
-		summary.Add(c.Doc)
-		if c.Doc.Status.Severity() >= threshold {
-			failed = true
-		}
-		facts.Add(c.Doc.File, c.Doc.ID, c.Facts)
-		return rep.Document(c.Doc)
+	bar := progress.New(s.Stderr, len(inputs.List), !st.cfg.Quiet && isTerminal(s.Stderr), progress.DefaultDelay)
+	res, err := run.Run(ctx, inputs, run.Options{
+		Checker:  checker,
+		Reporter: rep,
+		Header: report.Run{
+			ToolName: "cgcheck", ToolVersion: Version, Today: st.cfg.Today,
+			Verbose: st.cfg.Verbose, Explain: st.cfg.Explain, Color: useColor(s),
+		},
+		Jobs:     st.cfg.Jobs,
+		FailOn:   finding.Status(st.cfg.FailOn),
+		Progress: func() { bar.Add(1) },
 	})
 	bar.Finish()
 	if err != nil {
-		return stopped(err, summary.Documents, len(found.Sources), st.cfg.Timeout)
-	}
-	across, err := facts.Evaluate(ctx)
-	if err != nil {
 		if ctx.Err() != nil {
-			return stopped(ctx.Err(), summary.Documents, len(found.Sources), st.cfg.Timeout)
+			return stopped(ctx.Err(), res.Checked, res.Named, st.cfg.Timeout)
 		}
 		return err
 	}
-	if across.Status.Severity() >= threshold {
-		failed = true
-	}
-	if err := rep.Finish(summary, across); err != nil {
-		return err
-	}
 	finished = true
-	if failed {
+	if res.Failed {
 		return &ExitError{Code: ExitFindings}
 	}
 	return nil
+}
+
+// checker prepares the policies, the registry rules and the schema for a
+// run.
+func (st *setup) checker(ctx context.Context, stdin io.Reader) (*check.Checker, error) {
+	validator, err := schema.New()
+	if err != nil {
+		return nil, fmt.Errorf("load schema: %w", err)
+	}
+	settings := st.settings()
+	rules, err := registry.Prepare(ctx, st.policies, settings)
+	if err != nil {
+		return nil, err
+	}
+	evaluator, err := st.policies.Prepare(ctx, settings, rules.Reads()...)
+	if err != nil {
+		return nil, err
+	}
+	return &check.Checker{Schema: validator, Evaluator: evaluator, Registry: rules, Stdin: stdin, Limits: descriptor.Limits{
+		MaxBytes: st.cfg.MaxFileBytes, MaxDepth: st.cfg.MaxDepth, MaxItems: st.cfg.MaxItems, MaxString: st.cfg.MaxStringBytes,
+	}}, nil
+}
+
+// openCache opens the cache of per-document results: --cache-dir, or
+// cgcheck's folder in the user's cache directory; nil with --no-cache. The
+// cache only saves time, so when the default folder cannot be made the run
+// goes on without it; a --cache-dir that cannot be used is a usage error.
+func (st *setup) openCache(s Streams) (*cache.Cache, error) {
+	if st.cfg.NoCache {
+		return nil, nil
+	}
+	dir := st.cfg.CacheDir
+	if dir == "" {
+		var err error
+		if dir, err = defaultCacheDir(s.Getenv); err != nil {
+			return nil, nil
+		}
+		c, err := cache.Open(dir, cache.DefaultMaxBytes)
+		if err != nil {
+			return nil, nil
+		}
+		return c, nil
+	}
+	c, err := cache.Open(dir, cache.DefaultMaxBytes)
+	if err != nil {
+		return nil, usageError(fmt.Errorf("--cache-dir %s cannot be used: %w (name a folder cgcheck can create and write, or use --no-cache)", dir, err))
+	}
+	return c, nil
+}
+
+// defaultCacheDir is cgcheck's folder in the user's cache directory, found
+// as os.UserCacheDir finds it but from getenv, so that a test's environment
+// (or any embedding's) decides where the cache goes.
+func defaultCacheDir(getenv func(string) string) (string, error) {
+	switch runtime.GOOS {
+	case "windows", "darwin", "ios", "plan9":
+		return cache.Dir()
+	}
+	if dir := getenv("XDG_CACHE_HOME"); filepath.IsAbs(dir) {
+		return filepath.Join(dir, "cgcheck"), nil
+	}
+	home := getenv("HOME")
+	if !filepath.IsAbs(home) {
+		return "", errors.New("neither $XDG_CACHE_HOME nor $HOME is an absolute path")
+	}
+	return filepath.Join(home, ".cache", "cgcheck"), nil
 }
 
 // stopped explains a run that did not finish: interrupted (Ctrl-C) or over
@@ -244,7 +297,7 @@ func stopped(err error, done, total int, timeout time.Duration) error {
 
 // outputFiles reads --output FORMAT=PATH values. It refuses a path that is
 // one of the files being checked: cgcheck never writes to its inputs.
-func outputFiles(specs []string, sources []discover.Source) (report.Multi, error) {
+func outputFiles(specs []string, sources []check.Input) (report.Multi, error) {
 	inputs := map[string]bool{}
 	for _, src := range sources {
 		if abs, err := filepath.Abs(src.Path); err == nil {

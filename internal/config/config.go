@@ -34,7 +34,7 @@ const EnvPrefix = "CGCHECK"
 // Keys are the settings a config file may hold (the flag names, plus params
 // and disable).
 var Keys = []string{"format", "output", "fail-on", "today", "policy", "verbose", "explain", "quiet", "jobs",
-	"timeout", "eval-timeout", "max-file-bytes", "max-depth", "max-items", "max-string-bytes", "params", "disable", "frameworks"}
+	"timeout", "eval-timeout", "max-file-bytes", "max-depth", "max-items", "max-string-bytes", "registry", "cache-dir", "no-cache", "params", "disable", "frameworks"}
 
 // Limits on input and evaluation, with their defaults: far above any real
 // descriptor (a few KB, a few levels deep), low enough that hostile input is
@@ -59,6 +59,13 @@ type Config struct {
 	Jobs     int
 	// Outputs are extra reports written to files, as FORMAT=PATH.
 	Outputs []string
+	// Registries are folders whose descriptors the registry rules run
+	// across, beside the files named (a config file's are relative to it).
+	Registries []string
+	// CacheDir is where per-document results are cached ("" for the user's
+	// cache directory); NoCache turns the cache off.
+	CacheDir string
+	NoCache  bool
 	// Timeout bounds the whole run (0: none); EvalTimeout one document's
 	// evaluation.
 	Timeout     time.Duration
@@ -110,6 +117,8 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 	v.SetDefault("verbose", false)
 	v.SetDefault("explain", false)
 	v.SetDefault("quiet", false)
+	v.SetDefault("no-cache", false)
+	v.SetDefault("cache-dir", "")
 	v.SetDefault("jobs", 0)
 	v.SetDefault("timeout", "0s")
 	v.SetDefault("eval-timeout", DefaultEvalTimeout.String())
@@ -181,6 +190,10 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 	if c.Quiet, err = c.boolean("quiet"); err != nil {
 		return nil, err
 	}
+	if c.NoCache, err = c.boolean("no-cache"); err != nil {
+		return nil, err
+	}
+	c.CacheDir = strings.TrimSpace(c.v.GetString("cache-dir"))
 	if c.Jobs, err = c.integer("jobs"); err != nil {
 		return nil, err
 	}
@@ -209,6 +222,7 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 	}
 	c.Policies = c.list("policy", true)
 	c.Outputs = c.list("output", false)
+	c.Registries = c.list("registry", true)
 	c.Disable = c.list("disable", false)
 
 	if c.FailOn != "fail" && c.FailOn != "warn" {
@@ -217,15 +231,23 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 	if _, err := time.Parse(time.DateOnly, c.Today); err != nil {
 		return nil, usagef("today must be a date YYYY-MM-DD, not %q", c.Today)
 	}
-	if c.File != "" && v.InConfig("policy") && !c.set("policy") && getenv(EnvPrefix+"_POLICY") == "" {
-		// Policy directories named in a config file are relative to it.
-		for i, p := range c.Policies {
-			if !filepath.IsAbs(p) {
-				c.Policies[i] = filepath.Join(filepath.Dir(c.File), p)
-			}
+	// Folders named in a config file are relative to it.
+	c.relativeToFile("policy", c.Policies)
+	c.relativeToFile("registry", c.Registries)
+	return c, nil
+}
+
+// relativeToFile makes the folders of key, when they come from the config
+// file, relative to that file rather than to the current directory.
+func (c *Config) relativeToFile(key string, dirs []string) {
+	if c.File == "" || !c.v.InConfig(key) || c.set(key) || c.getenv(EnvPrefix+"_"+strings.ToUpper(key)) != "" {
+		return
+	}
+	for i, p := range dirs {
+		if !filepath.IsAbs(p) {
+			dirs[i] = filepath.Join(filepath.Dir(c.File), p)
 		}
 	}
-	return c, nil
 }
 
 // boolean reads a true/false setting. Not viper's GetBool: it reads "yes" or

@@ -70,45 +70,30 @@ type Evaluator struct {
 	constants  *runConstants // the run's constant rules, worked out once (constants.go)
 	rules      []*catalogue.Rule
 	sets       []setNames // the bindings of each rule's sets, by rule
-	facts      []string   // the binding of each registry rule's facts
+	reads      []string   // the bindings of the extra sets read, in order
 	timeout    time.Duration
 	hasWaivers bool
-
-	// Registry rules give facts in the per-document query and run once per
-	// run, each with its own query, over the facts grouped by key.
-	registry []registryRule
 }
 
-type registryRule struct {
-	rule     *catalogue.Rule
-	query    rego.PreparedEvalQuery
-	grouping Grouping
+// Read is one more set the per-document query reads besides the rules'
+// decisions: Ref (data.x.y.name) is bound to Name, and each Result holds its
+// members under Name. The registry rules read their facts this way.
+type Read struct {
+	Name string
+	Ref  string
 }
 
-// Grouping says which of a registry rule's facts reach the rule: those under
-// a key at least MinGroup facts share, including a fact of every kind in
-// RequireKinds. A rule sets them with min_group and require_kinds in its
-// package; by default a key needs two facts and no particular kinds.
-type Grouping struct {
-	MinGroup     int
-	RequireKinds []string
-}
-
-// Prepare builds the single query that reads every enabled rule's deny, warn
-// and skip sets, the effective waivers and every registry rule's facts, and
-// prepares it once; and one query per registry rule for the end of the run.
-func (p *Policies) Prepare(ctx context.Context, s Settings) (*Evaluator, error) {
+// Prepare builds the single query that reads every enabled document rule's
+// deny, warn and skip sets, the effective waivers and the extra reads, and
+// prepares it once. Registry rules (theme registry) are not evaluated per
+// document: package registry runs them.
+func (p *Policies) Prepare(ctx context.Context, s Settings, reads ...Read) (*Evaluator, error) {
 	e := &Evaluator{timeout: s.Timeout, hasWaivers: p.hasWaivers}
 	if e.timeout <= 0 {
-		e.timeout = 10 * time.Second
+		e.timeout = DefaultTimeout
 	}
-	var registryRules []*catalogue.Rule
 	for _, r := range p.catalogue.Rules() {
-		switch {
-		case s.Disabled[r.ID]:
-		case r.IsRegistry():
-			registryRules = append(registryRules, r)
-		default:
+		if !s.Disabled[r.ID] && !r.IsRegistry() {
 			e.rules = append(e.rules, r)
 		}
 	}
@@ -117,66 +102,80 @@ func (p *Policies) Prepare(ctx context.Context, s Settings) (*Evaluator, error) 
 	if p.hasWaivers {
 		q.WriteString(p.read("waivers", "data.cgcheck.waivers.effective"))
 	}
-	for i, r := range registryRules {
-		e.facts = append(e.facts, "f"+strconv.Itoa(i))
-		q.WriteString(p.read(e.facts[i], r.Package+".facts"))
+	for _, r := range reads {
+		q.WriteString(p.ReadSet(r.Name, r.Ref))
+		e.reads = append(e.reads, r.Name)
 	}
 	for i := range e.rules {
 		e.sets = append(e.sets, namesOf(i))
 	}
-	store := inmem.NewFromObjectWithOpts(p.Data(s), inmem.OptReturnASTValuesOnRead(true))
+	store := p.store(s)
 	var err error
 	if e.query, err = p.prepare(ctx, store, q.String()); err != nil {
 		return nil, err
 	}
 	e.constants = p.constantCache(ctx, store, e.timeout)
-	for _, r := range registryRules {
-		rr := registryRule{rule: r}
-		if rr.query, err = p.prepare(ctx, store, p.ruleQuery([]*catalogue.Rule{r})); err != nil {
-			return nil, err
-		}
-		if rr.grouping, err = p.grouping(ctx, store, r, e.timeout); err != nil {
-			return nil, err
-		}
-		e.registry = append(e.registry, rr)
-	}
 	return e, nil
 }
 
-// grouping reads a registry rule's min_group and require_kinds, which may
-// depend on its params but not on any input.
-func (p *Policies) grouping(ctx context.Context, store storage.Store, r *catalogue.Rule, timeout time.Duration) (Grouping, error) {
-	g := Grouping{MinGroup: 2}
-	pq, err := p.prepare(ctx, store, fmt.Sprintf("min := [x | x := %[1]s.min_group]\nkinds := [x | x := %[1]s.require_kinds]\n", r.Package))
-	if err != nil {
-		return g, err
-	}
-	b, err := evalOnce(ctx, pq, ast.NewObject(), timeout, nil)
-	if err != nil {
-		return g, fmt.Errorf("rule %s: %w", r.ID, err)
-	}
-	if given := terms(b["min"]); len(given) == 1 {
-		n, ok := given[0].Value.(ast.Number)
-		v, exact := n.Int()
-		if !ok || !exact || v < 1 {
-			return g, fmt.Errorf("rule %s: min_group is %v; it must be a whole number of at least 1", r.ID, given[0])
-		}
-		g.MinGroup = v
-	}
-	if kinds := terms(b["kinds"]); len(kinds) == 1 {
-		var bad bool
-		for _, k := range elements(kinds[0]) {
-			s, ok := k.Value.(ast.String)
-			bad = bad || !ok
-			g.RequireKinds = append(g.RequireKinds, string(s))
-		}
-		if bad || !isCollection(kinds[0]) {
-			return g, fmt.Errorf("rule %s: require_kinds is %v; it must be a set of strings", r.ID, kinds[0])
-		}
-		sort.Strings(g.RequireKinds)
-	}
-	return g, nil
+// DefaultTimeout bounds one evaluation when Settings.Timeout is zero.
+const DefaultTimeout = 10 * time.Second
+
+// store holds the run's data document as OPA values.
+func (p *Policies) store(s Settings) storage.Store {
+	return inmem.NewFromObjectWithOpts(p.Data(s), inmem.OptReturnASTValuesOnRead(true))
 }
+
+// Query is one query prepared over the policies with a run's data, for
+// callers that evaluate something other than the rules' decisions on one
+// descriptor: the registry rules, once per run, and their settings.
+type Query struct {
+	pq rego.PreparedEvalQuery
+}
+
+// PrepareQuery prepares query (Rego query text, one binding per line) over
+// the policies with the data of s.
+func (p *Policies) PrepareQuery(ctx context.Context, s Settings, query string) (*Query, error) {
+	pq, err := p.prepare(ctx, p.store(s), query)
+	if err != nil {
+		return nil, err
+	}
+	return &Query{pq: pq}, nil
+}
+
+// Eval runs the query on input within timeout (zero: DefaultTimeout) and
+// returns its bindings. Running past the timeout gives an error wrapping
+// ErrTimeout.
+func (q *Query) Eval(ctx context.Context, input ast.Value, timeout time.Duration) (Bindings, error) {
+	if timeout <= 0 {
+		timeout = DefaultTimeout
+	}
+	b, err := evalOnce(ctx, q.pq, input, timeout, nil)
+	return Bindings{b}, err
+}
+
+// Bindings are the values a query bound, as OPA terms.
+type Bindings struct{ vars rego.Vars }
+
+// Term returns the value bound to name, or nil when it is unbound.
+func (b Bindings) Term(name string) *ast.Term {
+	t, _ := b.vars[name].(*ast.Term)
+	return t
+}
+
+// Members returns the members of the set or array bound to name (nil when
+// it is unbound, as a set read with ReadSet is when nothing defines it).
+func (b Bindings) Members(name string) []*ast.Term { return Elements(b.Term(name)) }
+
+// ReadSet returns the line of a query that binds name to the members of the
+// set at ref, or "" when the policies define nothing there (the binding is
+// then missing, which reads as an empty set). A set built only by partial
+// set rules is read directly; anything else, which may be undefined, through
+// a comprehension that makes "undefined" an empty array.
+func (p *Policies) ReadSet(name, ref string) string { return p.read(name, ref) }
+
+// Defines reports whether the policies define anything at ref.
+func (p *Policies) Defines(ref string) bool { return p.kindOf(ref) != noRules }
 
 // ruleQuery reads the deny, warn and skip sets of each rule as r<i>_deny,
 // r<i>_warn and r<i>_skip. Only the sets a package defines are read: most
@@ -304,25 +303,12 @@ type Waiver struct {
 	Expires       string
 }
 
-// Fact is one entry of a registry rule's facts for one document: the key
-// that relates it to other documents' facts, its kind (empty when it has
-// none), the pointer to the field it comes from, and the rule's other fields
-// as Rego text, kept as text because a registry holds about ten facts per
-// document and only the few under shared keys are ever read back.
-type Fact struct {
-	Key     string
-	Kind    string
-	Pointer string
-	Fields  string // an object in Rego (JSON-like) syntax; "" when there are none
-}
-
-// Result is every rule's outcome for one document, plus its waivers and, when
-// registry rules are enabled, each registry rule's facts of it (in the order
-// of RegistryRules).
+// Result is every rule's outcome for one document, plus its waivers and
+// the members of each extra set read (by Read.Name).
 type Result struct {
 	Outcomes []Outcome
 	Waivers  []Waiver
-	Facts    [][]Fact
+	Reads    map[string][]*ast.Term
 }
 
 // ErrTimeout is returned when a document's evaluation runs past the timeout.
@@ -345,22 +331,20 @@ func (e *Evaluator) Evaluate(ctx context.Context, value any) (*Result, error) {
 	if e.hasWaivers {
 		for _, w := range terms(b["waivers"]) {
 			res.Waivers = append(res.Waivers, Waiver{
-				Index:         toInt(field(w, "index")),
-				Rule:          text(field(w, "rule")),
-				Justification: text(field(w, "justification")),
-				ApprovedBy:    text(field(w, "approved_by")),
-				ApprovedOn:    text(field(w, "approved_on")),
-				Expires:       text(field(w, "expires")),
+				Index:         Int(Field(w, "index")),
+				Rule:          Text(Field(w, "rule")),
+				Justification: Text(Field(w, "justification")),
+				ApprovedBy:    Text(Field(w, "approved_by")),
+				ApprovedOn:    Text(Field(w, "approved_on")),
+				Expires:       Text(Field(w, "expires")),
 			})
 		}
 		sort.Slice(res.Waivers, func(i, j int) bool { return res.Waivers[i].Index < res.Waivers[j].Index })
 	}
-	if len(e.registry) > 0 {
-		res.Facts = make([][]Fact, len(e.registry))
-		for i, rr := range e.registry {
-			if res.Facts[i], err = facts(terms(b[e.facts[i]])); err != nil {
-				return nil, fmt.Errorf("registry rule %s: %w", rr.rule.ID, err)
-			}
+	if len(e.reads) > 0 {
+		res.Reads = make(map[string][]*ast.Term, len(e.reads))
+		for _, name := range e.reads {
+			res.Reads[name] = terms(b[name])
 		}
 	}
 	return res, nil
@@ -374,60 +358,6 @@ func outcome(r *catalogue.Rule, b rego.Vars, names setNames) Outcome {
 		Skip: skips(terms(b[names.skip])),
 	}
 }
-
-// facts reads a registry rule's facts: objects with a string key, and
-// optionally a string kind and pointer.
-func facts(items []*ast.Term) ([]Fact, error) {
-	out := make([]Fact, 0, len(items))
-	for _, item := range items {
-		obj, ok := item.Value.(ast.Object)
-		if !ok {
-			return nil, fmt.Errorf("a fact must be an object with a string key, not %v", item)
-		}
-		k := obj.Get(keyTerm)
-		if k == nil {
-			return nil, fmt.Errorf("a fact must have a string key: %v", item)
-		}
-		key, ok := k.Value.(ast.String)
-		if !ok {
-			return nil, fmt.Errorf("a fact must have a string key: %v", item)
-		}
-		f := Fact{Key: string(key)}
-		rest := ast.NewObject()
-		var bad error
-		obj.Foreach(func(k, v *ast.Term) {
-			switch {
-			case k.Equal(keyTerm):
-			case k.Equal(kindTerm) || k.Equal(pointerTerm):
-				s, ok := v.Value.(ast.String)
-				if !ok {
-					bad = fmt.Errorf("a fact's %v must be a string: %v", k, item)
-				}
-				if k.Equal(kindTerm) {
-					f.Kind = string(s)
-				} else {
-					f.Pointer = pointer(string(s))
-				}
-			default:
-				rest.Insert(k, v)
-			}
-		})
-		if bad != nil {
-			return nil, bad
-		}
-		if rest.Len() > 0 {
-			f.Fields = rest.String()
-		}
-		out = append(out, f)
-	}
-	return out, nil
-}
-
-var (
-	keyTerm     = ast.StringTerm("key")
-	kindTerm    = ast.StringTerm("kind")
-	pointerTerm = ast.StringTerm("pointer")
-)
 
 // evalOnce runs a prepared query on one input within the timeout and
 // returns its bindings as OPA terms: converting them to Go values would
@@ -454,91 +384,15 @@ func evalOnce(ctx context.Context, q rego.PreparedEvalQuery, input ast.Value, ti
 
 func keepTerm(t *ast.Term, _ *rego.EvalContext) (any, error) { return t, nil }
 
-// RegistryRules returns the registry rules the evaluator runs.
-func (e *Evaluator) RegistryRules() []*catalogue.Rule {
-	out := make([]*catalogue.Rule, len(e.registry))
-	for i, rr := range e.registry {
-		out[i] = rr.rule
-	}
-	return out
-}
-
-// Grouping returns how the facts of the i-th registry rule are grouped.
-func (e *Evaluator) Grouping(i int) Grouping { return e.registry[i].grouping }
-
-// Location is one place a registry finding names: a document of the run (by
-// its number) and a pointer into it.
-type Location struct {
-	Index   int
-	Pointer string
-}
-
-// RegistryMessage is one deny or warn entry of a registry rule.
-type RegistryMessage struct {
-	Msg       string
-	Locations []Location
-}
-
-// RegistryOutcome is what one registry rule said about the run.
-type RegistryOutcome struct {
-	Rule *catalogue.Rule
-	Deny []RegistryMessage
-	Warn []RegistryMessage
-	Skip []string
-}
-
-// EvaluateRegistry runs the i-th registry rule once over its input:
-// {"groups": {key: [fact...]}, "documents": {number: {"file", "id"}}}. The
-// timeout grows with the size of the input, since the whole registry is
-// judged at once.
-func (e *Evaluator) EvaluateRegistry(ctx context.Context, i int, input ast.Value, facts int) (RegistryOutcome, error) {
-	rr := e.registry[i]
-	timeout := e.timeout * time.Duration(1+facts/100)
-	b, err := evalOnce(ctx, rr.query, input, timeout, e.constants)
-	if err != nil {
-		return RegistryOutcome{Rule: rr.rule}, err
-	}
-	names := namesOf(0) // the rule's own query holds it alone
-	return RegistryOutcome{
-		Rule: rr.rule,
-		Deny: registryMessages(terms(b[names.deny])),
-		Warn: registryMessages(terms(b[names.warn])),
-		Skip: skips(terms(b[names.skip])),
-	}, nil
-}
-
-func registryMessages(items []*ast.Term) []RegistryMessage {
-	var out []RegistryMessage
-	for _, item := range items {
-		if _, ok := item.Value.(ast.Object); !ok {
-			out = append(out, RegistryMessage{Msg: text(item)})
-			continue
-		}
-		rm := RegistryMessage{Msg: text(field(item, "msg"))}
-		for _, l := range elements(field(item, "locations")) {
-			rm.Locations = append(rm.Locations, Location{Index: toInt(field(l, "index")), Pointer: pointerOf(field(l, "pointer"))})
-		}
-		sort.Slice(rm.Locations, func(i, j int) bool {
-			if rm.Locations[i].Index != rm.Locations[j].Index {
-				return rm.Locations[i].Index < rm.Locations[j].Index
-			}
-			return rm.Locations[i].Pointer < rm.Locations[j].Pointer
-		})
-		out = append(out, rm)
-	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Msg < out[j].Msg })
-	return out
-}
-
 // messages reads deny/warn entries: an object with msg and pointer, as the
 // built-in rules give, or a bare string, as many conftest policies do.
 func messages(items []*ast.Term) []Message {
 	var out []Message
 	for _, item := range items {
 		if _, ok := item.Value.(ast.Object); ok {
-			out = append(out, Message{Msg: text(field(item, "msg")), Pointer: pointerOf(field(item, "pointer"))})
+			out = append(out, Message{Msg: Text(Field(item, "msg")), Pointer: Pointer(Field(item, "pointer"))})
 		} else {
-			out = append(out, Message{Msg: text(item)})
+			out = append(out, Message{Msg: Text(item)})
 		}
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -550,95 +404,10 @@ func messages(items []*ast.Term) []Message {
 	return out
 }
 
-func skips(items []*ast.Term) []string {
-	var out []string
-	for _, s := range items {
-		out = append(out, text(s))
-	}
-	sort.Strings(out)
-	return out
-}
+func skips(items []*ast.Term) []string { return Texts(items) }
 
 // terms reads a binding of a comprehension: an array of terms.
 func terms(v any) []*ast.Term {
 	t, _ := v.(*ast.Term)
-	return elements(t)
-}
-
-// elements returns the members of an array or set (nil for anything else).
-func elements(t *ast.Term) []*ast.Term {
-	if t == nil {
-		return nil
-	}
-	switch c := t.Value.(type) {
-	case *ast.Array:
-		out := make([]*ast.Term, c.Len())
-		for i := range out {
-			out[i] = c.Elem(i)
-		}
-		return out
-	case ast.Set:
-		return c.Slice()
-	}
-	return nil
-}
-
-func isCollection(t *ast.Term) bool {
-	switch t.Value.(type) {
-	case *ast.Array, ast.Set:
-		return true
-	}
-	return false
-}
-
-// field returns an object's value for a string key, or nil.
-func field(t *ast.Term, name string) *ast.Term {
-	if t == nil {
-		return nil
-	}
-	obj, ok := t.Value.(ast.Object)
-	if !ok {
-		return nil
-	}
-	return obj.Get(ast.StringTerm(name))
-}
-
-func pointerOf(t *ast.Term) string {
-	if t == nil {
-		return ""
-	}
-	s, _ := t.Value.(ast.String)
-	return pointer(string(s))
-}
-
-// pointer keeps a well-formed JSON pointer and turns anything else into the
-// root, so a finding still names its document.
-func pointer(s string) string {
-	if s != "" && !strings.HasPrefix(s, "/") {
-		return ""
-	}
-	return s
-}
-
-// text reads a string term as itself and any other term in Rego syntax.
-func text(t *ast.Term) string {
-	if t == nil {
-		return ""
-	}
-	if s, ok := t.Value.(ast.String); ok {
-		return string(s)
-	}
-	return t.Value.String()
-}
-
-func toInt(t *ast.Term) int {
-	if t == nil {
-		return 0
-	}
-	n, ok := t.Value.(ast.Number)
-	if !ok {
-		return 0
-	}
-	v, _ := n.Int()
-	return v
+	return Elements(t)
 }

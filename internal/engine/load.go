@@ -4,8 +4,10 @@
 package engine
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"hash"
 	"io/fs"
 	"os"
 	"path"
@@ -25,7 +27,13 @@ type Policies struct {
 	catalogue   *catalogue.Catalogue
 	hasWaivers  bool
 	moduleCount int
+	digest      [sha256.Size]byte
 }
+
+// Digest identifies the policies' sources: it differs whenever a policy
+// file's name or text does (the built-in ones or a custom one), so results
+// worked out under other policies are never taken for these.
+func (p *Policies) Digest() [sha256.Size]byte { return p.digest }
 
 // Catalogue returns the rules the policies declare.
 func (p *Policies) Catalogue() *catalogue.Catalogue { return p.catalogue }
@@ -67,7 +75,8 @@ const builtinPrefix = "data.cgcheck"
 func Load(customDirs []string) (*Policies, error) {
 	modules := map[string]*ast.Module{}
 	var errs PolicyErrors
-	if err := parseFS(policies.FS, ".", "policies", modules, &errs); err != nil {
+	sources := sha256.New()
+	if err := parseFS(policies.FS, ".", "policies", modules, sources, &errs); err != nil {
 		return nil, fmt.Errorf("load built-in policies: %w", err)
 	}
 	if len(errs) > 0 {
@@ -85,7 +94,7 @@ func Load(customDirs []string) (*Policies, error) {
 		if !info.IsDir() {
 			return nil, PolicyErrors{{File: dir, Msg: "--policy takes a directory of .rego files"}}
 		}
-		if err := parseFS(os.DirFS(dir), ".", filepath.ToSlash(filepath.Clean(dir)), modules, &errs); err != nil {
+		if err := parseFS(os.DirFS(dir), ".", filepath.ToSlash(filepath.Clean(dir)), modules, sources, &errs); err != nil {
 			return nil, PolicyErrors{{File: dir, Msg: reason(err)}}
 		}
 	}
@@ -169,12 +178,15 @@ func Load(customDirs []string) (*Policies, error) {
 	if err != nil {
 		return nil, PolicyErrors{{File: "policies", Msg: err.Error()}}
 	}
-	return &Policies{compiler: compiler, catalogue: cat, hasWaivers: hasWaivers, moduleCount: len(modules)}, nil
+	pol := &Policies{compiler: compiler, catalogue: cat, hasWaivers: hasWaivers, moduleCount: len(modules)}
+	copy(pol.digest[:], sources.Sum(nil))
+	return pol, nil
 }
 
 // parseFS parses every non-test .rego file under root of fsys. Files are named
-// prefix/relative-path in messages.
-func parseFS(fsys fs.FS, root, prefix string, modules map[string]*ast.Module, errs *PolicyErrors) error {
+// prefix/relative-path in messages. Each file's name and text are added to
+// sources, in the walk's (lexical) order.
+func parseFS(fsys fs.FS, root, prefix string, modules map[string]*ast.Module, sources hash.Hash, errs *PolicyErrors) error {
 	return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -187,6 +199,8 @@ func parseFS(fsys fs.FS, root, prefix string, modules map[string]*ast.Module, er
 			return err
 		}
 		name := path.Join(prefix, p)
+		fmt.Fprintf(sources, "%d:%s%d:", len(name), name, len(src))
+		sources.Write(src)
 		m, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{
 			ProcessAnnotation: true,
 			RegoVersion:       ast.RegoV1,

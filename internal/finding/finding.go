@@ -181,7 +181,9 @@ type RegistryFinding struct {
 
 // Location is a place in one file.
 type Location struct {
-	File   string `json:"file"`
+	File string `json:"file"`
+	// ID is the id of the descriptor in File, when it has one.
+	ID     string `json:"id,omitempty"`
 	Line   int    `json:"line,omitempty"`
 	Column int    `json:"column,omitempty"`
 }

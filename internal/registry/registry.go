@@ -1,13 +1,19 @@
 // Package registry runs the rules that look across every descriptor of a run
 // (duplicated ids, overlapping partnerships, over-committed people, cycles of
-// reporting). During the run it keeps, compactly, the facts each registry
-// rule gave for each document; at the end it groups them by key and runs each
-// rule once over the groups that could matter to it.
+// reporting). It is the one home of those rules: it prepares them, reads
+// each document's facts from its evaluation, keeps them compactly during the
+// run, groups them by key at the end, runs each rule once over the groups
+// that could matter to it, and turns the answers into findings.
 //
 // Grouping in Go rather than in Rego is what lets a registry of 100,000
 // descriptors be judged in a few seconds and well under 256 MiB: a fact is
-// about 60 bytes here and several hundred as an OPA value, and only the few
-// facts under keys that other facts share are ever turned into OPA values.
+// about 60 bytes here and several hundred as an OPA value, and only the facts
+// under keys that other facts share are ever passed to the rules.
+//
+// A run may check a few named files against a whole registry (check
+// --registry DIR): the other descriptors under DIR are then context, their
+// facts count, and only the findings that involve a named file are
+// reported.
 package registry
 
 import (
@@ -16,6 +22,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -23,105 +30,170 @@ import (
 	"example.org/cgcheck/internal/finding"
 )
 
-// Fact is one registry fact of one document, with the line and column its
-// pointer leads to.
-type Fact struct {
-	engine.Fact
-	Line, Column int
+// Document is one document of a run as the registry rules know it.
+type Document struct {
+	File string
+	ID   string // "" when it has none
+	// Context marks a document read only for the registry rules (check
+	// --registry): findings about it alone are not reported.
+	Context bool
 }
 
 // Collector keeps the registry facts of the documents of a run. Add is
 // called once per document, in run order; it is not safe for concurrent use.
 type Collector struct {
-	ev        *engine.Evaluator
+	rules     *Rules
 	documents int // documents checked, whether or not they gave facts
-	files     []string
-	ids       []string // "" when the document has no id
-	tables    []table  // one per registry rule
+	docs      []Document
+	partial   bool    // some document is context
+	tables    []table // one per rule
 	shapes    shapes
+	fields    values
 }
 
-// NewCollector returns a collector for the registry rules of ev.
-func NewCollector(ev *engine.Evaluator) *Collector {
-	return &Collector{ev: ev, tables: make([]table, len(ev.RegistryRules()))}
+// NewCollector returns a collector for rules (nil: no registry rules).
+func NewCollector(rules *Rules) *Collector {
+	c := &Collector{rules: rules}
+	if rules != nil {
+		c.tables = make([]table, len(rules.rules))
+	}
+	return c
 }
 
-// Add records a document of the run and its facts, one list per registry
-// rule (as engine.Result.Facts, located). facts is nil for a document the
-// policies did not run on (unreadable, unparsable, off-schema): it still
-// counts towards the two documents registry rules need.
-func (c *Collector) Add(file, id string, facts [][]Fact) {
+// Add records a document of the run and its facts, one list per rule (as
+// Rules.Facts gives them). facts is nil for a document the policies did not
+// run on (unreadable, unparsable, off-schema): it still counts towards the
+// two documents registry rules need.
+func (c *Collector) Add(d Document, facts [][]Fact) {
 	c.documents++
+	c.partial = c.partial || d.Context
 	if facts == nil {
 		return
 	}
-	doc := int32(len(c.files))
-	c.files = append(c.files, file)
-	c.ids = append(c.ids, id)
+	doc := int32(len(c.docs))
+	c.docs = append(c.docs, d)
 	for i := range c.tables {
 		if i >= len(facts) {
 			break
 		}
 		for _, f := range facts[i] {
 			c.tables[i].add(stored{
-				key: f.Key, fields: f.Fields, shape: c.shapes.id(f.Kind, f.Pointer),
+				key: f.Key, fields: c.fields.id(f.Fields), shape: c.shapes.id(f.Kind, f.Pointer),
 				doc: doc, line: int32(f.Line), column: int32(f.Column),
 			})
 		}
 	}
 }
 
-// Evaluate runs every registry rule over its grouped facts and returns the
-// report's registry section. Each rule's facts are released once its input
-// is built, so memory falls as the rules run. Rules run only when at least
-// two documents were checked.
+// Evaluate runs every rule over its grouped facts and returns the report's
+// registry section, findings in catalogue order and, within a rule, by
+// message. Each rule's facts are released once its input is built, so
+// memory falls as the rules run. Rules run only when at least two documents
+// were checked. In a partial run (some document is context) only findings
+// that name a document that is not context are kept.
 func (c *Collector) Evaluate(ctx context.Context) (finding.Registry, error) {
 	reg := finding.Registry{Status: finding.Pass, Findings: []finding.RegistryFinding{}}
-	rules := c.ev.RegistryRules()
-	if c.documents < 2 || len(rules) == 0 {
+	if c.rules == nil || c.documents < 2 {
 		return reg, nil
 	}
-	for i, rule := range rules {
+	for i, r := range c.rules.rules {
 		in := c.input(i)
 		c.tables[i] = table{}
-		outcome, err := c.ev.EvaluateRegistry(ctx, i, in.value, in.facts)
+		// The whole registry is judged at once, so the time allowed grows
+		// with the facts passed.
+		timeout := c.rules.timeout * time.Duration(1+in.facts/100)
+		b, err := r.query.Eval(ctx, in.value, timeout)
 		if err != nil {
-			return reg, fmt.Errorf("registry rule %s: %w", rule.ID, err)
+			return reg, fmt.Errorf("registry rule %s: %w", r.meta.ID, err)
 		}
-		add := func(status finding.Status, m engine.RegistryMessage) {
-			f := finding.RegistryFinding{
-				Rule: rule.ID, Status: status, Message: m.Msg,
-				Section: rule.Section, Quote: rule.Quote, Remediation: rule.Remediation,
-				Files: []string{}, Locations: []finding.Location{},
-			}
-			seen := map[string]bool{}
-			for _, l := range m.Locations {
-				if l.Index < 0 || l.Index >= len(c.files) {
+		for _, set := range []struct {
+			name   string
+			status finding.Status
+		}{{"deny", finding.Fail}, {"warn", finding.Warn}} {
+			for _, m := range messages(b.Members(set.name)) {
+				f := c.finding(r, set.status, m, in.positions)
+				if c.partial && !c.namesNamedFile(m) {
 					continue
 				}
-				file := c.files[l.Index]
-				loc := finding.Location{File: file}
-				if pos, ok := in.positions[place{int32(l.Index), l.Pointer}]; ok {
-					loc.Line, loc.Column = int(pos[0]), int(pos[1])
-				}
-				f.Locations = append(f.Locations, loc)
-				if !seen[file] {
-					seen[file] = true
-					f.Files = append(f.Files, file)
-				}
+				reg.Findings = append(reg.Findings, f)
+				reg.Status = finding.Worst(reg.Status, set.status)
 			}
-			sort.Strings(f.Files)
-			reg.Findings = append(reg.Findings, f)
-			reg.Status = finding.Worst(reg.Status, status)
-		}
-		for _, m := range outcome.Deny {
-			add(finding.Fail, m)
-		}
-		for _, m := range outcome.Warn {
-			add(finding.Warn, m)
 		}
 	}
 	return reg, nil
+}
+
+// namesNamedFile reports whether a message names a document that is not
+// context.
+func (c *Collector) namesNamedFile(m message) bool {
+	for _, l := range m.locations {
+		if l.doc >= 0 && l.doc < len(c.docs) && !c.docs[l.doc].Context {
+			return true
+		}
+	}
+	return false
+}
+
+// finding turns one message of rule r into a finding: every location it
+// names, with its document's file and id and the line and column of the
+// fact's pointer, and the files, sorted.
+func (c *Collector) finding(r *rule, status finding.Status, m message, positions map[place][2]int32) finding.RegistryFinding {
+	f := finding.RegistryFinding{
+		Rule: r.meta.ID, Status: status, Message: m.msg,
+		Section: r.meta.Section, Quote: r.meta.Quote, Remediation: r.meta.Remediation,
+		Files: []string{}, Locations: []finding.Location{},
+	}
+	seen := map[string]bool{}
+	for _, l := range m.locations {
+		if l.doc < 0 || l.doc >= len(c.docs) {
+			continue
+		}
+		d := c.docs[l.doc]
+		loc := finding.Location{File: d.File, ID: d.ID}
+		if pos, ok := positions[place{int32(l.doc), l.pointer}]; ok {
+			loc.Line, loc.Column = int(pos[0]), int(pos[1])
+		}
+		f.Locations = append(f.Locations, loc)
+		if !seen[d.File] {
+			seen[d.File] = true
+			f.Files = append(f.Files, d.File)
+		}
+	}
+	sort.Strings(f.Files)
+	return f
+}
+
+// message is one deny or warn entry of a registry rule: its text and the
+// places it names, each a document of the run and a pointer into it.
+type message struct {
+	msg       string
+	locations []location
+}
+
+type location struct {
+	doc     int
+	pointer string
+}
+
+// messages reads deny or warn entries: {"msg", "locations": [{"index",
+// "pointer"}]} as the built-in rules give, or a bare string. They come back
+// sorted by text, each one's locations in the order the rule gave them
+// (an order that may mean something, such as the way round a cycle).
+func messages(items []*ast.Term) []message {
+	var out []message
+	for _, item := range items {
+		if _, ok := item.Value.(ast.Object); !ok {
+			out = append(out, message{msg: engine.Text(item)})
+			continue
+		}
+		m := message{msg: engine.Text(engine.Field(item, "msg"))}
+		for _, l := range engine.Elements(engine.Field(item, "locations")) {
+			m.locations = append(m.locations, location{doc: engine.Int(engine.Field(l, "index")), pointer: engine.Pointer(engine.Field(l, "pointer"))})
+		}
+		out = append(out, m)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].msg < out[j].msg })
+	return out
 }
 
 // place is a pointer into one document of the run.
@@ -138,18 +210,22 @@ type input struct {
 }
 
 // input groups the i-th rule's facts by key, keeps the groups its Grouping
-// allows, and builds {"groups": {key: [fact...]}, "documents": {n: {"file",
-// "id"}}}: each fact passed loses its key and gains "document", its
-// document's number in the run; documents names each document a passed fact
-// comes from.
+// allows (and, in a partial run of a per_key rule, only those that hold a
+// named document's fact), and builds {"groups": {key: [fact...]},
+// "documents": {n: {"file", "id"}}}: each fact passed loses its key and
+// gains "document", its document's number in the run; documents names each
+// document a passed fact comes from.
 func (c *Collector) input(i int) input {
-	g := c.ev.Grouping(i)
+	r := c.rules.rules[i]
+	g := r.grouping
 	t := &c.tables[i]
 
-	// First pass: how many facts, and which of the required kinds, each key has.
+	// First pass: how many facts, and which of the required kinds, each key
+	// has, and whether a named document gave one.
 	type tally struct {
 		facts int32
 		kinds uint64 // bit k: a fact of RequireKinds[k]
+		named bool
 	}
 	need := uint64(1)<<len(g.RequireKinds) - 1
 	kindBit := map[string]uint64{}
@@ -161,11 +237,13 @@ func (c *Collector) input(i int) input {
 		tl := tallies[f.key]
 		tl.facts++
 		tl.kinds |= kindBit[c.shapes.kind(f.shape)]
+		tl.named = tl.named || !c.docs[f.doc].Context
 		tallies[f.key] = tl
 	})
+	onlyNamed := c.partial && r.perKey
 	keep := func(key string) bool {
 		tl := tallies[key]
-		return int(tl.facts) >= g.MinGroup && tl.kinds&need == need
+		return int(tl.facts) >= g.MinGroup && tl.kinds&need == need && (tl.named || !onlyNamed)
 	}
 
 	// Second pass: the facts of the groups kept, in run order.
@@ -177,20 +255,17 @@ func (c *Collector) input(i int) input {
 			return
 		}
 		kind, ptr := c.shapes.kind(f.shape), c.shapes.pointer(f.shape)
-		obj := ast.NewObject()
-		if f.fields != "" {
-			if v, err := ast.ParseTerm(f.fields); err == nil {
-				if o, ok := v.Value.(ast.Object); ok {
-					obj = o
-				}
-			}
+		pairs := make([][2]*ast.Term, 0, 8)
+		if fields := c.fields.get(f.fields); fields != nil {
+			fields.Foreach(func(k, v *ast.Term) { pairs = append(pairs, [2]*ast.Term{k, v}) })
 		}
-		obj.Insert(ast.StringTerm("document"), ast.IntNumberTerm(int(f.doc)))
-		obj.Insert(ast.StringTerm("pointer"), ast.StringTerm(ptr))
+		pairs = append(pairs,
+			[2]*ast.Term{ast.StringTerm("document"), ast.IntNumberTerm(int(f.doc))},
+			[2]*ast.Term{ast.StringTerm("pointer"), ast.StringTerm(ptr)})
 		if kind != "" {
-			obj.Insert(ast.StringTerm("kind"), ast.StringTerm(kind))
+			pairs = append(pairs, [2]*ast.Term{ast.StringTerm("kind"), ast.StringTerm(kind)})
 		}
-		groups[f.key] = append(groups[f.key], ast.NewTerm(obj))
+		groups[f.key] = append(groups[f.key], ast.ObjectTerm(pairs...))
 		docs[f.doc] = true
 		in.positions[place{f.doc, ptr}] = [2]int32{f.line, f.column}
 		in.facts++
@@ -203,11 +278,11 @@ func (c *Collector) input(i int) input {
 	docsObj := ast.NewObject()
 	for _, d := range slices.Sorted(maps.Keys(docs)) {
 		id := ast.NullTerm()
-		if c.ids[d] != "" {
-			id = ast.StringTerm(c.ids[d])
+		if c.docs[d].ID != "" {
+			id = ast.StringTerm(c.docs[d].ID)
 		}
 		docsObj.Insert(ast.IntNumberTerm(int(d)), ast.ObjectTerm(
-			[2]*ast.Term{ast.StringTerm("file"), ast.StringTerm(c.files[d])},
+			[2]*ast.Term{ast.StringTerm("file"), ast.StringTerm(c.docs[d].File)},
 			[2]*ast.Term{ast.StringTerm("id"), id},
 		))
 	}

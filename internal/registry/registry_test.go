@@ -28,23 +28,56 @@ func registry(t *testing.T, n int) ([]string, []*descriptor.Document) {
 	return names, docs
 }
 
-func collect(t *testing.T, ev *engine.Evaluator, names []string, docs []*descriptor.Document) *Collector {
+// prepared are the built-in registry rules and the per-document evaluator
+// that reads their facts, as of synth.Today with every param at its default.
+type prepared struct {
+	rules *Rules
+	ev    *engine.Evaluator
+}
+
+func prepare(t *testing.T) prepared {
 	t.Helper()
-	c := NewCollector(ev)
+	p, err := engine.Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := engine.Settings{Today: synth.Today}
+	rules, err := Prepare(context.Background(), p, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev, err := p.Prepare(context.Background(), s, rules.Reads()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return prepared{rules, ev}
+}
+
+// facts evaluates one parsed document and returns its located facts.
+func (p prepared) facts(t *testing.T, name string, d *descriptor.Document) [][]Fact {
+	t.Helper()
+	res, err := p.ev.Evaluate(context.Background(), d.Value)
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	facts, err := p.rules.Facts(res, func(ptr string) (int, int) {
+		pos := d.Locate(ptr)
+		return pos.Line, pos.Column
+	})
+	if err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return facts
+}
+
+// collect adds every document to a new collector; context[i] marks the i-th
+// as read for the registry alone (nil: none is).
+func collect(t *testing.T, p prepared, names []string, docs []*descriptor.Document, context ...bool) *Collector {
+	t.Helper()
+	c := NewCollector(p.rules)
 	for i, d := range docs {
-		res, err := ev.Evaluate(context.Background(), d.Value)
-		if err != nil {
-			t.Fatalf("%s: %v", names[i], err)
-		}
-		located := make([][]Fact, len(res.Facts))
-		for r, list := range res.Facts {
-			for _, f := range list {
-				pos := d.Locate(f.Pointer)
-				located[r] = append(located[r], Fact{Fact: f, Line: pos.Line, Column: pos.Column})
-			}
-		}
 		id, _ := d.Value.(map[string]any)["id"].(string)
-		c.Add(names[i], id, located)
+		c.Add(Document{File: names[i], ID: id, Context: i < len(context) && context[i]}, p.facts(t, names[i], d))
 	}
 	return c
 }
@@ -54,16 +87,16 @@ func collect(t *testing.T, ev *engine.Evaluator, names []string, docs []*descrip
 // builds from the same descriptors, so the rules' Rego tests run the rules as
 // cgcheck does.
 func TestInputIsWhatTheRegoTestsAssume(t *testing.T) {
-	ev := fixture.Evaluator(t)
+	p := prepare(t)
 	names, docs := registry(t, 300)
-	c := collect(t, ev, names, docs)
+	c := collect(t, p, names, docs)
 
 	entries := make([]any, len(docs))
 	for i, d := range docs {
 		entries[i] = []any{names[i], d.Value}
 	}
-	for i, rule := range ev.RegistryRules() {
-		g := ev.Grouping(i)
+	for i, rule := range p.rules.Catalogue() {
+		g := p.rules.Grouping(i)
 		kinds := make([]any, len(g.RequireKinds))
 		for k, kind := range g.RequireKinds {
 			kinds[k] = kind
@@ -114,7 +147,7 @@ func asJSON(t *testing.T, v ast.Value) string {
 // TestFindingsNameFilesAndLines: the findings of a run name every file
 // involved, sorted, and the line and column of each fact the rule points at.
 func TestFindingsNameFilesAndLines(t *testing.T) {
-	ev := fixture.Evaluator(t)
+	p := prepare(t)
 	doc := func(id, reportsTo string) *descriptor.Document {
 		d, err := descriptor.Parse([]byte(fmt.Sprintf("id: %s\nstatus: active\ngovernance:\n  reports_to: %s\n", id, reportsTo)), descriptor.YAML)
 		if err != nil {
@@ -124,8 +157,8 @@ func TestFindingsNameFilesAndLines(t *testing.T) {
 	}
 	names := []string{"reg/b.yaml", "reg/a.yaml", "reg/c.yaml"}
 	docs := []*descriptor.Document{doc("x", "y"), doc("y", "x"), doc("x", "Council")}
-	c := collect(t, ev, names, docs)
-	c.Add("reg/unreadable.yaml", "", nil) // a document that could not be read still counts
+	c := collect(t, p, names, docs)
+	c.Add(Document{File: "reg/unreadable.yaml"}, nil) // a document that could not be read still counts
 	reg, err := c.Evaluate(context.Background())
 	if err != nil {
 		t.Fatal(err)
@@ -138,11 +171,11 @@ func TestFindingsNameFilesAndLines(t *testing.T) {
 		byRule[f.Rule] = f
 	}
 	ids := byRule["unique-ids"]
-	if fmt.Sprint(ids.Files) != "[reg/b.yaml reg/c.yaml]" || fmt.Sprint(ids.Locations) != "[{reg/b.yaml 1 5} {reg/c.yaml 1 5}]" {
+	if fmt.Sprint(ids.Files) != "[reg/b.yaml reg/c.yaml]" || fmt.Sprint(ids.Locations) != "[{reg/b.yaml x 1 5} {reg/c.yaml x 1 5}]" {
 		t.Errorf("unique-ids: files %v, locations %v", ids.Files, ids.Locations)
 	}
 	cycle := byRule["reporting-cycle"]
-	if fmt.Sprint(cycle.Files) != "[reg/a.yaml reg/b.yaml]" || fmt.Sprint(cycle.Locations) != "[{reg/b.yaml 4 15} {reg/a.yaml 4 15}]" {
+	if fmt.Sprint(cycle.Files) != "[reg/a.yaml reg/b.yaml]" || fmt.Sprint(cycle.Locations) != "[{reg/b.yaml x 4 15} {reg/a.yaml y 4 15}]" {
 		t.Errorf("reporting-cycle: files %v, locations %v", cycle.Files, cycle.Locations)
 	}
 	if len(reg.Findings) != 2 {
@@ -158,18 +191,18 @@ func TestFindingsNameFilesAndLines(t *testing.T) {
 // TestOneDocumentRunsNoRules: registry rules need two documents checked,
 // counting those that gave no facts.
 func TestOneDocumentRunsNoRules(t *testing.T) {
-	ev := fixture.Evaluator(t)
+	p := prepare(t)
 	d, err := descriptor.Parse([]byte("id: x\nstatus: active\ngovernance: {reports_to: x}\n"), descriptor.YAML)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := collect(t, ev, []string{"a.yaml"}, []*descriptor.Document{d})
+	c := collect(t, p, []string{"a.yaml"}, []*descriptor.Document{d})
 	reg, err := c.Evaluate(context.Background())
 	if err != nil || len(reg.Findings) != 0 || reg.Status != finding.Pass {
 		t.Fatalf("one document: %+v, %v; want a pass with no findings", reg, err)
 	}
-	c = collect(t, ev, []string{"a.yaml"}, []*descriptor.Document{d})
-	c.Add("b.yaml", "", nil)
+	c = collect(t, p, []string{"a.yaml"}, []*descriptor.Document{d})
+	c.Add(Document{File: "b.yaml"}, nil)
 	reg, err = c.Evaluate(context.Background())
 	if err != nil || len(reg.Findings) != 1 || reg.Findings[0].Rule != "reporting-cycle" {
 		t.Fatalf("one document and one unreadable: %+v, %v; want the self-report cycle", reg, err)

@@ -1,11 +1,14 @@
 package registry
 
-// stored is one fact as the collector keeps it: about 56 bytes plus its key
-// and fields. The kind and pointer, which take few distinct values, are one
-// shared shape number.
+import "github.com/open-policy-agent/opa/v1/ast"
+
+// stored is one fact as the collector keeps it: about 40 bytes plus its key.
+// The kind and pointer, which take few distinct values, are one shared shape
+// number, and the fields, which repeat across documents (the same person,
+// area or outcome), one shared value number.
 type stored struct {
 	key    string
-	fields string
+	fields uint32
 	shape  uint32
 	doc    int32
 	line   int32
@@ -60,3 +63,38 @@ func (s *shapes) id(kind, pointer string) uint32 {
 
 func (s *shapes) kind(id uint32) string    { return s.list[id][0] }
 func (s *shapes) pointer(id uint32) string { return s.list[id][1] }
+
+// values numbers the distinct field objects of facts, so a value that many
+// documents give (the same area and outcome, the same person) is held once.
+// Number 0 is "no fields".
+type values struct {
+	byHash map[int][]uint32
+	list   []ast.Object
+}
+
+func (v *values) id(obj ast.Object) uint32 {
+	if obj == nil {
+		return 0
+	}
+	if v.byHash == nil {
+		v.byHash = map[int][]uint32{}
+		v.list = []ast.Object{nil}
+	}
+	h := obj.Hash()
+	for _, id := range v.byHash[h] {
+		if v.list[id].Compare(obj) == 0 {
+			return id
+		}
+	}
+	id := uint32(len(v.list))
+	v.list = append(v.list, obj)
+	v.byHash[h] = append(v.byHash[h], id)
+	return id
+}
+
+func (v *values) get(id uint32) ast.Object {
+	if id == 0 {
+		return nil
+	}
+	return v.list[id]
+}

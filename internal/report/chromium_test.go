@@ -279,14 +279,16 @@ func TestHTMLInChromium(t *testing.T) {
 	if strings.Join(facts.Documents, "|") != strings.Join(wantDocs, "|") {
 		t.Errorf("document sections %q, want %q", facts.Documents, wantDocs)
 	}
-	if facts.ChartBars != 4 || len(facts.ChartLabels) != 4 || facts.ChartLabels[0] != "parse: 1 fail, 0 warn" {
+	if facts.ChartBars != 5 || len(facts.ChartLabels) != 5 || facts.ChartLabels[0] != "parse: 1 fail, 0 warn" {
 		t.Errorf("chart has %d bars, labels %q", facts.ChartBars, facts.ChartLabels)
 	}
 	if len(facts.Waivers) != 1 || !strings.Contains(facts.Waivers[0], "CPP Board") || !strings.Contains(facts.Waivers[0], "2009-03-31") ||
 		!strings.Contains(facts.Waivers[0], "SOA refresh") {
 		t.Errorf("waivers %q, want one with its justification, approver and expiry", facts.Waivers)
 	}
-	if strings.Join(facts.RegistryFiles, " ") != "registry/a.yaml:2:5 registry/b.yaml:2:5" {
+	// Every member of the long group is listed, with its id.
+	if len(facts.RegistryFiles) != 14 || strings.Join(facts.RegistryFiles[:3], " | ") != "registry/a.yaml:2:5 | registry/b.yaml:2:5 | registry/p01.yaml:9:11 (p01)" ||
+		facts.RegistryFiles[13] != "registry/p12.yaml:9:11 (p12)" {
 		t.Errorf("registry files %q", facts.RegistryFiles)
 	}
 	if len(facts.Outside) > 0 || facts.Scripts > 0 {

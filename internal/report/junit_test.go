@@ -127,7 +127,7 @@ func TestJUnitCounts(t *testing.T) {
 			{"registry/civic.yaml", []kase{{"single-lead", "governance", "pass"}, {"structure-review", "governance", "skipped"}, {"outcome-link", "purpose", "pass"}}},
 			{"registry/korsakoff.yaml", []kase{{"single-lead", "governance", "failure:fail"}, {"evidence-base", "evidence", "failure:warn"}, {"group-size", "governance", "pass"}}},
 			{"registry/broken.json", []kase{{"parse", "integrity", "error:parse"}}},
-			{"registry", []kase{{"unique-ids", "registry", "failure:fail"}, {"shared-people", "registry", "pass"}}},
+			{"registry", []kase{{"unique-ids", "registry", "failure:fail"}, {"shared-people", "registry", "failure:warn"}}},
 		}},
 		{"hostile", renderDocs(t, "junit", sampleRun(), hdocs, hs, hreg), []suite{
 			{"./my docs/Dún Éideann, 50%: <draft>.yaml", []kase{{"single-lead", "governance", "failure:fail"}, {"custom-check", "action", "pass"}}},

@@ -240,38 +240,36 @@ func location(file string, f finding.Finding) string {
 	return file
 }
 
-// registryFiles lists every file a registry finding involves, with its
-// positions where known: each file of Files, then any location in a file
-// Files does not name.
+// registryFiles lists the places a registry finding names, in the order the
+// rule gave them (the way round a cycle, run order for a group), each with
+// its position and descriptor id where known; then any file of Files no
+// place is in.
 func registryFiles(f finding.RegistryFinding) []string {
 	var out []string
-	listed := map[string]bool{}
-	for _, file := range f.Files {
-		listed[file] = true
-		n := 0
-		for _, l := range f.Locations {
-			if l.File == file {
-				out = append(out, locationOf(l))
-				n++
-			}
-		}
-		if n == 0 {
-			out = append(out, file)
-		}
-	}
+	located := map[string]bool{}
 	for _, l := range f.Locations {
-		if !listed[l.File] {
-			out = append(out, locationOf(l))
+		located[l.File] = true
+		out = append(out, locationOf(l))
+	}
+	for _, file := range f.Files {
+		if !located[file] {
+			out = append(out, file)
 		}
 	}
 	return out
 }
 
+// locationOf is file:line:column, or the file alone when the line is not
+// known, followed by the descriptor's id in brackets when it has one.
 func locationOf(l finding.Location) string {
+	s := l.File
 	if l.Line > 0 {
-		return fmt.Sprintf("%s:%d:%d", l.File, l.Line, l.Column)
+		s = fmt.Sprintf("%s:%d:%d", l.File, l.Line, l.Column)
 	}
-	return l.File
+	if l.ID != "" {
+		s += " (" + l.ID + ")"
+	}
+	return s
 }
 
 // docTitle names a document: its file, and its id when it has one.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -50,8 +51,24 @@ func sample() ([]*finding.Document, finding.Summary, finding.Registry) {
 		Rule: "unique-ids", Status: finding.Fail, Message: `id "civic-centre" is used by 2 descriptors`,
 		Files:     []string{"registry/a.yaml", "registry/b.yaml"},
 		Locations: []finding.Location{{File: "registry/a.yaml", Line: 2, Column: 5}, {File: "registry/b.yaml", Line: 2, Column: 5}},
-	}}}
+	}, longGroup()}}
 	return docs, s, reg
+}
+
+// longGroup is a registry finding naming twelve partnerships, as a group of
+// overlapping partnerships does: the text report lists the first ten and
+// says how many more, the other formats list them all.
+func longGroup() finding.RegistryFinding {
+	f := finding.RegistryFinding{
+		Rule: "shared-people", Status: finding.Warn,
+		Message: `12 partnerships in area "Fife" serve the same client group ("Carers") towards the same outcome (npf "health"): "p01" (registry/p01.yaml), "p02" (registry/p02.yaml) and 10 more. They may overlap or duplicate effort`,
+	}
+	for i := 1; i <= 12; i++ {
+		file := fmt.Sprintf("registry/p%02d.yaml", i)
+		f.Files = append(f.Files, file)
+		f.Locations = append(f.Locations, finding.Location{File: file, ID: fmt.Sprintf("p%02d", i), Line: 9, Column: 11})
+	}
+	return f
 }
 
 // sampleRules is the catalogue metadata of the rules in sample(), as

@@ -118,9 +118,9 @@ func TestSARIFMatchesSchema(t *testing.T) {
 		suppressed  int
 		wantRuleIDs []string // rule ids expected among the descriptors
 	}{
-		{"sample", render(t, "sarif", sampleRun()), 5, 1,
+		{"sample", render(t, "sarif", sampleRun()), 6, 1,
 			[]string{"outcome-link", "single-lead", "evidence-base", "unique-ids", "shared-people", "parse", "schema", "evaluation"}},
-		{"no catalogue", render(t, "sarif", noRules), 5, 1,
+		{"no catalogue", render(t, "sarif", noRules), 6, 1,
 			[]string{"outcome-link", "single-lead", "evidence-base", "unique-ids", "parse", "schema", "evaluation"}},
 		{"hostile", renderDocs(t, "sarif", sampleRun(), hdocs, hs, hreg), 6, 0,
 			[]string{"single-lead", "custom-check", "schema", "parse", "shared-people"}},

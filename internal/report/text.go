@@ -110,14 +110,26 @@ func (r *textReporter) Finish(summary finding.Summary, registry finding.Registry
 		sort.SliceStable(fs, func(i, j int) bool { return statusOrder[fs[i].Status] < statusOrder[fs[j].Status] })
 		for _, f := range fs {
 			fmt.Fprintf(r.w, "  %s  %s  %s\n", r.paint(f.Status, fmt.Sprintf("%-6s", strings.ToUpper(string(f.Status)))), f.Rule, f.Message)
-			for _, l := range f.Locations {
-				fmt.Fprintf(r.w, "      %s:%d:%d\n", l.File, l.Line, l.Column)
+			for i, l := range f.Locations {
+				if i == textLocations && len(f.Locations) > textLocations+1 {
+					fmt.Fprintf(r.w, "      and %d more (the JSON, SARIF and HTML reports list them all)\n", len(f.Locations)-i)
+					break
+				}
+				fmt.Fprintf(r.w, "      %s:%d:%d", l.File, l.Line, l.Column)
+				if l.ID != "" {
+					fmt.Fprintf(r.w, "  %s", l.ID)
+				}
+				fmt.Fprintln(r.w)
 			}
 		}
 	}
 	fmt.Fprintln(r.w, summaryLine(summary))
 	return r.w.Flush()
 }
+
+// textLocations is how many places of a registry finding the text report
+// lists: a group of overlapping partnerships can name hundreds.
+const textLocations = 10
 
 // summaryLine is the one-line summary that ends the text output (and the
 // other line-oriented formats): "2 documents: 1 fail, 1 warn, 0 pass".

@@ -12,7 +12,7 @@ import (
 	"example.org/cgcheck/internal/descriptor"
 	"example.org/cgcheck/internal/discover"
 	"example.org/cgcheck/internal/finding"
-	"example.org/cgcheck/internal/fixture"
+	"example.org/cgcheck/internal/fixture/pipeline"
 	"example.org/cgcheck/internal/registry"
 	"example.org/cgcheck/internal/schema"
 	"example.org/cgcheck/internal/synth"
@@ -50,7 +50,7 @@ var unreachable = map[string]map[string]func(t *testing.T, v *schema.Validator){
 
 func newChecker(t *testing.T) *check.Checker {
 	t.Helper()
-	return &check.Checker{Schema: fixture.Validator(t), Evaluator: fixture.Evaluator(t)}
+	return pipeline.Checker(t)
 }
 
 // TestRegistryCoversEveryRule runs the real pipeline over a generated
@@ -82,10 +82,10 @@ func TestRegistryCoversEveryRule(t *testing.T) {
 	c := newChecker(t)
 	ctx := context.Background()
 	seen := map[string]map[finding.Status]int{} // rule → status → documents
-	collected := registry.NewCollector(c.Evaluator)
-	err = c.Run(ctx, found.Sources, 0, func(ck check.Checked) error {
+	collected := registry.NewCollector(c.Registry)
+	err = c.Run(ctx, check.Inputs(found.Sources), 0, func(ck check.Checked) error {
 		d, f := ck.Doc, byPath[ck.Doc.File]
-		collected.Add(d.File, d.ID, ck.Facts)
+		collected.Add(registry.Document{File: d.File, ID: d.ID}, ck.Facts)
 		statuses := map[string]map[finding.Status]bool{}
 		for _, fd := range d.Findings {
 			if statuses[fd.Rule] == nil {
@@ -162,7 +162,7 @@ func TestRegistryCoversEveryRule(t *testing.T) {
 		}
 	}
 	loaded := map[string]bool{}
-	for _, r := range c.Evaluator.RegistryRules() {
+	for _, r := range c.Registry.Catalogue() {
 		loaded[r.ID] = true
 		if r.Builtin && !slices.Contains(registryRules, r.ID) {
 			t.Errorf("built-in registry rule %s is not in this test's list", r.ID)

@@ -1,16 +1,21 @@
 # METADATA
 # title: No overlapping partnerships
 # description: >-
-#   Runs once over every descriptor checked together. Warns,
-#   with one finding per pair of descriptors, when two descriptors, neither of
-#   them closed, are in the same area (compared case- and space-insensitively;
-#   where area is a list, descriptor revision 2, any of its entries; a blank
-#   area or entry matches nothing), share a client group name (compared case-
-#   and space-insensitively) and share an outcome link (the same framework and
-#   ref). The finding names both ids, an area they share and every client
-#   group and outcome link they share, and is located at the first shared
-#   client group in each of the two descriptors. Passes when no such pair
-#   exists; gives nothing for a single descriptor (as conftest runs it).
+#   Runs once over every descriptor checked together. Two descriptors, neither
+#   of them closed, overlap when they are in the same area (compared case- and
+#   space-insensitively; where area is a list, descriptor revision 2, any of
+#   its entries; a blank area or entry matches nothing), share a client group
+#   name (compared case- and space-insensitively) and share an outcome link
+#   (the same framework and ref). Each such shared area, client group and link
+#   is a key; the descriptors that share a key are its members. Warns once per
+#   set of members: all the keys whose members are exactly the same
+#   descriptors give one finding, which names every member (id and file,
+#   located at its first shared client group, in run order) and every area,
+#   client group and outcome link they share. The message names the first
+#   five members and says how many more there are. The number of findings
+#   and the work grow with the number of descriptors, never with its square.
+#   Passes when no two descriptors overlap; gives nothing for a single
+#   descriptor (as conftest runs it).
 # related_resources:
 #   - description: Collaborative Gain Research Study (Improvement Service, 2008)
 #     ref: https://www.improvementservice.org.uk/
@@ -22,7 +27,7 @@
 #   section: Context
 #   quote: Small numerous partnerships distract, overlap, conflict and duplicate effort
 #   remediation: >-
-#     Look at the two partnerships together: they serve the same people in the
+#     Look at these partnerships together: they serve the same people in the
 #     same area towards the same outcome. Consider merging them, bringing one
 #     under the other as a strand of work, or agreeing and recording how their
 #     remits differ. The study warns that small numerous partnerships
@@ -31,6 +36,8 @@
 #     outcomes themselves.
 #   params: {}
 package cgcheck.registry.overlapping_partnerships
+
+import data.cgcheck.lib
 
 # facts: one per client group and outcome link of a descriptor that is not
 # closed and has an area, keyed by area, client group (both folded to lower
@@ -69,45 +76,64 @@ areas := input.area if is_array(input.area)
 
 else := [input.area]
 
-# shared lists, for every key two documents share, the pair ("i j", the
-# lower document number first) and the key.
-shared := [[pair, key] |
-	some key, group in input.groups
-	some a in group
-	some b in group
-	a.document < b.document
-	pair := sprintf("%d %d", [a.document, b.document])
-]
+# per_key: a finding is drawn from keys that all hold every member it names,
+# so when a few files are checked against a whole registry (check
+# --registry), cgcheck passes only the keys that hold one of those files.
+per_key := true
 
-# overlaps maps each overlapping pair to the keys it shares (OPA indexes the
-# inner comprehension by pair, so this stays linear).
-overlaps := {pair: keys |
-	some pair in {p | some [p, _] in shared}
-	keys := {k | some [q, k] in shared; q == pair}
+# members maps each key that two or more descriptors share to those
+# descriptors' numbers, sorted.
+members := {key: docs |
+	some key, group in input.groups
+	docs := sort({f.document | some f in group})
+	count(docs) > 1
+}
+
+# by_members lists [members, key] pairs, the form OPA indexes below.
+by_members := [[docs, key] | some key, docs in members]
+
+# overlaps maps each set of overlapping descriptors to the keys that give
+# exactly that set (OPA indexes the inner comprehension by docs, so this
+# stays linear in the number of keys).
+overlaps := {docs: keys |
+	some docs in {d | some [d, _] in by_members}
+	keys := {k | some [e, k] in by_members; e == docs}
 }
 
 warn contains {"msg": msg, "locations": locations} if {
-	some pair, keys in overlaps
-	[i, j] := [to_number(n) | some n in split(pair, " ")]
+	some docs, keys in overlaps
 
-	# The facts of the first document under the shared keys, in client group
-	# order; the finding is located at the first of them in each document.
-	mine := sort([[group_index(f), k, f] | some k in keys; some f in input.groups[k]; f.document == i])
-	[_, first_key, first] := mine[0]
-	theirs := sort([[group_index(f), f] | some f in input.groups[first_key]; f.document == j])
-	locations := [{"index": i, "pointer": first.pointer}, {"index": j, "pointer": theirs[0][1].pointer}]
+	# Every fact under the keys, by document and client group order; each
+	# document is located at the first of its own.
+	ordered := sort([[f.document, group_index(f), f.pointer] |
+		some k in keys
+		some f in input.groups[k]
+	])
+	locations := [{"index": d, "pointer": pointer} |
+		some i, [d, _, pointer] in ordered
+		first_of_document(ordered, i)
+	]
 
-	group_names := {sprintf("%q", [f.group]) | some [_, _, f] in mine}
-	links := {sprintf("%s %s", [f.framework, f.ref]) | some [_, _, f] in mine}
+	# Each key's words as the first member wrote them.
+	firsts := [input.groups[k][0] | some k in keys]
+	area_names := {sprintf("%q", [f.area]) | some f in firsts}
+	group_names := {sprintf("%q", [f.group]) | some f in firsts}
+	links := {lib.outcome_label(f.framework, f.ref) | some f in firsts}
 	msg := sprintf(
-		"%s and %s are both in area %q and share client %s %s and outcome %s %s; the two partnerships may overlap or duplicate effort",
+		"%d partnerships in %s %s serve the same client %s (%s) towards the same %s (%s): %s. They may overlap or duplicate effort",
 		[
-			name(i), name(j), first.area,
-			plural(group_names, "group"), concat(", ", group_names),
-			plural(links, "link"), concat(", ", links),
+			count(docs), plural(area_names, "area"), concat(", ", sort(area_names)),
+			plural(group_names, "group"), concat(", ", sort(group_names)),
+			plural(links, "outcome"), concat("; ", sort(links)),
+			who(docs),
 		],
 	)
 }
+
+# first_of_document holds when the i-th of ordered is its document's first.
+first_of_document(_, 0)
+
+first_of_document(ordered, i) if ordered[i - 1][0] != ordered[i][0]
 
 # group_index reads the client group's index from its pointer
 # (/client_groups/<i>/name).
@@ -116,6 +142,19 @@ group_index(f) := to_number(split(f.pointer, "/")[2])
 plural(items, noun) := noun if count(items) == 1
 
 else := concat("", [noun, "s"])
+
+# shown is how many members a message names; the finding's locations list
+# them all.
+shown := 5
+
+# who names the members of a finding: every one when there are few, or the
+# first few and how many more.
+who(docs) := concat(", ", [name(d) | some d in docs]) if count(docs) <= shown
+
+else := sprintf("%s and %d more", [
+	concat(", ", [name(d) | some d in array.slice(docs, 0, shown)]),
+	count(docs) - shown,
+])
 
 # name names document d by its id and its file.
 name(d) := sprintf("%q (%s)", [input.documents[d].id, input.documents[d].file])

@@ -46,7 +46,7 @@ test_warn_when_two_descriptors_overlap if {
 	# Area, client group name compared case- and space-insensitively.
 	other := descriptor("falls", "proposed", "inverclyde", ["older  people"], [["soa", "3"], ["national_outcome", "6"]])
 	[f] := [f | some f in overlapping_partnerships.warn] with input as registry([older, other])
-	f.msg == `"older-people" (reg/older-people.yaml) and "falls" (reg/falls.yaml) are both in area "Inverclyde" and share client group "Older People" and outcome link national_outcome 6; the two partnerships may overlap or duplicate effort`
+	f.msg == `2 partnerships in area "Inverclyde" serve the same client group ("Older People") towards the same outcome (national_outcome "6" (We live longer, healthier lives)): "older-people" (reg/older-people.yaml), "falls" (reg/falls.yaml). They may overlap or duplicate effort`
 	f.locations == [
 		{"index": 0, "pointer": "/client_groups/1/name"},
 		{"index": 1, "pointer": "/client_groups/0/name"},
@@ -91,25 +91,55 @@ test_blank_area_matches_nothing if {
 	count(overlapping_partnerships.warn) == 0 with input as registry([a, b])
 }
 
-test_one_finding_per_pair_naming_everything_shared if {
+test_one_finding_naming_everything_shared if {
 	other := descriptor("carers-support", "active", "Inverclyde", ["carers", "Older People"], [["national_outcome", "6"], ["soa", "2"]])
 	again := json.patch(older, [{"op": "add", "path": "/purpose/outcome_links/-", "value": {"framework": "soa", "ref": "2"}}])
 	[f] := [f | some f in overlapping_partnerships.warn] with input as registry([again, other])
-	f.msg == `"older-people" (reg/older-people.yaml) and "carers-support" (reg/carers-support.yaml) are both in area "Inverclyde" and share client groups "Carers", "Older People" and outcome links national_outcome 6, soa 2; the two partnerships may overlap or duplicate effort`
+	contains(f.msg, `serve the same client groups ("Carers", "Older People") towards the same outcomes (national_outcome "6" (`)
+	contains(f.msg, `; soa "2"): "older-people" (reg/older-people.yaml), "carers-support" (reg/carers-support.yaml)`)
 	f.locations == [
 		{"index": 0, "pointer": "/client_groups/0/name"},
 		{"index": 1, "pointer": "/client_groups/0/name"},
 	]
 }
 
-test_each_pair_once_lower_index_first if {
+# One finding per group, not per pair: three descriptors that overlap on the
+# same things give one finding naming all three, in run order.
+test_one_finding_per_group if {
 	b := descriptor("b", "active", "Inverclyde", ["Older People"], [["national_outcome", "6"]])
 	c := descriptor("c", "active", "Inverclyde", ["Older People"], [["national_outcome", "6"]])
 	unrelated := descriptor("d", "active", "Inverclyde", ["Young People"], [["national_outcome", "6"]])
-	findings := overlapping_partnerships.warn with input as registry([older, b, unrelated, c])
-	{[l.index | some l in f.locations] | some f in findings} == {[0, 1], [0, 3], [1, 3]}
+	[f] := [f | some f in overlapping_partnerships.warn] with input as registry([older, b, unrelated, c])
+	[l.index | some l in f.locations] == [0, 1, 3]
+	startswith(f.msg, `3 partnerships in area "Inverclyde"`)
+	endswith(f.msg, `: "older-people" (reg/older-people.yaml), "b" (reg/b.yaml), "c" (reg/c.yaml). They may overlap or duplicate effort`)
+}
+
+# Keys with different members give different findings: a and b share carers,
+# b and c share older people (b is in both), and the shared area list of d and
+# e gives one finding naming both areas.
+test_different_members_different_findings if {
+	a := descriptor("a", "active", "Fife", ["Carers"], [["npf", "health"]])
+	b := descriptor("b", "active", "Fife", ["Carers", "Older People"], [["npf", "health"]])
+	c := descriptor("c", "active", "Fife", ["Older People"], [["npf", "health"]])
+	d := descriptor("d", "active", ["Midlothian", "East Lothian"], ["Carers"], [["npf", "health"]])
+	e := descriptor("e", "active", ["East Lothian", "Midlothian"], ["Carers"], [["npf", "health"]])
+	findings := overlapping_partnerships.warn with input as registry([a, b, c, d, e])
+	{[l.index | some l in f.locations] | some f in findings} == {[0, 1], [1, 2], [3, 4]}
 	some f in findings
-	startswith(f.msg, `"b" (reg/b.yaml) and "c" (reg/c.yaml) are both in area "Inverclyde"`)
+	f.locations == [{"index": 1, "pointer": "/client_groups/1/name"}, {"index": 2, "pointer": "/client_groups/0/name"}]
+	some g in findings
+	startswith(g.msg, `2 partnerships in areas "East Lothian", "Midlothian" serve the same client group ("Carers")`)
+}
+
+# A long group names its first five members and how many more; its
+# locations list every member.
+test_long_group_names_five_and_counts_the_rest if {
+	docs := [descriptor(sprintf("p%02d", [i]), "active", "Fife", ["Carers"], [["npf", "health"]]) | some i in numbers.range(1, 12)]
+	[f] := [f | some f in overlapping_partnerships.warn] with input as registry(docs)
+	count(f.locations) == 12
+	endswith(f.msg, `"p04" (reg/p04.yaml), "p05" (reg/p05.yaml) and 7 more. They may overlap or duplicate effort`)
+	startswith(f.msg, "12 partnerships in area")
 }
 
 test_large_registry_is_grouped if {
@@ -126,6 +156,23 @@ test_large_registry_is_grouped if {
 	}
 	findings := overlapping_partnerships.warn with input as reg
 	count(findings) == 2500
+}
+
+big_fact(d, ref) := {"document": d, "pointer": "/client_groups/0/name", "area": "Fife", "group": "Carers", "framework": "npf", "ref": ref}
+
+test_one_large_group_is_one_finding if {
+	# 3,000 descriptors all in one area, serving one client group towards
+	# two outcomes: two keys with the same members, so one finding.
+	reg := {
+		"groups": {
+			"fife\ncarers\nnpf\nhealth": [big_fact(d, "health") | some d in numbers.range(0, 2999)],
+			"fife\ncarers\nnpf\ncommunities": [big_fact(d, "communities") | some d in numbers.range(0, 2999)],
+		},
+		"documents": {i: {"file": sprintf("reg/p%d.yaml", [i]), "id": sprintf("p%d", [i])} | some i in numbers.range(0, 2999)},
+	}
+	[f] := [f | some f in overlapping_partnerships.warn] with input as reg
+	count(f.locations) == 3000
+	contains(f.msg, "and 2995 more")
 }
 
 # Descriptor revision 2: area may be a list; a partnership spanning two
