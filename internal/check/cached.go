@@ -1,6 +1,7 @@
 package check
 
 import (
+	"encoding/binary"
 	"encoding/json"
 
 	"example.org/cgcheck/internal/cache"
@@ -31,15 +32,38 @@ func (c *Checker) cacheKeys(format descriptor.Format, data []byte) cacheKeys {
 	}
 }
 
-// cachedDocument is a document as the cache keeps it. The file name is left
-// out: the same bytes give the same results under any name.
+// cachedDocument is what the cache keeps of a document, as JSON. The file
+// name is left out: the same bytes give the same results under any name. An
+// entry is this JSON's length (a uvarint), the JSON, and then, when the
+// policies ran, the facts as registry.EncodeFacts writes them.
 type cachedDocument struct {
 	ID       string            `json:"id,omitempty"`
 	Findings []finding.Finding `json:"findings,omitempty"`
-	// Ran is true when the policies ran on the document; Facts are then
-	// registry.EncodeFacts's.
-	Ran   bool            `json:"ran"`
-	Facts json.RawMessage `json:"facts,omitempty"`
+	// Ran is true when the policies ran on the document (and gave facts).
+	Ran bool `json:"ran"`
+}
+
+func encodeEntry(cd cachedDocument, facts []byte) ([]byte, error) {
+	head, err := json.Marshal(cd)
+	if err != nil {
+		return nil, err
+	}
+	b := binary.AppendUvarint(make([]byte, 0, len(head)+len(facts)+4), uint64(len(head)))
+	b = append(b, head...)
+	return append(b, facts...), nil
+}
+
+func decodeEntry(b []byte) (cachedDocument, []byte, bool) {
+	var cd cachedDocument
+	n, size := binary.Uvarint(b)
+	if size <= 0 || n > uint64(len(b)-size) {
+		return cd, nil, false
+	}
+	b = b[size:]
+	if err := json.Unmarshal(b[:n], &cd); err != nil {
+		return cd, nil, false
+	}
+	return cd, b[n:], true
 }
 
 // fromCache fills doc from the cache and returns its facts, when the cache
@@ -58,16 +82,18 @@ func (c *Checker) fromCache(keys cacheKeys, factsOnly bool, doc *finding.Documen
 	if !ok {
 		return nil, false
 	}
-	var cd cachedDocument
-	if err := json.Unmarshal(data, &cd); err != nil || (!factsOnly && len(cd.Findings) == 0) {
+	cd, encoded, ok := decodeEntry(data)
+	if !ok || (!factsOnly && len(cd.Findings) == 0) {
 		return nil, false
 	}
 	var facts [][]registry.Fact
 	if cd.Ran {
 		var err error
-		if facts, err = registry.DecodeFacts(cd.Facts, len(c.Registry.Catalogue())); err != nil {
+		if facts, err = registry.DecodeFacts(encoded, len(c.Registry.Catalogue())); err != nil {
 			return nil, false
 		}
+	} else if len(encoded) > 0 {
+		return nil, false
 	}
 	doc.ID, doc.Findings = cd.ID, cd.Findings
 	return facts, true
@@ -80,18 +106,18 @@ func (c *Checker) toCache(keys cacheKeys, doc *finding.Document, facts [][]regis
 		return
 	}
 	cd := cachedDocument{ID: doc.ID, Ran: facts != nil}
+	var encoded []byte
 	if facts != nil {
-		encoded, err := registry.EncodeFacts(facts)
-		if err != nil {
+		var err error
+		if encoded, err = registry.EncodeFacts(facts); err != nil {
 			return
 		}
-		cd.Facts = encoded
 	}
-	if data, err := json.Marshal(cd); err == nil {
+	if data, err := encodeEntry(cd, encoded); err == nil {
 		_ = c.Cache.Put(keys.facts, data)
 	}
 	cd.Findings = doc.Findings
-	if data, err := json.Marshal(cd); err == nil {
+	if data, err := encodeEntry(cd, encoded); err == nil {
 		_ = c.Cache.Put(keys.document, data)
 	}
 }

@@ -179,12 +179,7 @@ func (c *Checker) checkInput(ctx context.Context, in Input) Checked {
 
 	data, format, err := c.read(in.Source)
 	if err != nil {
-		f := parseFinding(err.Error(), nil)
-		var re *readErr
-		if errors.As(err, &re) {
-			f.Remediation = "Make it a plain file that the user running cgcheck can read, or leave it out of the paths checked; the other files are checked regardless."
-		}
-		doc.Findings = append(doc.Findings, f)
+		doc.Findings = append(doc.Findings, parseFinding(err.Error(), nil))
 		return Checked{Doc: doc, FactsOnly: in.FactsOnly}
 	}
 	keys := c.cacheKeys(format, data)
@@ -229,7 +224,6 @@ func (c *Checker) judge(ctx context.Context, doc *finding.Document, data []byte,
 			doc.Findings = append(doc.Findings, finding.Finding{
 				Rule: finding.RuleSchema, Theme: "integrity", Status: finding.Fail,
 				Message: v.Message, Pointer: finding.Ptr(v.Pointer), Line: pos.Line, Column: pos.Column,
-				Remediation: "Correct this field so the descriptor matches format v1 (descriptor.md; `cgcheck schema` prints the JSON Schema). The study's rules are checked once it does.",
 			})
 		}
 		c.skipAll(doc, parsed, "not checked: the descriptor does not match the schema")
@@ -250,7 +244,6 @@ func (c *Checker) judge(ctx context.Context, doc *finding.Document, data []byte,
 			Rule: finding.RuleEvaluation, Theme: "integrity", Status: finding.Fail,
 			Message: "the policies could not be evaluated: " + err.Error(),
 			Pointer: finding.Ptr(""), Line: root.Line, Column: root.Column,
-			Remediation: "If a custom policy is involved, fix or remove it; if the time limit was reached, raise --timeout. Otherwise report this as a bug in cgcheck.",
 		})
 		c.skipAll(doc, parsed, "not checked: the policies could not be evaluated")
 		return nil, false
@@ -320,23 +313,18 @@ func (c *Checker) read(src discover.Source) ([]byte, descriptor.Format, error) {
 // once instead of waiting for a writer; it does not change how a regular
 // file reads.
 
-// readError is a parse error for a file that could not be read.
+// readError is the parse finding's message for a file that could not be
+// read: what went wrong, without the path the finding already names.
 func readError(err error) error {
 	if errors.Is(err, fs.ErrNotExist) {
-		return &readErr{"cannot read file: it no longer exists (removed or renamed while cgcheck ran)"}
+		return errors.New("cannot read file: it no longer exists (removed or renamed while cgcheck ran)")
 	}
-	return &readErr{fmt.Sprintf("cannot read file: %v", pathErr(err))}
+	return fmt.Errorf("cannot read file: %v", pathErr(err))
 }
 
 func notRegular(m fs.FileMode) error {
-	return &readErr{fmt.Sprintf("not a regular file (%s); descriptors are plain files", kindOf(m))}
+	return fmt.Errorf("not a regular file (%s); descriptors are plain files", kindOf(m))
 }
-
-// readErr is a file that could not be read, as opposed to one that could
-// not be parsed: what to do about it differs.
-type readErr struct{ msg string }
-
-func (e *readErr) Error() string { return e.msg }
 
 func pathErr(err error) error {
 	var pe *fs.PathError
@@ -360,11 +348,11 @@ func kindOf(m fs.FileMode) string {
 	return strings.TrimSpace(m.Type().String())
 }
 
+// parseFinding is the finding of a file that could not be read or parsed:
+// the message says which, and the parse rule's one remediation
+// (catalogue.ToolRules) covers both.
 func parseFinding(msg string, pos *descriptor.Position) finding.Finding {
-	f := finding.Finding{
-		Rule: finding.RuleParse, Theme: "integrity", Status: finding.Fail, Message: msg,
-		Remediation: "Fix the file so it is one well-formed JSON or YAML descriptor in UTF-8; the other files are checked regardless.",
-	}
+	f := finding.Finding{Rule: finding.RuleParse, Theme: "integrity", Status: finding.Fail, Message: msg}
 	if pos != nil {
 		f.Line, f.Column = pos.Line, pos.Column
 	}
@@ -411,7 +399,6 @@ func findings(res *engine.Result, parsed *descriptor.Document) []finding.Finding
 			pos := parsed.Locate(m.Pointer)
 			f.Status, f.Message = status, m.Msg
 			f.Pointer, f.Line, f.Column = finding.Ptr(m.Pointer), pos.Line, pos.Column
-			f.Section, f.Quote, f.Remediation = r.Section, r.Quote, r.Remediation
 			if w, ok := waivers[r.ID]; ok {
 				f.Status = finding.Waived
 				f.Waiver = &finding.Waiver{Justification: w.Justification, ApprovedBy: w.ApprovedBy, Expires: w.Expires, Waives: status}

@@ -34,6 +34,10 @@ func TestPreCommitHook(t *testing.T) {
 		"PRE_COMMIT_HOME="+filepath.Join(t.TempDir(), "pre-commit-cache"),
 		"GIT_AUTHOR_NAME=Test", "GIT_AUTHOR_EMAIL=test@example.org",
 		"GIT_COMMITTER_NAME=Test", "GIT_COMMITTER_EMAIL=test@example.org",
+		// The as-of date through the environment, so the hook runs with
+		// its default args (--registry .), as a user's would.
+		"CGCHECK_TODAY=2008-10-01",
+		"CGCHECK_CACHE_DIR="+filepath.Join(t.TempDir(), "cgcheck-cache"),
 	)
 	run := func(name string, args ...string) (string, error) {
 		cmd := exec.Command(name, args...)
@@ -64,7 +68,6 @@ func TestPreCommitHook(t *testing.T) {
     rev: `+strings.TrimSpace(string(rev))+`
     hooks:
       - id: cgcheck
-        args: [--today, "2008-10-01"]
 `)
 	must(git, "add", ".pre-commit-config.yaml")
 	must(git, "commit", "-q", "-m", "config")
@@ -91,6 +94,9 @@ func TestPreCommitHook(t *testing.T) {
 		t.Errorf("blocked commit does not show the finding:\n%s", out)
 	}
 	must(git, "rm", "-q", "--cached", "registry/no-lead.yaml")
+	if err := os.Remove(filepath.Join(repo, "registry/no-lead.yaml")); err != nil {
+		t.Fatal(err)
+	}
 
 	write("registry/civic-centre.yaml", string(good))
 	must(git, "add", "registry/civic-centre.yaml")
@@ -100,5 +106,23 @@ func TestPreCommitHook(t *testing.T) {
 	}
 	if !strings.Contains(out, "Passed") {
 		t.Errorf("allowed commit did not run the hook:\n%s", out)
+	}
+
+	// A copy under another name reuses the committed file's id. Only the copy
+	// is staged, but the hook checks it against the whole repository, so the
+	// duplicate blocks the commit, naming both files.
+	write("registry/civic-centre-copy.yaml", string(good))
+	must(git, "add", "registry/civic-centre-copy.yaml")
+	out, err = run(git, "commit", "-m", "add a partnership under an id already used")
+	if err == nil {
+		t.Fatalf("commit of a duplicate id was allowed:\n%s", out)
+	}
+	if !strings.Contains(out, "unique-ids") || !strings.Contains(out, "registry/civic-centre.yaml") || !strings.Contains(out, "registry/civic-centre-copy.yaml") {
+		t.Errorf("blocked commit does not name the duplicate id and both files:\n%s", out)
+	}
+	// The repository's other descriptors are context: their own findings are
+	// not reported.
+	if strings.Contains(out, "registry/civic-centre.yaml (") {
+		t.Errorf("the committed file was reported as if it were checked:\n%s", out)
 	}
 }

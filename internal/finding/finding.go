@@ -66,7 +66,10 @@ type Waiver struct {
 	Waives Status `json:"waives"`
 }
 
-// Finding is one rule's verdict on one place in one document.
+// Finding is one rule's verdict on one place in one document. It names its
+// rule by id and carries nothing of the rule's metadata: the study's section
+// and words and the remediation are the rule's, and reporters look them up
+// (package report), so no copy can drift from the catalogue.
 type Finding struct {
 	Rule    string `json:"rule"`
 	Theme   string `json:"theme"`
@@ -76,12 +79,9 @@ type Finding struct {
 	// document that could not be parsed.
 	Pointer *string `json:"pointer,omitempty"`
 	// Line and Column are 1-based; zero when there is no position.
-	Line        int     `json:"line,omitempty"`
-	Column      int     `json:"column,omitempty"`
-	Section     string  `json:"section,omitempty"`
-	Quote       string  `json:"quote,omitempty"`
-	Remediation string  `json:"remediation,omitempty"`
-	Waiver      *Waiver `json:"waiver,omitempty"`
+	Line   int     `json:"line,omitempty"`
+	Column int     `json:"column,omitempty"`
+	Waiver *Waiver `json:"waiver,omitempty"`
 }
 
 // PointerValue returns the pointer or "" when there is none.
@@ -167,16 +167,14 @@ func (d *Document) Counts() map[Status]int {
 	return c
 }
 
-// RegistryFinding is a finding across several documents.
+// RegistryFinding is a finding across several documents. Like Finding, it
+// names its rule by id and leaves the rule's metadata to the reporters.
 type RegistryFinding struct {
-	Rule        string     `json:"rule"`
-	Status      Status     `json:"status"`
-	Message     string     `json:"message"`
-	Files       []string   `json:"files"`
-	Locations   []Location `json:"locations,omitempty"`
-	Section     string     `json:"section,omitempty"`
-	Quote       string     `json:"quote,omitempty"`
-	Remediation string     `json:"remediation,omitempty"`
+	Rule      string     `json:"rule"`
+	Status    Status     `json:"status"`
+	Message   string     `json:"message"`
+	Files     []string   `json:"files"`
+	Locations []Location `json:"locations,omitempty"`
 }
 
 // Location is a place in one file.

@@ -1,7 +1,7 @@
 package registry
 
 import (
-	"encoding/json"
+	"encoding/binary"
 	"errors"
 	"fmt"
 
@@ -102,33 +102,61 @@ func stringAt(obj ast.Object, k *ast.Term) (string, bool) {
 	return string(s), ok
 }
 
-// cachedFact is a fact as the cache keeps it. Fields are written in Rego
-// syntax, the one text form that reads back to exactly the same value
-// (JSON would turn a set into an array).
-type cachedFact struct {
-	Key     string `json:"k"`
-	Kind    string `json:"i,omitempty"`
-	Pointer string `json:"p,omitempty"`
-	Fields  string `json:"f,omitempty"`
-	Line    int    `json:"l,omitempty"`
-	Column  int    `json:"c,omitempty"`
-}
-
 // EncodeFacts writes one document's facts (as Facts gives them) for the
-// cache.
+// cache, in a compact binary form: a warm run against a large registry reads
+// every document's facts back, and decoding is most of its work, so the form
+// is lengths and bytes rather than text to parse. Fields whose values are
+// strings, nearly all of them, are written as they are; the rest of a fact's
+// fields in Rego syntax, the one text form that reads back to exactly the
+// same value (JSON would turn a set into an array).
 func EncodeFacts(facts [][]Fact) ([]byte, error) {
-	out := make([][]cachedFact, len(facts))
-	for i, list := range facts {
-		out[i] = make([]cachedFact, len(list))
-		for j, f := range list {
-			c := cachedFact{Key: f.Key, Kind: f.Kind, Pointer: f.Pointer, Line: f.Line, Column: f.Column}
+	b := binary.AppendUvarint(nil, uint64(len(facts)))
+	for _, list := range facts {
+		b = binary.AppendUvarint(b, uint64(len(list)))
+		for _, f := range list {
+			b = appendString(b, f.Key)
+			b = appendString(b, f.Kind)
+			b = appendString(b, f.Pointer)
+			b = binary.AppendUvarint(b, uint64(max(f.Line, 0)))
+			b = binary.AppendUvarint(b, uint64(max(f.Column, 0)))
+			var strs [][2]string
+			rest := ast.NewObject()
 			if f.Fields != nil {
-				c.Fields = f.Fields.String()
+				f.Fields.Foreach(func(k, v *ast.Term) {
+					key, keyOK := k.Value.(ast.String)
+					val, valOK := v.Value.(ast.String)
+					if keyOK && valOK {
+						strs = append(strs, [2]string{string(key), string(val)})
+					} else {
+						rest.Insert(k, v)
+					}
+				})
 			}
-			out[i][j] = c
+			b = binary.AppendUvarint(b, uint64(len(strs)))
+			for _, kv := range strs {
+				b = appendString(b, kv[0])
+				b = appendString(b, kv[1])
+			}
+			regoText := ""
+			if rest.Len() > 0 {
+				regoText = rest.String()
+			}
+			b = appendString(b, regoText)
+			// Whether the fact had fields at all: an empty object and none
+			// differ.
+			if f.Fields != nil {
+				b = append(b, 1)
+			} else {
+				b = append(b, 0)
+			}
 		}
 	}
-	return json.Marshal(out)
+	return b, nil
+}
+
+func appendString(b []byte, s string) []byte {
+	b = binary.AppendUvarint(b, uint64(len(s)))
+	return append(b, s...)
 }
 
 // errCachedFacts is an entry that does not read back as facts; the caller
@@ -138,17 +166,30 @@ var errCachedFacts = errors.New("cached facts do not read back")
 // DecodeFacts reads what EncodeFacts wrote, for n rules. Anything else is an
 // error, and the caller works the facts out afresh.
 func DecodeFacts(data []byte, n int) ([][]Fact, error) {
-	var in [][]cachedFact
-	if err := json.Unmarshal(data, &in); err != nil || len(in) != n {
+	r := factReader{data: data}
+	if r.uint() != uint64(n) {
 		return nil, errCachedFacts
 	}
 	out := make([][]Fact, n)
-	for i, list := range in {
-		out[i] = make([]Fact, len(list))
-		for j, c := range list {
-			f := Fact{Key: c.Key, Kind: c.Kind, Pointer: c.Pointer, Line: c.Line, Column: c.Column}
-			if c.Fields != "" {
-				t, err := ast.ParseTerm(c.Fields)
+	for i := range out {
+		count := r.uint()
+		if r.bad || count > uint64(len(r.data)) {
+			return nil, errCachedFacts
+		}
+		list := make([]Fact, 0, count)
+		for range count {
+			f := Fact{Key: r.string(), Kind: r.string(), Pointer: r.string(), Line: int(r.uint()), Column: int(r.uint())}
+			strs := r.uint()
+			if r.bad || strs > uint64(len(r.data)) {
+				return nil, errCachedFacts
+			}
+			fields := ast.NewObject()
+			for range strs {
+				k, v := r.string(), r.string()
+				fields.Insert(ast.StringTerm(k), ast.StringTerm(v))
+			}
+			if regoText := r.string(); regoText != "" {
+				t, err := ast.ParseTerm(regoText)
 				if err != nil {
 					return nil, errCachedFacts
 				}
@@ -156,10 +197,54 @@ func DecodeFacts(data []byte, n int) ([][]Fact, error) {
 				if !ok {
 					return nil, errCachedFacts
 				}
-				f.Fields = obj
+				obj.Foreach(func(k, v *ast.Term) { fields.Insert(k, v) })
 			}
-			out[i][j] = f
+			if r.byte() == 1 {
+				f.Fields = fields
+			}
+			list = append(list, f)
 		}
+		out[i] = list
+	}
+	if r.bad || len(r.data) != 0 {
+		return nil, errCachedFacts
 	}
 	return out, nil
+}
+
+// factReader reads EncodeFacts's form; any read past the end sets bad.
+type factReader struct {
+	data []byte
+	bad  bool
+}
+
+func (r *factReader) uint() uint64 {
+	v, n := binary.Uvarint(r.data)
+	if n <= 0 {
+		r.bad = true
+		return 0
+	}
+	r.data = r.data[n:]
+	return v
+}
+
+func (r *factReader) string() string {
+	n := r.uint()
+	if r.bad || n > uint64(len(r.data)) {
+		r.bad = true
+		return ""
+	}
+	s := string(r.data[:n])
+	r.data = r.data[n:]
+	return s
+}
+
+func (r *factReader) byte() byte {
+	if len(r.data) == 0 {
+		r.bad = true
+		return 0
+	}
+	b := r.data[0]
+	r.data = r.data[1:]
+	return b
 }

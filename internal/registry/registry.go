@@ -18,6 +18,7 @@ package registry
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"slices"
@@ -26,6 +27,7 @@ import (
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
+	"example.org/cgcheck/internal/cache"
 	"example.org/cgcheck/internal/engine"
 	"example.org/cgcheck/internal/finding"
 )
@@ -42,6 +44,13 @@ type Document struct {
 // Collector keeps the registry facts of the documents of a run. Add is
 // called once per document, in run order; it is not safe for concurrent use.
 type Collector struct {
+	// Cache, when not nil, keeps each rule's answer to each input between
+	// runs, under RunKey (see check.Checker): a commit that changes one file
+	// of a large registry seldom changes, say, its lines of reporting, and
+	// the rule then need not judge the whole registry again.
+	Cache  *cache.Cache
+	RunKey []byte
+
 	rules     *Rules
 	documents int // documents checked, whether or not they gave facts
 	docs      []Document
@@ -99,18 +108,15 @@ func (c *Collector) Evaluate(ctx context.Context) (finding.Registry, error) {
 	for i, r := range c.rules.rules {
 		in := c.input(i)
 		c.tables[i] = table{}
-		// The whole registry is judged at once, so the time allowed grows
-		// with the facts passed.
-		timeout := c.rules.timeout * time.Duration(1+in.facts/100)
-		b, err := r.query.Eval(ctx, in.value, timeout)
+		answer, err := c.answer(ctx, r, in)
 		if err != nil {
 			return reg, fmt.Errorf("registry rule %s: %w", r.meta.ID, err)
 		}
 		for _, set := range []struct {
-			name   string
-			status finding.Status
-		}{{"deny", finding.Fail}, {"warn", finding.Warn}} {
-			for _, m := range messages(b.Members(set.name)) {
+			messages []message
+			status   finding.Status
+		}{{answer.Deny, finding.Fail}, {answer.Warn, finding.Warn}} {
+			for _, m := range set.messages {
 				f := c.finding(r, set.status, m, in.positions)
 				if c.partial && !c.namesNamedFile(m) {
 					continue
@@ -123,11 +129,46 @@ func (c *Collector) Evaluate(ctx context.Context) (finding.Registry, error) {
 	return reg, nil
 }
 
+// answer is what a rule said about its input: the messages of its deny and
+// warn sets.
+type answer struct {
+	Deny, Warn []message
+}
+
+// answer evaluates rule r on in, or reads its answer from the cache when the
+// rule has judged exactly this input before under the same run key.
+func (c *Collector) answer(ctx context.Context, r *rule, in input) (answer, error) {
+	var key cache.Key
+	if c.Cache != nil {
+		key = cache.NewKey(c.RunKey, []byte("registry"), []byte(r.meta.ID), []byte(in.value.String()))
+		if data, ok := c.Cache.Get(key); ok {
+			var a answer
+			if json.Unmarshal(data, &a) == nil {
+				return a, nil
+			}
+		}
+	}
+	// The whole registry is judged at once, so the time allowed grows with
+	// the facts passed.
+	timeout := c.rules.timeout * time.Duration(1+in.facts/100)
+	b, err := r.query.Eval(ctx, in.value, timeout)
+	if err != nil {
+		return answer{}, err
+	}
+	a := answer{Deny: messages(b.Members("deny")), Warn: messages(b.Members("warn"))}
+	if c.Cache != nil {
+		if data, err := json.Marshal(a); err == nil {
+			_ = c.Cache.Put(key, data)
+		}
+	}
+	return a, nil
+}
+
 // namesNamedFile reports whether a message names a document that is not
 // context.
 func (c *Collector) namesNamedFile(m message) bool {
-	for _, l := range m.locations {
-		if l.doc >= 0 && l.doc < len(c.docs) && !c.docs[l.doc].Context {
+	for _, l := range m.Locations {
+		if l.Doc >= 0 && l.Doc < len(c.docs) && !c.docs[l.Doc].Context {
 			return true
 		}
 	}
@@ -139,18 +180,17 @@ func (c *Collector) namesNamedFile(m message) bool {
 // fact's pointer, and the files, sorted.
 func (c *Collector) finding(r *rule, status finding.Status, m message, positions map[place][2]int32) finding.RegistryFinding {
 	f := finding.RegistryFinding{
-		Rule: r.meta.ID, Status: status, Message: m.msg,
-		Section: r.meta.Section, Quote: r.meta.Quote, Remediation: r.meta.Remediation,
+		Rule: r.meta.ID, Status: status, Message: m.Msg,
 		Files: []string{}, Locations: []finding.Location{},
 	}
 	seen := map[string]bool{}
-	for _, l := range m.locations {
-		if l.doc < 0 || l.doc >= len(c.docs) {
+	for _, l := range m.Locations {
+		if l.Doc < 0 || l.Doc >= len(c.docs) {
 			continue
 		}
-		d := c.docs[l.doc]
+		d := c.docs[l.Doc]
 		loc := finding.Location{File: d.File, ID: d.ID}
-		if pos, ok := positions[place{int32(l.doc), l.pointer}]; ok {
+		if pos, ok := positions[place{int32(l.Doc), l.Pointer}]; ok {
 			loc.Line, loc.Column = int(pos[0]), int(pos[1])
 		}
 		f.Locations = append(f.Locations, loc)
@@ -165,14 +205,15 @@ func (c *Collector) finding(r *rule, status finding.Status, m message, positions
 
 // message is one deny or warn entry of a registry rule: its text and the
 // places it names, each a document of the run and a pointer into it.
+// (Exported fields, for the cache.)
 type message struct {
-	msg       string
-	locations []location
+	Msg       string     `json:"m"`
+	Locations []location `json:"l,omitempty"`
 }
 
 type location struct {
-	doc     int
-	pointer string
+	Doc     int    `json:"d"`
+	Pointer string `json:"p,omitempty"`
 }
 
 // messages reads deny or warn entries: {"msg", "locations": [{"index",
@@ -183,16 +224,16 @@ func messages(items []*ast.Term) []message {
 	var out []message
 	for _, item := range items {
 		if _, ok := item.Value.(ast.Object); !ok {
-			out = append(out, message{msg: engine.Text(item)})
+			out = append(out, message{Msg: engine.Text(item)})
 			continue
 		}
-		m := message{msg: engine.Text(engine.Field(item, "msg"))}
+		m := message{Msg: engine.Text(engine.Field(item, "msg"))}
 		for _, l := range engine.Elements(engine.Field(item, "locations")) {
-			m.locations = append(m.locations, location{doc: engine.Int(engine.Field(l, "index")), pointer: engine.Pointer(engine.Field(l, "pointer"))})
+			m.Locations = append(m.Locations, location{Doc: engine.Int(engine.Field(l, "index")), Pointer: engine.Pointer(engine.Field(l, "pointer"))})
 		}
 		out = append(out, m)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].msg < out[j].msg })
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Msg < out[j].Msg })
 	return out
 }
 

@@ -35,7 +35,7 @@ type prepared struct {
 	ev    *engine.Evaluator
 }
 
-func prepare(t *testing.T) prepared {
+func prepare(t testing.TB) prepared {
 	t.Helper()
 	p, err := engine.Load(nil)
 	if err != nil {
@@ -54,7 +54,7 @@ func prepare(t *testing.T) prepared {
 }
 
 // facts evaluates one parsed document and returns its located facts.
-func (p prepared) facts(t *testing.T, name string, d *descriptor.Document) [][]Fact {
+func (p prepared) facts(t testing.TB, name string, d *descriptor.Document) [][]Fact {
 	t.Helper()
 	res, err := p.ev.Evaluate(context.Background(), d.Value)
 	if err != nil {

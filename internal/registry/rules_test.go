@@ -1,6 +1,7 @@
 package registry_test
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -113,8 +114,14 @@ require_kinds := {"sponsor"}
 	if diff := cmp.Diff(facts, back, cmp.Comparer(func(a, b ast.Object) bool { return a.Compare(b) == 0 })); diff != "" {
 		t.Errorf("facts through the cache (-before +after):\n%s", diff)
 	}
-	for _, bad := range []string{"", "[[{\"k\": 1}]]", "[]", `[[{"k":"x","f":"{not rego"}]]`, `[[{"k":"x","f":"[1]"}]]`} {
-		if _, err := registry.DecodeFacts([]byte(bad), len(facts)); err == nil {
+	// Anything but a whole entry is refused: nothing, text, a truncated or
+	// extended entry, or one whose Rego field no longer parses.
+	broken := []byte(strings.Replace(string(data), `{"a"}`, `{"a"(`, 1)) // the same length
+	if bytes.Equal(broken, data) {
+		t.Fatal("no Rego field to break in the entry")
+	}
+	for _, bad := range [][]byte{nil, []byte("[[1]]"), data[:len(data)-1], append(append([]byte{}, data...), 0), broken} {
+		if _, err := registry.DecodeFacts(bad, len(facts)); err == nil {
 			t.Errorf("DecodeFacts(%q) read a cache entry that is not facts", bad)
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 
-	"example.org/cgcheck/internal/catalogue"
 	"example.org/cgcheck/internal/finding"
 )
 
@@ -18,30 +17,23 @@ func init() { register("github", newGitHub) }
 // ::warning line per fail or warn finding, a ::notice line per waived one,
 // then the text format's summary line so the log stays readable.
 type githubReporter struct {
-	w      *bufio.Writer
-	run    Run
-	titles map[string]string
+	w     *bufio.Writer
+	run   Run
+	rules ruleIndex
 }
 
 func newGitHub(w io.Writer) Reporter { return &githubReporter{w: bufio.NewWriter(w)} }
 
 func (r *githubReporter) Start(run Run) error {
 	r.run = run
-	r.titles = map[string]string{}
-	for _, rules := range [][]*catalogue.Rule{run.Rules, toolRules} {
-		for _, rule := range rules {
-			if _, ok := r.titles[rule.ID]; !ok {
-				r.titles[rule.ID] = rule.Title
-			}
-		}
-	}
+	r.rules = newRuleIndex(run)
 	return nil
 }
 
 // title names the rule in an annotation's heading; the rule id is what
 // `cgcheck explain` and waivers take.
 func (r *githubReporter) title(rule string) string {
-	if t := r.titles[rule]; t != "" {
+	if t := r.rules.title(rule); t != "" {
 		return t + " (cgcheck " + rule + ")"
 	}
 	return "cgcheck " + rule
@@ -64,7 +56,7 @@ func (r *githubReporter) Document(doc *finding.Document) error {
 			continue
 		}
 		if r.run.Explain && f.Status != finding.Waived {
-			if text, _ := ruleHelp(f.Remediation, f.Section, f.Quote); text != "" {
+			if text := r.help(f.Rule); text != "" {
 				msg += "\n\n" + text
 			}
 		}
@@ -91,7 +83,7 @@ func (r *githubReporter) Finish(summary finding.Summary, registry finding.Regist
 			msg = "Waived: " + msg
 		}
 		if r.run.Explain && f.Status != finding.Waived {
-			if text, _ := ruleHelp(f.Remediation, f.Section, f.Quote); text != "" {
+			if text := r.help(f.Rule); text != "" {
 				msg += "\n\n" + text
 			}
 		}
@@ -112,6 +104,13 @@ func (r *githubReporter) Finish(summary finding.Summary, registry finding.Regist
 	}
 	fmt.Fprintln(r.w, summaryLine(summary))
 	return r.w.Flush()
+}
+
+// help is what --explain adds to a fail or warn annotation: what to do and
+// the study's words, from the finding's rule.
+func (r *githubReporter) help(rule string) string {
+	text, _ := ruleHelp(r.rules.rule(rule))
+	return text
 }
 
 // command writes one workflow command; empty properties are left out.

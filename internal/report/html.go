@@ -27,7 +27,7 @@ func init() { register("html", newHTML) }
 type htmlReporter struct {
 	w       io.Writer
 	run     Run
-	rules   map[string]*catalogue.Rule
+	rules   ruleIndex
 	rows    spool
 	docs    spool
 	n       int
@@ -69,22 +69,15 @@ type htmlDoc struct {
 
 func (r *htmlReporter) Start(run Run) error {
 	r.run = run
-	r.rules = ruleIndex(run.Rules)
+	r.rules = newRuleIndex(run)
 	return nil
 }
 
 func (r *htmlReporter) finding(file string, f finding.Finding) htmlFinding {
-	section, quote, remediation := explanation(r.rules[f.Rule], f.Section, f.Quote, f.Remediation)
-	return htmlFinding{Status: f.Status, Rule: f.Rule, Title: r.title(f.Rule), Message: f.Message,
+	section, quote, remediation := r.rules.explanation(f.Rule)
+	return htmlFinding{Status: f.Status, Rule: f.Rule, Title: r.rules.title(f.Rule), Message: f.Message,
 		Location: location(file, f), Pointer: f.PointerValue(),
 		Section: section, Quote: quote, Remediation: remediation, Waiver: f.Waiver}
-}
-
-func (r *htmlReporter) title(rule string) string {
-	if m := r.rules[rule]; m != nil {
-		return m.Title
-	}
-	return ""
 }
 
 func (r *htmlReporter) tally(rule string, s finding.Status) {
@@ -181,7 +174,7 @@ func (r *htmlReporter) chart() chart {
 	desc := ""
 	for i, t := range ts {
 		y := i * chartPitch
-		c.Bars = append(c.Bars, chartBar{ruleTally: *t, Title: r.title(t.Rule),
+		c.Bars = append(c.Bars, chartBar{ruleTally: *t, Title: r.rules.title(t.Rule),
 			LabelY: y + 14, BarY: y + 20,
 			FailWidth: num(scale(t.Fail)), WarnX: num(scale(t.Fail)), WarnWidth: num(scale(t.Warn)),
 			HasFail: t.Fail > 0, HasWarn: t.Warn > 0})
@@ -223,8 +216,8 @@ func (r *htmlReporter) Finish(summary finding.Summary, registry finding.Registry
 		p.WarnFindings += t.Warn
 	}
 	for _, f := range registry.Findings {
-		section, quote, remediation := explanation(r.rules[f.Rule], f.Section, f.Quote, f.Remediation)
-		p.RegFindings = append(p.RegFindings, htmlFinding{Status: f.Status, Rule: f.Rule, Title: r.title(f.Rule),
+		section, quote, remediation := r.rules.explanation(f.Rule)
+		p.RegFindings = append(p.RegFindings, htmlFinding{Status: f.Status, Rule: f.Rule, Title: r.rules.title(f.Rule),
 			Message: f.Message, Section: section, Quote: quote, Remediation: remediation, Files: registryFiles(f)})
 	}
 	w := bufio.NewWriter(r.w)

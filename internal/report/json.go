@@ -17,17 +17,85 @@ func init() { register("json", newJSON) }
 // before the documents there, so documents are encoded as they arrive and
 // written out at the end.
 type jsonReporter struct {
-	w    io.Writer
-	run  Run
-	docs spool
-	n    int
+	w     io.Writer
+	run   Run
+	rules ruleIndex
+	docs  spool
+	n     int
 }
 
 func newJSON(w io.Writer) Reporter { return &jsonReporter{w: w, docs: spool{limit: spoolMemoryLimit}} }
 
 func (r *jsonReporter) Start(run Run) error {
 	r.run = run
+	r.rules = newRuleIndex(run)
 	return nil
+}
+
+// The JSON of cli.md gives each fail, warn and waived finding its rule's
+// section, quote and remediation, which findings do not carry: these views
+// add them from the rule index. Each embeds the finding type, so a field
+// added to it reaches the JSON without a change here; a field declared
+// both here and in the embedded type is written once, from here (Go's rule
+// for embedded fields), which puts the waiver after the remediation, where
+// cli.md has it.
+
+type jsonDocument struct {
+	*finding.Document
+	Findings []jsonFinding `json:"findings"`
+}
+
+type jsonFinding struct {
+	finding.Finding
+	jsonExplanation
+	Waiver *finding.Waiver `json:"waiver,omitempty"`
+}
+
+type jsonRegistry struct {
+	finding.Registry
+	Findings []jsonRegistryFinding `json:"findings"`
+}
+
+type jsonRegistryFinding struct {
+	finding.RegistryFinding
+	jsonExplanation
+}
+
+// jsonExplanation is a rule's metadata as a finding of it shows it.
+type jsonExplanation struct {
+	Section     string `json:"section,omitempty"`
+	Quote       string `json:"quote,omitempty"`
+	Remediation string `json:"remediation,omitempty"`
+}
+
+// explain returns the metadata a finding of that rule and status shows:
+// none for a pass or a skip.
+func (r *jsonReporter) explain(rule string, s finding.Status) jsonExplanation {
+	if !explained(s) {
+		return jsonExplanation{}
+	}
+	var e jsonExplanation
+	e.Section, e.Quote, e.Remediation = r.rules.explanation(rule)
+	return e
+}
+
+func (r *jsonReporter) document(doc *finding.Document) jsonDocument {
+	d := jsonDocument{Document: doc}
+	if doc.Findings != nil {
+		d.Findings = make([]jsonFinding, len(doc.Findings))
+	}
+	for i, f := range doc.Findings {
+		d.Findings[i] = jsonFinding{Finding: f, jsonExplanation: r.explain(f.Rule, f.Status), Waiver: f.Waiver}
+	}
+	return d
+}
+
+func (r *jsonReporter) registry(reg finding.Registry) jsonRegistry {
+	out := jsonRegistry{Registry: reg, Findings: make([]jsonRegistryFinding, len(reg.Findings))}
+	for i, f := range reg.Findings {
+		out.Findings[i] = jsonRegistryFinding{RegistryFinding: f, jsonExplanation: r.explain(f.Rule, f.Status)}
+	}
+	return out
 }
 
 // marshal indents like encoding/json's MarshalIndent (and keeps its rules for
@@ -41,7 +109,7 @@ func marshal(v any, prefix string) ([]byte, error) {
 }
 
 func (r *jsonReporter) Document(doc *finding.Document) error {
-	b, err := marshal(doc, "    ")
+	b, err := marshal(r.document(doc), "    ")
 	if err != nil {
 		return err
 	}
@@ -60,9 +128,6 @@ func (r *jsonReporter) Document(doc *finding.Document) error {
 }
 
 func (r *jsonReporter) Finish(summary finding.Summary, registry finding.Registry) error {
-	if registry.Findings == nil {
-		registry.Findings = []finding.RegistryFinding{}
-	}
 	head := struct {
 		Tool    map[string]string `json:"tool"`
 		Today   string            `json:"today"`
@@ -72,7 +137,7 @@ func (r *jsonReporter) Finish(summary finding.Summary, registry finding.Registry
 	if err != nil {
 		return err
 	}
-	rb, err := marshal(registry, "  ")
+	rb, err := marshal(r.registry(registry), "  ")
 	if err != nil {
 		return err
 	}

@@ -25,6 +25,7 @@ type junitReporter struct {
 	w      *bufio.Writer
 	enc    *xml.Encoder
 	run    Run
+	rules  ruleIndex
 	failOn finding.Status
 	stamp  string
 	id     int
@@ -107,6 +108,7 @@ func (t junitText) MarshalXML(e *xml.Encoder, start xml.StartElement) error {
 
 func (r *junitReporter) Start(run Run) error {
 	r.run = run
+	r.rules = newRuleIndex(run)
 	r.failOn = run.FailOn
 	if r.failOn != finding.Warn {
 		r.failOn = finding.Fail
@@ -142,8 +144,6 @@ type junitItem struct {
 	message string
 	where   string
 	waiver  *finding.Waiver
-	// section, quote and remediation of the finding, for the failure body.
-	section, quote, remediation string
 }
 
 // junitGroup gathers a rule's findings into its one testcase.
@@ -168,7 +168,6 @@ func (r *junitReporter) Document(doc *finding.Document) error {
 		}
 		g.items = append(g.items, junitItem{
 			status: f.Status, message: f.Message, where: where, waiver: f.Waiver,
-			section: f.Section, quote: f.Quote, remediation: f.Remediation,
 		})
 	}
 	var props []junitProperty
@@ -187,7 +186,7 @@ func (r *junitReporter) Document(doc *finding.Document) error {
 func (r *junitReporter) Finish(_ finding.Summary, registry finding.Registry) error {
 	var groups []*junitGroup
 	byRule := map[string]*junitGroup{}
-	for _, rule := range r.run.Rules {
+	for _, rule := range r.rules.rules {
 		if rule.IsRegistry() && byRule[rule.ID] == nil {
 			g := &junitGroup{rule: rule.ID, theme: rule.Theme}
 			byRule[rule.ID] = g
@@ -210,7 +209,6 @@ func (r *junitReporter) Finish(_ finding.Summary, registry finding.Registry) err
 		}
 		g.items = append(g.items, junitItem{
 			status: f.Status, message: f.Message, where: strings.Join(where, ", "),
-			section: f.Section, quote: f.Quote, remediation: f.Remediation,
 		})
 	}
 	if len(groups) > 0 {
@@ -304,7 +302,7 @@ func (r *junitReporter) testcase(g *junitGroup) (junitCase, []string) {
 			lines[i] = it.where + ": " + it.message
 		}
 		body := strings.Join(lines, "\n")
-		if text, _ := ruleHelp(failing[0].remediation, failing[0].section, failing[0].quote); text != "" {
+		if text, _ := ruleHelp(r.rules.rule(g.rule)); text != "" {
 			body += "\n\n" + text
 		}
 		p := &junitProblem{Message: strings.Join(msgs, "; "), Type: string(worst), Body: junitText(body + "\n")}

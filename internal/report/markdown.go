@@ -23,7 +23,7 @@ func init() { register("markdown", newMarkdown) }
 type markdownReporter struct {
 	w     io.Writer
 	run   Run
-	rules map[string]*catalogue.Rule
+	rules ruleIndex
 	// rows of the table; findings of documents that fail, then of those
 	// that warn (fail first); waived findings.
 	rows, failing, warning, waived spool
@@ -38,7 +38,7 @@ func newMarkdown(w io.Writer) Reporter {
 
 func (r *markdownReporter) Start(run Run) error {
 	r.run = run
-	r.rules = ruleIndex(run.Rules)
+	r.rules = newRuleIndex(run)
 	return nil
 }
 
@@ -86,13 +86,13 @@ func (r *markdownReporter) Document(doc *finding.Document) error {
 func (r *markdownReporter) finding(w io.Writer, doc *finding.Document, f finding.Finding) {
 	fmt.Fprintf(w, "\n- **%s** %s%s at %s: %s\n", marker(f.Status), mdCode(f.Rule), r.ruleTitle(f.Rule),
 		mdCode(location(doc.File, f)), mdText(f.Message))
-	section, quote, remediation := explanation(r.rules[f.Rule], f.Section, f.Quote, f.Remediation)
-	r.explain(w, section, quote, remediation)
+	r.explain(w, f.Rule)
 }
 
-// explain writes the study's words and what to do, indented under a list
-// item.
-func (r *markdownReporter) explain(w io.Writer, section, quote, remediation string) {
+// explain writes the rule's study words and what to do, indented under a
+// list item.
+func (r *markdownReporter) explain(w io.Writer, rule string) {
+	section, quote, remediation := r.rules.explanation(rule)
 	if quote != "" {
 		fmt.Fprintf(w, "\n  > \u201c%s\u201d", mdText(quote))
 		if section != "" {
@@ -106,8 +106,8 @@ func (r *markdownReporter) explain(w io.Writer, section, quote, remediation stri
 }
 
 func (r *markdownReporter) ruleTitle(id string) string {
-	if rule := r.rules[id]; rule != nil && rule.Title != "" {
-		return " (" + mdText(rule.Title) + ")"
+	if t := r.rules.title(id); t != "" {
+		return " (" + mdText(t) + ")"
 	}
 	return ""
 }
@@ -158,8 +158,7 @@ func (r *markdownReporter) Finish(summary finding.Summary, registry finding.Regi
 			for _, l := range registryFiles(f) {
 				fmt.Fprintf(w, "  - %s\n", mdCode(l))
 			}
-			section, quote, remediation := explanation(r.rules[f.Rule], f.Section, f.Quote, f.Remediation)
-			r.explain(w, section, quote, remediation)
+			r.explain(w, f.Rule)
 		}
 	}
 
@@ -278,29 +277,6 @@ func docTitle(doc *finding.Document, esc func(string) string) string {
 		return esc(doc.File)
 	}
 	return esc(doc.File) + " (" + esc(doc.ID) + ")"
-}
-
-// explanation takes the study's section and words and the remediation from
-// the finding, falling back to the rule's metadata for what the finding
-// does not carry.
-func explanation(rule *catalogue.Rule, section, quote, remediation string) (string, string, string) {
-	if rule != nil {
-		if quote == "" {
-			quote, section = rule.Quote, rule.Section
-		}
-		if remediation == "" {
-			remediation = rule.Remediation
-		}
-	}
-	return section, quote, remediation
-}
-
-func ruleIndex(rules []*catalogue.Rule) map[string]*catalogue.Rule {
-	m := make(map[string]*catalogue.Rule, len(rules))
-	for _, r := range rules {
-		m[r.ID] = r
-	}
-	return m
 }
 
 func plural(n int, one, many string) string {

@@ -25,8 +25,10 @@ type Run struct {
 	// Color allows ANSI colour in human-oriented formats.
 	Color bool
 	// Rules are the rules the run evaluated (built-in and custom, per-document
-	// and registry), in catalogue order: formats that describe their rules
-	// (SARIF, HTML) take the metadata from here.
+	// and registry), in catalogue order. Findings carry only their rule's id:
+	// every format takes a rule's title, section, quote and remediation from
+	// here, through ruleIndex, which adds cgcheck's own checks
+	// (catalogue.ToolRules) so no caller has to.
 	Rules []*catalogue.Rule
 	// FailOn is the lowest status that fails the run (fail or warn); formats
 	// with their own notion of failure (JUnit) follow it.
@@ -68,4 +70,58 @@ func Formats() []string {
 	}
 	sort.Strings(names)
 	return names
+}
+
+// ruleIndex is the one way a reporter finds a rule's metadata from the id a
+// finding carries: the run's rules first, then cgcheck's own checks (parse,
+// schema, evaluation) under ids no run rule took. A rule neither knows has no
+// metadata, and formats show the finding without it.
+type ruleIndex struct {
+	// rules are the run's rules then the tool rules, each id once, in that
+	// order (SARIF lists its rule descriptors so).
+	rules []*catalogue.Rule
+	byID  map[string]*catalogue.Rule
+}
+
+// newRuleIndex indexes the run's rules and the tool rules. Where two rules
+// share an id (a custom policy may reuse a tool rule's), the first wins.
+func newRuleIndex(run Run) ruleIndex {
+	tools := catalogue.ToolRules()
+	ix := ruleIndex{byID: make(map[string]*catalogue.Rule, len(run.Rules)+len(tools))}
+	for _, rules := range [][]*catalogue.Rule{run.Rules, tools} {
+		for _, r := range rules {
+			if _, dup := ix.byID[r.ID]; !dup {
+				ix.byID[r.ID] = r
+				ix.rules = append(ix.rules, r)
+			}
+		}
+	}
+	return ix
+}
+
+// rule returns the rule of that id, or nil.
+func (ix ruleIndex) rule(id string) *catalogue.Rule { return ix.byID[id] }
+
+// title returns the rule's title, or "" for a rule the index does not know.
+func (ix ruleIndex) title(id string) string {
+	if r := ix.byID[id]; r != nil {
+		return r.Title
+	}
+	return ""
+}
+
+// explanation returns the study's section and words and what to do for a
+// finding of the rule; all empty for a rule the index does not know.
+func (ix ruleIndex) explanation(id string) (section, quote, remediation string) {
+	if r := ix.byID[id]; r != nil {
+		return r.Section, r.Quote, r.Remediation
+	}
+	return "", "", ""
+}
+
+// explained reports whether formats show a finding of this status with its
+// rule's explanation: what failed, warned or was waived, not what passed or
+// was skipped.
+func explained(s finding.Status) bool {
+	return s == finding.Fail || s == finding.Warn || s == finding.Waived
 }

@@ -22,24 +22,23 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 
 // sample is a small run covering every status, a waiver, a parse failure
 // and a registry finding, so each format's golden file shows all of them.
+// Findings carry only their rule's id: what the formats show of a rule comes
+// from sampleRules, or for parse from catalogue.ToolRules.
 func sample() ([]*finding.Document, finding.Summary, finding.Registry) {
 	ptr := finding.Ptr
 	good := &finding.Document{File: "registry/civic.yaml", ID: "civic-centre", Findings: []finding.Finding{
 		{Rule: "single-lead", Theme: "governance", Status: finding.Pass, Message: "One named lead", Pointer: ptr(""), Line: 1, Column: 1},
 		{Rule: "structure-review", Theme: "governance", Status: finding.Skip, Message: "status is proposed", Pointer: ptr(""), Line: 1, Column: 1},
 		{Rule: "outcome-link", Theme: "purpose", Status: finding.Waived, Message: "purpose.outcome_links is empty", Pointer: ptr("/purpose"), Line: 7, Column: 3,
-			Section: "Context", Quote: "15 key national outcomes", Remediation: "Link the work to the outcomes it serves.",
 			Waiver: &finding.Waiver{Justification: "Outcome links are set by the SOA refresh due next quarter", ApprovedBy: "CPP Board", Expires: "2009-03-31", Waives: finding.Warn}},
 	}}
 	bad := &finding.Document{File: "registry/korsakoff.yaml", ID: "inverclyde-korsakoff", Findings: []finding.Finding{
-		{Rule: "single-lead", Theme: "governance", Status: finding.Fail, Message: `lead.partner "nhs" is not one of the partners`, Pointer: ptr("/lead/partner"), Line: 14, Column: 12,
-			Section: "Clarity of Leadership, Governance and Performance Management", Quote: "led / co-ordinated by one named individual/ organisation", Remediation: "Name one lead organisation from partners and one lead person."},
-		{Rule: "evidence-base", Theme: "evidence", Status: finding.Warn, Message: "All 2 evidence items are quantitative; none is qualitative", Pointer: ptr("/evidence"), Line: 30, Column: 3,
-			Section: "Key Messages", Quote: "Service interventions need to be informed by robust evidence", Remediation: "Add qualitative evidence."},
+		{Rule: "single-lead", Theme: "governance", Status: finding.Fail, Message: `lead.partner "nhs" is not one of the partners`, Pointer: ptr("/lead/partner"), Line: 14, Column: 12},
+		{Rule: "evidence-base", Theme: "evidence", Status: finding.Warn, Message: "All 2 evidence items are quantitative; none is qualitative", Pointer: ptr("/evidence"), Line: 30, Column: 3},
 		{Rule: "group-size", Theme: "governance", Status: finding.Pass, Message: "A tight core group", Pointer: ptr(""), Line: 1, Column: 1},
 	}}
 	broken := &finding.Document{File: "registry/broken.json", Findings: []finding.Finding{
-		{Rule: "parse", Theme: "integrity", Status: finding.Fail, Message: "JSON syntax error: invalid character '}' after object value", Line: 3, Column: 1, Remediation: "Fix the file."},
+		{Rule: "parse", Theme: "integrity", Status: finding.Fail, Message: "JSON syntax error: invalid character '}' after object value", Line: 3, Column: 1},
 	}}
 	docs := []*finding.Document{good, bad, broken}
 	var s finding.Summary
@@ -72,8 +71,8 @@ func longGroup() finding.RegistryFinding {
 }
 
 // sampleRules is the catalogue metadata of the rules in sample(), as
-// Run.Rules carries it: formats that describe their rules (SARIF) take it
-// from here. shared-people is a registry rule that found nothing.
+// Run.Rules carries it: every format takes titles, the study's words and
+// remediations from here.
 func sampleRules() []*catalogue.Rule {
 	return []*catalogue.Rule{
 		{ID: "outcome-link", Theme: "purpose", Severity: "warn", Levels: []string{"warn"}, Builtin: true,

@@ -20,30 +20,6 @@ const (
 	toolInformationURI = "https://example.org/cgcheck"
 )
 
-// toolRules describe the findings cgcheck makes itself rather than through
-// a policy, so every result of a SARIF log has a rule to point at and
-// other formats have a title for them.
-var toolRules = []*catalogue.Rule{
-	{
-		ID: finding.RuleParse, Theme: "integrity", Severity: "fail", Levels: []string{"fail"}, Builtin: true,
-		Title:       "Readable descriptor",
-		Description: "The file is one well-formed JSON or YAML descriptor in UTF-8. A file that cannot be read as one is a failure, and none of the study's rules can be checked on it.",
-		Remediation: "Fix the file so it is one well-formed JSON or YAML descriptor in UTF-8; the other files are checked regardless.",
-	},
-	{
-		ID: finding.RuleSchema, Theme: "integrity", Severity: "fail", Levels: []string{"fail"}, Builtin: true,
-		Title:       "Descriptor matches the schema",
-		Description: "The descriptor matches the descriptor format's JSON Schema (format v1). Each violation is a failure, and the study's rules are skipped until the descriptor matches.",
-		Remediation: "Correct the field so the descriptor matches format v1 (`cgcheck schema` prints the JSON Schema). The study's rules are checked once it does.",
-	},
-	{
-		ID: finding.RuleEvaluation, Theme: "integrity", Severity: "fail", Levels: []string{"fail"}, Builtin: true,
-		Title:       "Policies evaluated",
-		Description: "The policies could be evaluated on the descriptor. When they cannot (a custom policy failing, the time limit reached), the study's rules are skipped and the document fails.",
-		Remediation: "If a custom policy is involved, fix or remove it; if the time limit was reached, raise --timeout. Otherwise report this as a bug in cgcheck.",
-	},
-}
-
 // sarifReporter writes one SARIF 2.1.0 log with one run. The rules come
 // first in the log but a finding may name a rule the run did not describe,
 // so results are encoded as documents arrive, spooled, and written after
@@ -129,17 +105,15 @@ type sarifSuppression struct {
 
 func (r *sarifReporter) Start(run Run) error {
 	r.run = run
-	for _, rule := range run.Rules {
-		r.addRule(rule)
-	}
-	for _, rule := range toolRules {
+	// Every rule the run knows is described, whether or not it finds
+	// anything, so a viewer can show the whole checklist.
+	for _, rule := range newRuleIndex(run).rules {
 		r.addRule(rule)
 	}
 	return nil
 }
 
-// addRule appends a descriptor unless a rule of that id is already there
-// (a custom policy may reuse a tool rule's id; the first one wins).
+// addRule appends a descriptor unless a rule of that id is already there.
 func (r *sarifReporter) addRule(rule *catalogue.Rule) int {
 	if i, ok := r.index[rule.ID]; ok {
 		return i
@@ -159,7 +133,7 @@ func (r *sarifReporter) addRule(rule *catalogue.Rule) int {
 	if rule.Description != "" {
 		d.FullDescription = &sarifText{rule.Description}
 	}
-	if text, md := ruleHelp(rule.Remediation, rule.Section, rule.Quote); text != "" {
+	if text, md := ruleHelp(rule); text != "" {
 		d.Help = &sarifHelp{Text: text, Markdown: md}
 	}
 	r.rules = append(r.rules, d)
@@ -167,10 +141,11 @@ func (r *sarifReporter) addRule(rule *catalogue.Rule) int {
 	return len(r.rules) - 1
 }
 
-// ruleIndex returns the index of a finding's rule, describing the rule from
-// the finding itself when the run did not (a rule outside Run.Rules), so a
-// result never points at a rule that is not in the log.
-func (r *sarifReporter) ruleIndex(id, theme string, status finding.Status, section, quote, remediation string) int {
+// descriptorIndex returns the index of a finding's rule descriptor. A rule
+// the run does not know (a finding from outside Run.Rules) is described by
+// what the finding says of it, its id, theme and status, so a result never
+// points at a rule that is not in the log.
+func (r *sarifReporter) descriptorIndex(id, theme string, status finding.Status) int {
 	if i, ok := r.index[id]; ok {
 		return i
 	}
@@ -178,12 +153,16 @@ func (r *sarifReporter) ruleIndex(id, theme string, status finding.Status, secti
 	if status == finding.Fail {
 		severity = "fail"
 	}
-	return r.addRule(&catalogue.Rule{ID: id, Theme: theme, Severity: severity, Section: section, Quote: quote, Remediation: remediation})
+	return r.addRule(&catalogue.Rule{ID: id, Theme: theme, Severity: severity})
 }
 
-// ruleHelp is the remediation followed by the study's words, as plain text
-// and as Markdown.
-func ruleHelp(remediation, section, quote string) (text, md string) {
+// ruleHelp is the rule's remediation followed by the study's words, as plain
+// text and as Markdown; empty for a nil rule.
+func ruleHelp(rule *catalogue.Rule) (text, md string) {
+	if rule == nil {
+		return "", ""
+	}
+	remediation, section, quote := rule.Remediation, rule.Section, rule.Quote
 	var t, m []string
 	if remediation != "" {
 		t = append(t, remediation)
@@ -221,7 +200,7 @@ func (r *sarifReporter) Document(doc *finding.Document) error {
 		if f.Waiver != nil && f.Waiver.Waives != "" {
 			status = f.Waiver.Waives
 		}
-		i := r.ruleIndex(f.Rule, f.Theme, status, f.Section, f.Quote, f.Remediation)
+		i := r.descriptorIndex(f.Rule, f.Theme, status)
 		level := sarifLevel(status)
 		if f.Status == finding.Waived && (f.Waiver == nil || f.Waiver.Waives == "") {
 			// What was waived is unknown: say what the rule gives at worst.
@@ -287,7 +266,7 @@ func (r *sarifReporter) Finish(_ finding.Summary, registry finding.Registry) err
 		if f.Status != finding.Fail && f.Status != finding.Warn && f.Status != finding.Waived {
 			continue
 		}
-		i := r.ruleIndex(f.Rule, catalogue.RegistryTheme, f.Status, f.Section, f.Quote, f.Remediation)
+		i := r.descriptorIndex(f.Rule, catalogue.RegistryTheme, f.Status)
 		level := sarifLevel(f.Status)
 		if f.Status == finding.Waived {
 			level = r.rules[i].DefaultConfiguration.Level

@@ -15,14 +15,16 @@ func init() { register("text", newText) }
 // textReporter writes findings grouped by file, worst first, as
 // "file:line:col  STATUS  rule  message", then a one-line summary.
 type textReporter struct {
-	w   *bufio.Writer
-	run Run
+	w     *bufio.Writer
+	run   Run
+	rules ruleIndex
 }
 
 func newText(w io.Writer) Reporter { return &textReporter{w: bufio.NewWriter(w)} }
 
 func (r *textReporter) Start(run Run) error {
 	r.run = run
+	r.rules = newRuleIndex(run)
 	return nil
 }
 
@@ -93,13 +95,15 @@ func (r *textReporter) themeLine(doc *finding.Document) {
 	fmt.Fprintf(r.w, "  %s\n", strings.Join(parts, " · "))
 }
 
-// explain prints the study's section and words, and what to do.
+// explain prints the study's section and words, and what to do, from the
+// finding's rule.
 func (r *textReporter) explain(f finding.Finding) {
-	if f.Quote != "" {
-		fmt.Fprintf(r.w, "      \u201c%s\u201d (%s)\n", f.Quote, f.Section)
+	section, quote, remediation := r.rules.explanation(f.Rule)
+	if quote != "" {
+		fmt.Fprintf(r.w, "      \u201c%s\u201d (%s)\n", quote, section)
 	}
-	if f.Remediation != "" {
-		fmt.Fprintf(r.w, "      what to do: %s\n", f.Remediation)
+	if remediation != "" {
+		fmt.Fprintf(r.w, "      what to do: %s\n", remediation)
 	}
 }
 

@@ -63,6 +63,7 @@ func Run(ctx context.Context, in *Inputs, opts Options) (*Result, error) {
 	// Only each document's registry facts are kept; the documents themselves
 	// go to the reporter as they are finished.
 	facts := registry.NewCollector(opts.Checker.Registry)
+	facts.Cache, facts.RunKey = opts.Checker.Cache, opts.Checker.RunKey
 	err := opts.Checker.Run(ctx, in.List, opts.Jobs, func(c check.Checked) error {
 		if opts.Progress != nil {
 			opts.Progress()

@@ -24,6 +24,14 @@ type Options struct {
 	// JSON is the share of files written as JSON, e.g. DefaultJSON; the rest
 	// are YAML.
 	JSON float64
+	// Overlap makes the registry overlap-heavy, as a real Community Planning
+	// landscape is: six council areas of one NHS board, popular client
+	// groups and outcome links shared by many partnerships, the same
+	// officers on many of them, and reporting chains 5 to 20 deep with a
+	// few cycles (see the package documentation). Every registry rule then
+	// fires on most files: the worst case for their cost. Without it the
+	// registry is byte-identical to one made before the option existed.
+	Overlap bool
 }
 
 // Defaults for the command line.
@@ -68,7 +76,9 @@ type File struct {
 	// Shows lists the rule findings the scenarios are there to produce
 	// (empty for a clean descriptor, which passes or skips every rule).
 	Shows []Expect
-	// Registry lists the registry rules this file is involved in.
+	// Registry lists the registry rules this file is planted for. In an
+	// overlap-heavy registry (Options.Overlap) most files take part in
+	// registry findings beyond these.
 	Registry []string
 	// Long is true for a descriptor with a long partner or measure list,
 	// whose size budget is MaxLongBytes rather than MaxBytes.
@@ -183,6 +193,9 @@ func randomName(r rng, attempt int) string {
 var areaWeights = []int{210, 240, 110, 90, 50, 148, 142, 120, 105, 95, 90, 470, 152, 362, 584, 220, 80, 80, 87, 26, 135, 326, 20, 145, 170, 112, 22, 112, 310, 88, 91, 170}
 
 func (g *generator) pickArea() *area {
+	if g.opts.Overlap {
+		return g.pickOverlapArea()
+	}
 	total := 0
 	for _, w := range areaWeights {
 		total += w + 100
@@ -201,7 +214,7 @@ func (g *generator) defaultPlan(i int) *plan {
 	r := g.r
 	p := &plan{index: i, area: g.pickArea(), theme: &themes[r.IntN(len(themes))]}
 	// A few partnerships span two council areas served by one NHS board.
-	if r.chance(0.07) {
+	if r.chance(g.spanShare()) {
 		var same []*area
 		for j := range areas {
 			if areas[j].board == p.area.board && areas[j].name != p.area.name {
@@ -302,7 +315,8 @@ func (g *generator) run() []File {
 		// one, so reporting lines never form a cycle by chance.
 		if broken[i] == "" && d.b.d.Status != "closed" {
 			area := d.b.d.Area
-			if cand := parents[area]; len(cand) > 0 && d.b.d.Governance.ReportsTo != "" && r.chance(0.08) {
+			// (An overlap-heavy registry draws its reporting lines later.)
+			if cand := parents[area]; !g.opts.Overlap && len(cand) > 0 && d.b.d.Governance.ReportsTo != "" && r.chance(0.08) {
 				j := cand[r.IntN(len(cand))]
 				d.b.d.Governance.ReportsTo = g.docs[j].b.d.ID
 				d.dag, g.docs[j].dag = true, true
@@ -321,6 +335,9 @@ func (g *generator) run() []File {
 		g.docs = append(g.docs, d)
 	}
 
+	if g.opts.Overlap {
+		g.shapeOverlap()
+	}
 	g.plantRegistry()
 
 	files := make([]File, 0, n)

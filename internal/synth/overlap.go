@@ -10,9 +10,9 @@ import (
 // This file shapes an overlap-heavy registry (Options.Overlap): the
 // landscape of one NHS board's council areas, where many partnerships
 // serve the same client groups towards the same outcomes, the same
-// officers sit on many of them and groups report to one another. Each
-// registry rule then fires on most files, which is the worst case its cost
-// must stay linear in. Nothing here runs without Options.Overlap, so a
+// officers sit on many of them and groups report to one another. The
+// registry rules then fire on most files, which is the worst case their
+// cost must stay linear in. Nothing here runs without Options.Overlap, so a
 // registry without it is byte-identical to one made before this file
 // existed.
 
@@ -44,8 +44,8 @@ const (
 	// chainMin and chainMax bound a chain's length in descriptors, so its
 	// depth (reports_to steps from the last to the first) is 5 to 20.
 	chainMin, chainMax = 6, 21
-	// crossLinkShare of chained descriptors also report to an earlier
-	// descriptor outside their chain (reports_to a list).
+	// crossLinkShare of chained descriptors also report to the head of a
+	// chain, theirs or an earlier one (reports_to a list).
 	crossLinkShare = 0.12
 	// cyclesPer descriptors one chain is closed into a cycle (at least one).
 	cyclesPer = 500
@@ -122,7 +122,7 @@ func (g *generator) shapeOverlap() {
 // vague group, a bad outcome reference) keep them as they are, so every
 // file still shows what File.Shows says.
 func (g *generator) shareKeys() {
-	threes, twos := newSkew(3, 1), newSkew(2, 1)
+	twoTowns := newSkew(2, 1)
 	for _, d := range g.docs {
 		dd := d.b.d
 		if d.broken != "" || len(dd.ClientGroups) == 0 || len(dd.Purpose.OutcomeLinks) == 0 ||
@@ -130,8 +130,8 @@ func (g *generator) shareKeys() {
 			continue
 		}
 		th, a := d.b.p.theme, d.b.p.area
-		gt := th.groups[threes.draw(g.r)%len(th.groups)]
-		town := a.towns[twos.draw(g.r)]
+		gt := th.groups[newSkew(len(th.groups), 1).draw(g.r)]
+		town := a.towns[twoTowns.draw(g.r)]
 		name := strings.ReplaceAll(gt.name, "{town}", town)
 		if !strings.Contains(gt.name, "{town}") && g.r.chance(0.5) {
 			name += " in " + town
@@ -217,16 +217,14 @@ func (g *generator) shareOfficers() {
 // of chainMin to chainMax descriptors is 5 to 20 steps deep, and the first
 // reports to a board by name. Some also report to the head of a chain (a
 // strategic group; reports_to a list), which keeps every line within 20
-// steps. Every link points to a descriptor
-// generated earlier, so no cycle forms by chance; then a few chains are
-// closed into cycles on purpose.
+// steps. Every link points to a descriptor generated earlier, so no cycle
+// forms by chance; then a few chains are closed into cycles on purpose.
 func (g *generator) chainReporting() {
 	var chains [][]int
 	byArea := map[string][]int{} // area → descriptors that may report to others
 	var order []string           // areas in the order first seen
 	for i, d := range g.docs {
-		gov := &d.b.d.Governance
-		if d.broken != "" || !open(d) || strings.TrimSpace(gov.ReportsTo) == "" {
+		if d.broken != "" || !open(d) || strings.TrimSpace(d.b.d.Governance.ReportsTo) == "" {
 			continue
 		}
 		a := d.b.d.Area
@@ -282,8 +280,9 @@ func (g *generator) alsoReportTo(i, j int) {
 }
 
 // closeCycles closes one chain in cyclesPer (and at least one) into a
-// cycle of two to five descriptors: the chain's first descriptor also
-// reports to one of the next four, as a text or as one entry of a list.
+// cycle of two to five descriptors: the chain's first descriptor reports to
+// one of the next four instead of its board (reports_to a text) or as well
+// (one entry of a list).
 func (g *generator) closeCycles(chains [][]int) {
 	var long [][]int
 	for _, c := range chains {

@@ -38,11 +38,26 @@ func digest(files []synth.File) [32]byte {
 	return sum
 }
 
+// modes are the two kinds of registry the generator makes.
+var modes = []struct {
+	name    string
+	overlap bool
+}{{"plain", false}, {"overlap", true}}
+
 // TestSameSeedSameBytes: the same options give byte-identical files, on disk
-// too; another seed gives another registry.
+// too; another seed gives another registry; in both kinds of registry.
 func TestSameSeedSameBytes(t *testing.T) {
 	t.Parallel()
-	opts := synth.Options{N: 250, Seed: 7, Broken: synth.DefaultBroken, JSON: synth.DefaultJSON}
+	for _, mode := range modes {
+		t.Run(mode.name, func(t *testing.T) {
+			t.Parallel()
+			sameSeedSameBytes(t, synth.Options{N: 250, Seed: 7, Broken: synth.DefaultBroken, JSON: synth.DefaultJSON, Overlap: mode.overlap})
+		})
+	}
+}
+
+func sameSeedSameBytes(t *testing.T, opts synth.Options) {
+	t.Helper()
 	a, b := generate(t, opts), generate(t, opts)
 	if digest(a) != digest(b) {
 		for i := range a {
@@ -91,15 +106,42 @@ func TestSameSeedSameBytes(t *testing.T) {
 // TestFilesValidateAndFitTheBudget: every valid file is 2-6 KiB (7 KiB with
 // a long partner or measure list) and passes the schema; every broken file
 // fails to parse or breaks the schema as intended; the registry mixes YAML
-// and JSON in area folders.
+// and JSON in area folders (all 32 council areas in a plain registry, the
+// six of one NHS board in an overlap-heavy one).
 func TestFilesValidateAndFitTheBudget(t *testing.T) {
 	t.Parallel()
 	v, err := schema.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	const n = 400
-	files := generate(t, synth.Options{N: n, Seed: 1, Broken: synth.DefaultBroken, JSON: synth.DefaultJSON})
+	for _, mode := range modes {
+		t.Run(mode.name, func(t *testing.T) {
+			t.Parallel()
+			const n = 400
+			files := generate(t, synth.Options{N: n, Seed: 1, Broken: synth.DefaultBroken, JSON: synth.DefaultJSON, Overlap: mode.overlap})
+			folders := validateAndFit(t, v, files)
+			switch {
+			case !mode.overlap && len(folders) < 10:
+				t.Errorf("only %d area folders", len(folders))
+			case mode.overlap && len(folders) != 6:
+				t.Errorf("%d area folders, want the 6 of NHS Greater Glasgow and Clyde", len(folders))
+			}
+		})
+	}
+
+	none := generate(t, synth.Options{N: 200, Seed: 1})
+	for _, f := range none {
+		if f.Broken != "" || strings.HasSuffix(f.Path, ".json") {
+			t.Fatalf("%s: broken %q or JSON with Broken and JSON shares 0", f.Path, f.Broken)
+		}
+	}
+}
+
+// validateAndFit checks the files of a registry made with the default
+// Broken and JSON shares, and returns its area folders.
+func validateAndFit(t *testing.T, v *schema.Validator, files []synth.File) map[string]bool {
+	t.Helper()
+	n := len(files)
 	formats := map[descriptor.Format]int{}
 	brokenKinds := map[string]int{}
 	folders := map[string]bool{}
@@ -154,19 +196,10 @@ func TestFilesValidateAndFitTheBudget(t *testing.T) {
 			t.Errorf("no file is broken by %s", k)
 		}
 	}
-	if share := float64(formats[descriptor.JSON]) / n; share < 0.12 || share > 0.28 {
+	if share := float64(formats[descriptor.JSON]) / float64(n); share < 0.12 || share > 0.28 {
 		t.Errorf("JSON share %.2f, want about 0.2", share)
 	}
-	if len(folders) < 10 {
-		t.Errorf("only %d area folders", len(folders))
-	}
-
-	none := generate(t, synth.Options{N: 200, Seed: 1})
-	for _, f := range none {
-		if f.Broken != "" || strings.HasSuffix(f.Path, ".json") {
-			t.Fatalf("%s: broken %q or JSON with Broken and JSON shares 0", f.Path, f.Broken)
-		}
-	}
+	return folders
 }
 
 // TestWriteRefusesAFolderInUse: a registry is written only to a new or empty

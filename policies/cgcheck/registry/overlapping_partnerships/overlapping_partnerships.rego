@@ -89,15 +89,28 @@ members := {key: docs |
 	count(docs) > 1
 }
 
-# by_members lists [members, key] pairs, the form OPA indexes below.
-by_members := [[docs, key] | some key, docs in members]
+# by_members lists [members, key] pairs sorted, so that the keys with the
+# same members are next to each other.
+by_members := sort([[docs, key] | some key, docs in members])
+
+# starts are the places in by_members where another set of members begins,
+# and bounds the same with the end of the list.
+starts := [i | some i, _ in by_members; new_members(i)]
+
+bounds := array.concat(starts, [count(by_members)])
+
+new_members(0)
+
+new_members(i) if by_members[i - 1][0] != by_members[i][0]
 
 # overlaps maps each set of overlapping descriptors to the keys that give
-# exactly that set (OPA indexes the inner comprehension by docs, so this
-# stays linear in the number of keys).
+# exactly that set: a slice of by_members between two bounds. (Sorting and
+# slicing keep this n log n in the number of keys; looking each set's keys
+# up in a comprehension would rely on OPA indexing it.)
 overlaps := {docs: keys |
-	some docs in {d | some [d, _] in by_members}
-	keys := {k | some [e, k] in by_members; e == docs}
+	some j, start in starts
+	docs := by_members[start][0]
+	keys := {k | some [_, k] in array.slice(by_members, start, bounds[j + 1])}
 }
 
 warn contains {"msg": msg, "locations": locations} if {

@@ -26,6 +26,11 @@ package cgcheck.registry.unique_ids
 # facts: a descriptor's id, keyed by itself (input is one descriptor).
 facts contains {"key": input.id, "pointer": "/id"} if is_string(input.id)
 
+# per_key: each finding is drawn from one key, which holds every document
+# it names, so when a few files are checked against a whole registry (check
+# --registry), cgcheck passes only the keys that hold one of those files.
+per_key := true
+
 # input.groups holds only the ids that two or more facts share: the
 # duplicates, found by cgcheck in one pass over the registry.
 deny contains {"msg": msg, "locations": locations} if {
