@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
@@ -64,7 +65,11 @@ func decodeFact(item *ast.Term) (Fact, error) {
 	if !ok {
 		return Fact{}, fmt.Errorf("a fact must have a string key: %v", item)
 	}
-	f := Fact{Key: key}
+	// Everything kept is copied out of the evaluation's values: OPA lays
+	// out the terms of an object side by side, so holding one field of the
+	// input would hold the whole descriptor, about 40 KiB, for the rest of
+	// the run.
+	f := Fact{Key: strings.Clone(key)}
 	var bad error
 	var rest [][2]*ast.Term
 	obj.Foreach(func(k, v *ast.Term) {
@@ -76,12 +81,12 @@ func decodeFact(item *ast.Term) (Fact, error) {
 				bad = fmt.Errorf("a fact's %v must be a string: %v", k, item)
 			}
 			if k.Equal(kindTerm) {
-				f.Kind = string(s)
+				f.Kind = strings.Clone(string(s))
 			} else {
-				f.Pointer = engine.CleanPointer(string(s))
+				f.Pointer = strings.Clone(engine.CleanPointer(string(s)))
 			}
 		default:
-			rest = append(rest, [2]*ast.Term{k, v})
+			rest = append(rest, [2]*ast.Term{detach(k), detach(v)})
 		}
 	})
 	if bad != nil {
@@ -91,6 +96,32 @@ func decodeFact(item *ast.Term) (Fact, error) {
 		f.Fields = ast.NewObject(rest...)
 	}
 	return f, nil
+}
+
+// detach copies a value into terms of its own, strings included, so that
+// keeping it keeps nothing else alive.
+func detach(t *ast.Term) *ast.Term {
+	switch v := t.Value.(type) {
+	case ast.String:
+		return ast.StringTerm(strings.Clone(string(v)))
+	case ast.Number, ast.Boolean, ast.Null:
+		return ast.NewTerm(v)
+	case *ast.Array:
+		elems := make([]*ast.Term, v.Len())
+		for i := range elems {
+			elems[i] = detach(v.Elem(i))
+		}
+		return ast.ArrayTerm(elems...)
+	case ast.Set:
+		elems := make([]*ast.Term, 0, v.Len())
+		v.Foreach(func(e *ast.Term) { elems = append(elems, detach(e)) })
+		return ast.SetTerm(elems...)
+	case ast.Object:
+		pairs := make([][2]*ast.Term, 0, v.Len())
+		v.Foreach(func(k, e *ast.Term) { pairs = append(pairs, [2]*ast.Term{detach(k), detach(e)}) })
+		return ast.ObjectTerm(pairs...)
+	}
+	return t.Copy()
 }
 
 func stringAt(obj ast.Object, k *ast.Term) (string, bool) {

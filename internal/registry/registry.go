@@ -290,10 +290,14 @@ func (c *Collector) input(i int) input {
 	// Second pass: the facts of the groups kept, in run order.
 	in := input{positions: map[place][2]int32{}}
 	groups := map[string][]*ast.Term{}
+	kept := map[string][]*stored{} // for find_cycles
 	docs := map[int32]bool{}
 	t.each(func(f *stored) {
 		if !keep(f.key) {
 			return
+		}
+		if r.findCycles {
+			kept[f.key] = append(kept[f.key], f)
 		}
 		kind, ptr := c.shapes.kind(f.shape), c.shapes.pointer(f.shape)
 		pairs := make([][2]*ast.Term, 0, 8)
@@ -327,9 +331,13 @@ func (c *Collector) input(i int) input {
 			[2]*ast.Term{ast.StringTerm("id"), id},
 		))
 	}
-	in.value = ast.NewObject(
-		[2]*ast.Term{ast.StringTerm("groups"), ast.NewTerm(groupsObj)},
-		[2]*ast.Term{ast.StringTerm("documents"), ast.NewTerm(docsObj)},
-	)
+	fields := [][2]*ast.Term{
+		{ast.StringTerm("groups"), ast.NewTerm(groupsObj)},
+		{ast.StringTerm("documents"), ast.NewTerm(docsObj)},
+	}
+	if r.findCycles {
+		fields = append(fields, [2]*ast.Term{ast.StringTerm("cycles"), cyclesTerm(c.cyclesOf(kept))})
+	}
+	in.value = ast.NewObject(fields...)
 	return in
 }

@@ -3,8 +3,11 @@ package registry
 import (
 	"context"
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"testing"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 	"github.com/open-policy-agent/opa/v1/rego"
@@ -119,16 +122,113 @@ func TestInputIsWhatTheRegoTestsAssume(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := c.input(i)
+		// The harness builds the groups and documents; cgcheck's cycles
+		// (find_cycles) are checked against the Rego fallback elsewhere.
+		gotValue := withoutCycles(got.value)
 		// JSON made the harness's document numbers strings; compare as JSON.
-		gotJSON, wantJSON := asJSON(t, got.value), asJSON(t, want)
+		gotJSON, wantJSON := asJSON(t, gotValue), asJSON(t, want)
 		if gotJSON != wantJSON {
 			t.Errorf("%s: collector input differs from the harness's:\n got %.2000s\nwant %.2000s", rule.ID, gotJSON, wantJSON)
 		}
-		groups := got.value.(ast.Object).Get(ast.StringTerm("groups")).Value.(ast.Object)
+		groups := gotValue.(ast.Object).Get(ast.StringTerm("groups")).Value.(ast.Object)
 		if groups.Len() == 0 {
 			t.Errorf("%s: no group passed; the synthetic registry plants every registry rule", rule.ID)
 		}
 	}
+}
+
+// withoutCycles is an input without the cycles cgcheck adds for a
+// find_cycles rule: the input the rule's own Rego works its cycles out from.
+func withoutCycles(v ast.Value) ast.Value {
+	obj := v.(ast.Object)
+	out := ast.NewObject()
+	obj.Foreach(func(k, e *ast.Term) {
+		if !k.Equal(ast.StringTerm("cycles")) {
+			out.Insert(k, e)
+		}
+	})
+	return out
+}
+
+// TestCyclesFoundInGoMatchTheRego: on registries with cycles of every
+// kind (simple ones, ones through reports_to lists, self-reports, lines
+// running into cycles), the reporting-cycle findings from the cycles cgcheck
+// finds (input.cycles) are the findings the rule's own Rego works out,
+// message for message and document for document.
+func TestCyclesFoundInGoMatchTheRego(t *testing.T) {
+	p := prepare(t)
+	index := -1
+	for i, r := range p.rules.Catalogue() {
+		if r.ID == "reporting-cycle" {
+			index = i
+		}
+	}
+	check := func(t *testing.T, names []string, docs []*descriptor.Document) {
+		t.Helper()
+		c := collect(t, p, names, docs)
+		r := p.rules.rules[index]
+		in := c.input(index)
+		ctx := context.Background()
+		given, err := r.query.Eval(ctx, in.value, time.Minute)
+		if err != nil {
+			t.Fatal(err)
+		}
+		own, err := r.query.Eval(ctx, withoutCycles(in.value), time.Minute)
+		if err != nil {
+			t.Fatal(err)
+		}
+		g, o := messages(given.Members("deny")), messages(own.Members("deny"))
+		if len(g) == 0 {
+			t.Fatal("no cycle found; the registry plants some")
+		}
+		if len(g) != len(o) {
+			t.Fatalf("%d cycles from cgcheck, %d from the Rego", len(g), len(o))
+		}
+		for i := range g {
+			if g[i].Msg != o[i].Msg {
+				t.Errorf("cycle %d:\n cgcheck %s\n    Rego %s", i, g[i].Msg, o[i].Msg)
+			}
+			var gd, od []int
+			for _, l := range g[i].Locations {
+				gd = append(gd, l.Doc)
+			}
+			for _, l := range o[i].Locations {
+				od = append(od, l.Doc)
+			}
+			if !slices.Equal(gd, od) {
+				t.Errorf("cycle %d: documents %v from cgcheck, %v from the Rego", i, gd, od)
+			}
+		}
+	}
+	t.Run("overlap-heavy synthetic registry", func(t *testing.T) {
+		files, docs := fixture.Descriptors(t, synth.Options{N: 1500, Seed: 4, Overlap: true})
+		names := make([]string, len(files))
+		for i, f := range files {
+			names[i] = f.Path
+		}
+		check(t, names, docs)
+	})
+	t.Run("crafted", func(t *testing.T) {
+		lines := map[string]string{
+			"a": "b", "b": "c", "c": "a", // a simple cycle
+			"d": "[e, x]", "e": "d", // through a list that also names a board
+			"f": "[g, h]", "g": "f", "h": "g", // through a list naming two descriptors
+			"i": "i",                      // a self-report
+			"j": "[j, k]", "k": "Council", // a self-report in a list
+			"l": "a", "m": "l", // lines running into a cycle
+		}
+		var names []string
+		var docs []*descriptor.Document
+		for _, id := range slices.Sorted(maps.Keys(lines)) {
+			d, err := descriptor.Parse([]byte(fmt.Sprintf("id: %s\ngovernance: {reports_to: %s}\n", id, lines[id])), descriptor.YAML)
+			if err != nil {
+				t.Fatal(err)
+			}
+			names = append(names, "reg/"+id+".yaml")
+			docs = append(docs, d)
+		}
+		check(t, names, docs)
+	})
 }
 
 func asJSON(t *testing.T, v ast.Value) string {

@@ -26,7 +26,13 @@ type rule struct {
 	binding  string // the name its facts are read under in the per-document query
 	query    *engine.Query
 	grouping Grouping
-	perKey   bool
+	// perKey: every finding is drawn from keys that each hold every
+	// document it names (per_key := true), so a partial run may pass only
+	// the keys a named document holds.
+	perKey bool
+	// findCycles: the facts are a graph, and the input carries its cycles
+	// (find_cycles := true; see cycles.go).
+	findCycles bool
 }
 
 // Grouping says which of a registry rule's facts reach the rule: those under
@@ -62,7 +68,7 @@ func Prepare(ctx context.Context, p *engine.Policies, s engine.Settings) (*Rules
 		if r.query, err = p.PrepareQuery(ctx, s, q); err != nil {
 			return nil, err
 		}
-		if r.grouping, r.perKey, err = settingsOf(ctx, p, s, meta, rs.timeout); err != nil {
+		if r.grouping, r.perKey, r.findCycles, err = settingsOf(ctx, p, s, meta, rs.timeout); err != nil {
 			return nil, err
 		}
 		rs.rules = append(rs.rules, r)
@@ -98,24 +104,24 @@ func (rs *Rules) Reads() []engine.Read {
 // Grouping returns how the facts of the i-th rule are grouped.
 func (rs *Rules) Grouping(i int) Grouping { return rs.rules[i].grouping }
 
-// settingsOf reads a registry rule's min_group, require_kinds and per_key,
-// which may depend on its params but not on any input.
-func settingsOf(ctx context.Context, p *engine.Policies, s engine.Settings, r *catalogue.Rule, timeout time.Duration) (Grouping, bool, error) {
-	g := Grouping{MinGroup: 2}
+// settingsOf reads a registry rule's min_group, require_kinds, per_key and
+// find_cycles, which may depend on its params but not on any input.
+func settingsOf(ctx context.Context, p *engine.Policies, s engine.Settings, r *catalogue.Rule, timeout time.Duration) (g Grouping, perKey, findCycles bool, err error) {
+	g = Grouping{MinGroup: 2}
 	q, err := p.PrepareQuery(ctx, s, fmt.Sprintf(
-		"min := [x | x := %[1]s.min_group]\nkinds := [x | x := %[1]s.require_kinds]\nper_key := [x | x := %[1]s.per_key]\n", r.Package))
+		"min := [x | x := %[1]s.min_group]\nkinds := [x | x := %[1]s.require_kinds]\nper_key := [x | x := %[1]s.per_key]\nfind_cycles := [x | x := %[1]s.find_cycles]\n", r.Package))
 	if err != nil {
-		return g, false, err
+		return g, false, false, err
 	}
 	b, err := q.Eval(ctx, ast.NewObject(), timeout)
 	if err != nil {
-		return g, false, fmt.Errorf("rule %s: %w", r.ID, err)
+		return g, false, false, fmt.Errorf("rule %s: %w", r.ID, err)
 	}
 	if given := b.Members("min"); len(given) == 1 {
 		n, ok := given[0].Value.(ast.Number)
 		v, exact := n.Int()
 		if !ok || !exact || v < 1 {
-			return g, false, fmt.Errorf("rule %s: min_group is %v; it must be a whole number of at least 1", r.ID, given[0])
+			return g, false, false, fmt.Errorf("rule %s: min_group is %v; it must be a whole number of at least 1", r.ID, given[0])
 		}
 		g.MinGroup = v
 	}
@@ -127,17 +133,28 @@ func settingsOf(ctx context.Context, p *engine.Policies, s engine.Settings, r *c
 			g.RequireKinds = append(g.RequireKinds, string(s))
 		}
 		if bad || !engine.IsCollection(kinds[0]) {
-			return g, false, fmt.Errorf("rule %s: require_kinds is %v; it must be a set of strings", r.ID, kinds[0])
+			return g, false, false, fmt.Errorf("rule %s: require_kinds is %v; it must be a set of strings", r.ID, kinds[0])
 		}
 		sort.Strings(g.RequireKinds)
 	}
-	perKey := false
-	if given := b.Members("per_key"); len(given) == 1 {
-		v, ok := given[0].Value.(ast.Boolean)
-		if !ok {
-			return g, false, fmt.Errorf("rule %s: per_key is %v; it must be true or false", r.ID, given[0])
-		}
-		perKey = bool(v)
+	if perKey, err = flag(b, "per_key", r); err != nil {
+		return g, false, false, err
 	}
-	return g, perKey, nil
+	if findCycles, err = flag(b, "find_cycles", r); err != nil {
+		return g, false, false, err
+	}
+	return g, perKey, findCycles, nil
+}
+
+// flag reads a true/false setting of rule r (false when it has none).
+func flag(b engine.Bindings, name string, r *catalogue.Rule) (bool, error) {
+	given := b.Members(name)
+	if len(given) != 1 {
+		return false, nil
+	}
+	v, ok := given[0].Value.(ast.Boolean)
+	if !ok {
+		return false, fmt.Errorf("rule %s: %s is %v; it must be true or false", r.ID, name, given[0])
+	}
+	return bool(v), nil
 }

@@ -264,3 +264,18 @@ builtin_frameworks := {
 as_list(value) := value if is_array(value)
 
 as_list(value) := [value] if not is_array(value)
+
+# first_of_run holds when the i-th entry of sorted, a sorted array of arrays,
+# begins a run of entries with the same first element: the registry rules
+# sort facts by document and keep each document's first, which is linear
+# after the sort where looking each document's facts up would be quadratic.
+first_of_run(_, 0)
+
+first_of_run(sorted, i) if sorted[i - 1][0] != sorted[i][0]
+
+# some_of joins names for a message: all of them when there are at most
+# five, else the first five and how many more (a finding's locations list
+# every one, and a registry finding can name hundreds).
+some_of(names) := concat(", ", names) if count(names) <= 5
+
+else := sprintf("%s and %d more", [concat(", ", array.slice(names, 0, 5)), count(names) - 5])

@@ -188,3 +188,16 @@ test_older_than_months_at_the_boundary if {
 	not lib.older_than_months("2008-09-30", 1) with data.cgcheck.today as "2008-10-01"
 	lib.older_than_months("2008-08-31", 1) with data.cgcheck.today as "2008-10-01"
 }
+
+test_first_of_run if {
+	sorted := [[0, "a"], [0, "b"], [1, "a"], [3, "c"], [3, "d"]]
+	[i | some i, _ in sorted; lib.first_of_run(sorted, i)] == [0, 2, 3]
+	[i | some i, _ in [[7]]; lib.first_of_run([[7]], i)] == [0]
+}
+
+test_some_of if {
+	lib.some_of([]) == ""
+	lib.some_of(["a"]) == "a"
+	lib.some_of(["a", "b", "c", "d", "e"]) == "a, b, c, d, e"
+	lib.some_of(["a", "b", "c", "d", "e", "f", "g"]) == "a, b, c, d, e and 2 more"
+}

@@ -95,13 +95,9 @@ by_members := sort([[docs, key] | some key, docs in members])
 
 # starts are the places in by_members where another set of members begins,
 # and bounds the same with the end of the list.
-starts := [i | some i, _ in by_members; new_members(i)]
+starts := [i | some i, _ in by_members; lib.first_of_run(by_members, i)]
 
 bounds := array.concat(starts, [count(by_members)])
-
-new_members(0)
-
-new_members(i) if by_members[i - 1][0] != by_members[i][0]
 
 # overlaps maps each set of overlapping descriptors to the keys that give
 # exactly that set: a slice of by_members between two bounds. (Sorting and
@@ -124,7 +120,7 @@ warn contains {"msg": msg, "locations": locations} if {
 	])
 	locations := [{"index": d, "pointer": pointer} |
 		some i, [d, _, pointer] in ordered
-		first_of_document(ordered, i)
+		lib.first_of_run(ordered, i)
 	]
 
 	# Each key's words as the first member wrote them.
@@ -138,15 +134,10 @@ warn contains {"msg": msg, "locations": locations} if {
 			count(docs), plural(area_names, "area"), concat(", ", sort(area_names)),
 			plural(group_names, "group"), concat(", ", sort(group_names)),
 			plural(links, "outcome"), concat("; ", sort(links)),
-			who(docs),
+			lib.some_of([name(d) | some d in docs]),
 		],
 	)
 }
-
-# first_of_document holds when the i-th of ordered is its document's first.
-first_of_document(_, 0)
-
-first_of_document(ordered, i) if ordered[i - 1][0] != ordered[i][0]
 
 # group_index reads the client group's index from its pointer
 # (/client_groups/<i>/name).
@@ -155,19 +146,6 @@ group_index(f) := to_number(split(f.pointer, "/")[2])
 plural(items, noun) := noun if count(items) == 1
 
 else := concat("", [noun, "s"])
-
-# shown is how many members a message names; the finding's locations list
-# them all.
-shown := 5
-
-# who names the members of a finding: every one when there are few, or the
-# first few and how many more.
-who(docs) := concat(", ", [name(d) | some d in docs]) if count(docs) <= shown
-
-else := sprintf("%s and %d more", [
-	concat(", ", [name(d) | some d in array.slice(docs, 0, shown)]),
-	count(docs) - shown,
-])
 
 # name names document d by its id and its file.
 name(d) := sprintf("%q (%s)", [input.documents[d].id, input.documents[d].file])

@@ -39,6 +39,8 @@
 #   params: {}
 package cgcheck.registry.reporting_cycle
 
+import data.cgcheck.lib
+
 # How the rule stays linear (or n log n) in the number of documents, since
 # registries can hold 100,000 descriptors and long chains of reporting:
 #
@@ -80,6 +82,29 @@ facts contains {"key": to, "kind": "edge", "pointer": sprintf("/governance/repor
 	some i, to in input.governance.reports_to
 	is_string(to)
 }
+
+# find_cycles: cgcheck finds the cycles itself, in linear time, and passes
+# them as input.cycles: [{"members", "pointers", "simple"}], members in
+# order round a simple cycle from the first in run order, otherwise in run
+# order. The rules below it work the cycles out in Rego when input.cycles is
+# not given (stock opa and conftest, and the tests, which check that both
+# ways agree).
+find_cycles := true
+
+deny contains {"msg": msg, "locations": locations} if {
+	some c in given_cycles
+	locations := [{"index": d, "pointer": c.pointers[i]} | some i, d in c.members]
+	msg := given_message(c)
+}
+
+given_cycles := input.cycles if is_array(input.cycles)
+
+given_message(c) := sprintf(
+	"governance.reports_to forms a cycle of %d: %s (%s); no line of reporting leads out of it",
+	[count(c.members), way_round(c.members, c.members[0]), lib.some_of([file(p) | some p in c.members])],
+) if c.simple
+
+else := branching_message(c.members)
 
 # require_kinds: a group is passed only when it holds a descriptor and a
 # descriptor that reports to it; any other reports_to value is an ordinary
@@ -222,7 +247,7 @@ cycles := {h: members |
 # for each of the (usually few) branching documents, where a search from
 # every document would be quadratic. Two branching documents on the same
 # cycle find the same group, which gives one finding.
-branching := {d | some d, ts in targets; count(ts) > 1}
+branching := {d | not given_cycles; some d, ts in targets; count(ts) > 1}
 
 branching_groups contains members if {
 	some m in branching
@@ -251,23 +276,34 @@ branching_message([p]) := sprintf(
 
 branching_message(members) := sprintf(
 	"governance.reports_to forms a cycle among %d partnerships: %s (%s); no line of reporting leads out of it",
-	[count(members), concat(", ", [name(p) | some p in members]), concat(", ", [file(p) | some p in members])],
+	[count(members), lib.some_of([name(p) | some p in members]), lib.some_of([file(p) | some p in members])],
 ) if count(members) > 1
 
 deny contains {"msg": msg, "locations": locations} if {
+	not given_cycles
 	some h, members in cycles
 	length := count(members)
 
 	# The member gap steps before the head comes length - gap steps after it.
 	ordered := [nodes[r] | some [_, r] in sort([[(length - gap(r)) % length, r] | some r in members])]
 	locations := [{"index": p, "pointer": "/governance/reports_to"} | some p in ordered]
-	names := [name(p) | some p in array.concat(ordered, [nodes[h]])]
 	files := [file(p) | some p in ordered]
 	msg := sprintf(
 		"governance.reports_to forms a cycle of %d: %s (%s); no line of reporting leads out of it",
-		[length, concat(" -> ", names), concat(", ", files)],
+		[length, way_round(ordered, nodes[h]), lib.some_of(files)],
 	)
 }
+
+# way_round shows a cycle from its first member back to it: every step when
+# there are at most six, else the first five steps, how many more, and the
+# way back (the finding's locations list every member in order).
+way_round(ordered, first) := concat(" -> ", [name(p) | some p in array.concat(ordered, [first])]) if count(ordered) <= 6
+
+else := sprintf("%s -> ... %d more ... -> %s", [
+	concat(" -> ", [name(p) | some p in array.slice(ordered, 0, 5)]),
+	count(ordered) - 5,
+	name(first),
+])
 
 # name is the id of document v.
 name(v) := input.documents[v].id

@@ -64,20 +64,19 @@ min_group := max_seats + 1
 
 warn contains {"msg": msg, "locations": locations} if {
 	some group in input.groups
-	partnerships := sort({f.document | some f in group})
-	count(partnerships) > max_seats
-	locations := [{"index": d, "pointer": first_seat(group, d).pointer} | some d in partnerships]
-	person := trim_space(first_seat(group, partnerships[0]).person)
-	names := [name(d) | some d in partnerships]
+
+	# The person's seats by document and partner order; each document is
+	# located at its first.
+	seats := sort([[f.document, to_number(split(f.pointer, "/")[2]), f.pointer, f.person] | some f in group])
+	firsts := [seat | some i, seat in seats; lib.first_of_run(seats, i)]
+	count(firsts) > max_seats
+	locations := [{"index": d, "pointer": pointer} | some [d, _, pointer, _] in firsts]
+	person := trim_space(firsts[0][3])
 	msg := sprintf(
 		"representative %q sits on %d partnerships that are not closed, more than max_seats_per_person (%d): %s",
-		[person, count(partnerships), max_seats, concat(", ", names)],
+		[person, count(firsts), max_seats, lib.some_of([name(d) | some [d, _, _, _] in firsts])],
 	)
 }
-
-# first_seat is the person's first seat in document d, in partner order (the
-# partner's index is read from the pointer, /partners/<i>/...).
-first_seat(group, d) := sort([[to_number(split(f.pointer, "/")[2]), f] | some f in group; f.document == d])[0][1]
 
 # name names document d by its id and its file.
 name(d) := sprintf("%s (%s)", [input.documents[d].id, input.documents[d].file])

@@ -146,3 +146,15 @@ test_large_registry_is_grouped if {
 	findings := representative_overload.warn with input as reg
 	count(findings) == 1000
 }
+
+# A person on many partnerships: the message names five and counts the rest;
+# the locations name every partnership once, at its first seat.
+test_many_seats_name_five_and_count_the_rest if {
+	twice := json.patch(descriptor("p3", "active", ["Jo Bloggs", "Other", "jo bloggs"]), [])
+	docs := array.concat([d | some d in seats("Jo Bloggs", 12); d.id != "p3"], [twice])
+	[f] := [f | some f in representative_overload.warn] with input as registry(docs)
+	endswith(f.msg, `(4): p1 (reg/p1.yaml), p2 (reg/p2.yaml), p4 (reg/p4.yaml), p5 (reg/p5.yaml), p6 (reg/p6.yaml) and 7 more`)
+	startswith(f.msg, `representative "Jo Bloggs" sits on 12 partnerships`)
+	count(f.locations) == 12
+	{"index": 11, "pointer": "/partners/0/representative/person"} in f.locations
+}

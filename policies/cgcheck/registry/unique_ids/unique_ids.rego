@@ -23,6 +23,8 @@
 #   params: {}
 package cgcheck.registry.unique_ids
 
+import data.cgcheck.lib
+
 # facts: a descriptor's id, keyed by itself (input is one descriptor).
 facts contains {"key": input.id, "pointer": "/id"} if is_string(input.id)
 
@@ -39,5 +41,5 @@ deny contains {"msg": msg, "locations": locations} if {
 	count(holders) > 1
 	locations := [{"index": d, "pointer": "/id"} | some d in holders]
 	files := [input.documents[d].file | some d in holders]
-	msg := sprintf("id %q is used by %d descriptors: %s", [id, count(holders), concat(", ", files)])
+	msg := sprintf("id %q is used by %d descriptors: %s", [id, count(holders), lib.some_of(files)])
 }

@@ -98,3 +98,12 @@ test_large_registry_is_fast if {
 	some f in findings
 	f.msg == `id "p4999" is used by 2 descriptors: reg/4999.yaml, reg/9999.yaml`
 }
+
+# Hundreds of descriptors under one id: the message names five files and
+# counts the rest; the locations name them all.
+test_many_holders_name_five_and_count_the_rest if {
+	reg := registry([[sprintf("reg/%03d.yaml", [i]), {"id": "same"}] | some i in numbers.range(1, 300)])
+	[f] := [f | some f in unique_ids.deny] with input as reg
+	startswith(f.msg, `id "same" is used by 300 descriptors: reg/001.yaml, reg/002.yaml, reg/003.yaml, reg/004.yaml, reg/005.yaml and 295 more`)
+	count(f.locations) == 300
+}
