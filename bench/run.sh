@@ -105,12 +105,20 @@ registry() {
 # into a failure on a large registry.)
 first_yaml() { find "$1" -type f -name '*.yaml' | sort | awk 'NR == 1'; }
 
-# report KEY N CMD...: runs cgcheck once, untimed, keeping its JSON report;
-# checks that it covered N documents and prints its registry findings.
+# report KEY N TIMES CMD...: runs cgcheck once, keeping its JSON report;
+# checks that it covered N documents and prints its registry findings. When
+# TIMES is a file, the run is timed and its "seconds peak_kib" appended to it
+# (it is then the first of the timed runs: a run of 100,000 files takes
+# minutes, too long to repeat only to count findings).
 report() {
-  local key=$1 n=$2 counts docs findings
-  shift 2
-  "$@" > "$WORK/report-$key.json" 2>"$WORK/stderr.txt" || [ $? -eq 1 ] || { cat "$WORK/stderr.txt" >&2; exit 1; }
+  local key=$1 n=$2 times=$3 counts docs findings
+  shift 3
+  if [ "$times" != - ]; then
+    /usr/bin/time -f '%e %M' -o "$WORK/time.txt" "$@" > "$WORK/report-$key.json" 2>"$WORK/stderr.txt" || [ $? -eq 1 ] || { cat "$WORK/stderr.txt" >&2; exit 1; }
+    tail -n 1 "$WORK/time.txt" >> "$times"
+  else
+    "$@" > "$WORK/report-$key.json" 2>"$WORK/stderr.txt" || [ $? -eq 1 ] || { cat "$WORK/stderr.txt" >&2; exit 1; }
+  fi
   counts=$("$WORK/count" "$WORK/report-$key.json")
   read -r docs findings <<< "$counts"
   if [ "$docs" -ne "$n" ]; then echo "cgcheck reported $docs of $n files ($key); not timing it" >&2; exit 1; fi
@@ -129,9 +137,9 @@ bench() {
   dir=$(registry "$kind" "$n")
   target="$dir"
   if [ "$n" = 1 ]; then target=$(first_yaml "$dir"); fi
-  # shellcheck disable=SC2046
-  FINDINGS[$key]=$(report "$key" "$n" $(cgcheck_cmd "$target"))
   : > "$WORK/cg-$key.txt"; : > "$WORK/cf-$key.txt"
+  # shellcheck disable=SC2046
+  FINDINGS[$key]=$(report "$key" "$n" "$WORK/cg-$key.txt" $(cgcheck_cmd "$target"))
   if [ "$with_conftest" = yes ]; then
     # conftest must really check every file too, or its timing means nothing.
     got=$($CONFTEST test --all-namespaces --no-color --policy policies --data "$WORK/data.json" -o json "$target" 2>/dev/null \
@@ -146,8 +154,10 @@ bench() {
     echo "== $kind registry, $n file(s): $runs run(s) of cgcheck alone" >&2
   fi
   for ((i = 1; i <= runs; i++)); do
-    # shellcheck disable=SC2046
-    measure $(cgcheck_cmd "$target") >> "$WORK/cg-$key.txt"
+    if [ "$i" -gt 1 ]; then # the report's run was the first
+      # shellcheck disable=SC2046
+      measure $(cgcheck_cmd "$target") >> "$WORK/cg-$key.txt"
+    fi
     if [ "$with_conftest" = yes ]; then
       # shellcheck disable=SC2046
       measure $(conftest_cmd "$target") >> "$WORK/cf-$key.txt"
@@ -173,7 +183,7 @@ one_changed() {
   file=$(first_yaml "$dir")
   local cmd=("$CGCHECK" check --registry "$dir" --cache-dir "$cache" --quiet --today "$TODAY" -o json "$file")
   echo "== one changed file in an overlap-heavy registry of $n files: 1 run to warm the cache, $RUNS timed" >&2
-  FINDINGS[one-changed]=$(report one-changed 1 "${cmd[@]}")
+  FINDINGS[one-changed]=$(report one-changed 1 - "${cmd[@]}")
   : > "$WORK/one-changed.txt"
   for ((i = 1; i <= RUNS; i++)); do
     # A comment changes the file's bytes, so its cache entry misses as after
