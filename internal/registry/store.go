@@ -1,6 +1,10 @@
 package registry
 
-import "github.com/open-policy-agent/opa/v1/ast"
+import (
+	"strconv"
+
+	"github.com/open-policy-agent/opa/v1/ast"
+)
 
 // stored is one fact as the collector keeps it: about 40 bytes plus its key.
 // The kind and pointer, which take few distinct values, are one shared shape
@@ -64,37 +68,86 @@ func (s *shapes) id(kind, pointer string) uint32 {
 func (s *shapes) kind(id uint32) string    { return s.list[id][0] }
 func (s *shapes) pointer(id uint32) string { return s.list[id][1] }
 
-// values numbers the distinct field objects of facts, so a value that many
+// values numbers the distinct field sets of facts, so a value that many
 // documents give (the same area and outcome, the same person) is held once.
 // Number 0 is "no fields".
 type values struct {
-	byHash map[int][]uint32
-	list   []ast.Object
+	index map[string]uint32
+	list  []fieldSet
+}
+
+// fieldSet is a fact's other fields as the collector keeps them. When every
+// value is a string, as in every built-in rule, they are name and value
+// pairs of Go strings: an OPA object costs several hundred bytes more, and a
+// 100,000-file registry holds a few hundred thousand distinct field sets
+// (most of them people on one partnership, who never make a finding), which
+// must stay well inside the memory limit. Any other fields are kept as the
+// object itself.
+type fieldSet struct {
+	pairs []string // name, value, name, value, ... in key order
+	obj   ast.Object
 }
 
 func (v *values) id(obj ast.Object) uint32 {
 	if obj == nil {
 		return 0
 	}
-	if v.byHash == nil {
-		v.byHash = map[int][]uint32{}
-		v.list = []ast.Object{nil}
+	if v.index == nil {
+		v.index = map[string]uint32{}
+		v.list = []fieldSet{{}}
 	}
-	h := obj.Hash()
-	for _, id := range v.byHash[h] {
-		if v.list[id].Compare(obj) == 0 {
-			return id
+	var fs fieldSet
+	var key []byte
+	var spans [][2]int // where each name and value lies in key
+	strs := true
+	obj.Foreach(func(k, e *ast.Term) {
+		name, nameOK := k.Value.(ast.String)
+		val, valOK := e.Value.(ast.String)
+		if !nameOK || !valOK {
+			strs = false
+			return
+		}
+		// Length-prefixed, so no two different sets share a key.
+		for _, part := range []string{string(name), string(val)} {
+			key = strconv.AppendInt(key, int64(len(part)), 10)
+			key = append(key, ':')
+			spans = append(spans, [2]int{len(key), len(key) + len(part)})
+			key = append(key, part...)
+		}
+	})
+	if !strs {
+		fs = fieldSet{obj: obj}
+		// "\x00" is never the start of a pairs key, which is a digit.
+		key = append([]byte{0}, obj.String()...)
+	}
+	if id, ok := v.index[string(key)]; ok { // (no copy: Go looks the bytes up as they are)
+		return id
+	}
+	k := string(key)
+	if strs {
+		// The names and values are slices of the map's key: held once.
+		for _, sp := range spans {
+			fs.pairs = append(fs.pairs, k[sp[0]:sp[1]])
 		}
 	}
 	id := uint32(len(v.list))
-	v.list = append(v.list, obj)
-	v.byHash[h] = append(v.byHash[h], id)
+	v.list = append(v.list, fs)
+	v.index[k] = id
 	return id
 }
 
+// get returns the fields numbered id as an OPA object (nil for none).
 func (v *values) get(id uint32) ast.Object {
 	if id == 0 {
 		return nil
 	}
-	return v.list[id]
+	fs := v.list[id]
+	if fs.obj != nil {
+		return fs.obj
+	}
+	pairs := make([][2]*ast.Term, 0, len(fs.pairs)/2)
+	for i := 0; i < len(fs.pairs); i += 2 {
+		pairs = append(pairs, [2]*ast.Term{ast.StringTerm(fs.pairs[i]), ast.StringTerm(fs.pairs[i+1])})
+	}
+	return ast.NewObject(pairs...)
 }
