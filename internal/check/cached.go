@@ -25,10 +25,11 @@ func (c *Checker) cacheKeys(format descriptor.Format, data []byte) cacheKeys {
 	if c.Cache == nil {
 		return cacheKeys{}
 	}
-	f := []byte{byte(format)}
+	// The bytes are hashed once; each entry's key is derived from that.
+	content := cache.NewKey(c.RunKey, []byte{byte(format)}, data)
 	return cacheKeys{
-		document: cache.NewKey(c.RunKey, []byte("document"), f, data),
-		facts:    cache.NewKey(c.RunKey, []byte("facts"), f, data),
+		document: cache.NewKey(content[:], []byte("document")),
+		facts:    cache.NewKey(content[:], []byte("facts")),
 	}
 }
 

@@ -166,7 +166,7 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 		fmt.Fprintf(s.Stderr, "cgcheck: no descriptors (*.json, *.yaml, *.yml) found in %v\n", args)
 	}
 
-	checker, err := st.checker(ctx, s.Stdin)
+	checker, err := st.checker(ctx, s)
 	if err != nil {
 		if ctx.Err() != nil {
 			// Interrupted while the policies were being prepared.
@@ -174,13 +174,7 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 		}
 		return err
 	}
-	if checker.Cache, err = st.openCache(s); err != nil {
-		return err
-	}
 	if checker.Cache != nil {
-		if checker.RunKey, err = run.CacheKey(run.BuildID(Version), st.policies, st.settings(), checker.Limits); err != nil {
-			return err
-		}
 		// Keeping the cache within its bound is housekeeping: a failure
 		// costs only disk space, and the next run tries again.
 		defer func() { _ = checker.Cache.Trim() }()
@@ -216,9 +210,9 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 	return nil
 }
 
-// checker prepares the policies, the registry rules and the schema for a
-// run.
-func (st *setup) checker(ctx context.Context, stdin io.Reader) (*check.Checker, error) {
+// checker prepares the policies, the registry rules, the schema and the
+// cache for a run.
+func (st *setup) checker(ctx context.Context, s Streams) (*check.Checker, error) {
 	validator, err := schema.New()
 	if err != nil {
 		return nil, fmt.Errorf("load schema: %w", err)
@@ -232,9 +226,18 @@ func (st *setup) checker(ctx context.Context, stdin io.Reader) (*check.Checker, 
 	if err != nil {
 		return nil, err
 	}
-	return &check.Checker{Schema: validator, Evaluator: evaluator, Registry: rules, Stdin: stdin, Limits: descriptor.Limits{
+	c := &check.Checker{Schema: validator, Evaluator: evaluator, Registry: rules, Stdin: s.Stdin, Limits: descriptor.Limits{
 		MaxBytes: st.cfg.MaxFileBytes, MaxDepth: st.cfg.MaxDepth, MaxItems: st.cfg.MaxItems, MaxString: st.cfg.MaxStringBytes,
-	}}, nil
+	}}
+	if c.Cache, err = st.openCache(s); err != nil {
+		return nil, err
+	}
+	if c.Cache != nil {
+		if c.RunKey, err = run.CacheKey(run.BuildID(Version), st.policies, settings, c.Limits); err != nil {
+			return nil, err
+		}
+	}
+	return c, nil
 }
 
 // openCache opens the cache of per-document results: --cache-dir, or

@@ -174,9 +174,6 @@ func (b Bindings) Members(name string) []*ast.Term { return Elements(b.Term(name
 // a comprehension that makes "undefined" an empty array.
 func (p *Policies) ReadSet(name, ref string) string { return p.read(name, ref) }
 
-// Defines reports whether the policies define anything at ref.
-func (p *Policies) Defines(ref string) bool { return p.kindOf(ref) != noRules }
-
 // ruleQuery reads the deny, warn and skip sets of each rule as r<i>_deny,
 // r<i>_warn and r<i>_skip. Only the sets a package defines are read: most
 // packages define two of the three, and reading an undefined one still costs

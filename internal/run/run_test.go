@@ -16,8 +16,7 @@ import (
 	"example.org/cgcheck/internal/descriptor"
 	"example.org/cgcheck/internal/engine"
 	"example.org/cgcheck/internal/finding"
-	"example.org/cgcheck/internal/fixture"
-	"example.org/cgcheck/internal/registry"
+	"example.org/cgcheck/internal/fixture/pipeline"
 	"example.org/cgcheck/internal/report"
 	"example.org/cgcheck/internal/run"
 	"example.org/cgcheck/internal/synth"
@@ -40,21 +39,10 @@ func registryDir(t *testing.T, opts synth.Options) string {
 // checker is the built-in pipeline; with a cache folder, it caches.
 func checker(t *testing.T, cacheDir string) *check.Checker {
 	t.Helper()
-	p, err := engine.Load(nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := engine.Settings{Today: synth.Today}
-	rules, err := registry.Prepare(context.Background(), p, s)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ev, err := p.Prepare(context.Background(), s, rules.Reads()...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := &check.Checker{Schema: fixture.Validator(t), Evaluator: ev, Registry: rules, Limits: descriptor.DefaultLimits}
+	c, p, s := pipeline.Build(t)
+	c.Limits = descriptor.DefaultLimits
 	if cacheDir != "" {
+		var err error
 		if c.Cache, err = cache.Open(cacheDir, cache.DefaultMaxBytes); err != nil {
 			t.Fatal(err)
 		}

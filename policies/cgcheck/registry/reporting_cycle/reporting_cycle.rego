@@ -99,10 +99,7 @@ deny contains {"msg": msg, "locations": locations} if {
 
 given_cycles := input.cycles if is_array(input.cycles)
 
-given_message(c) := sprintf(
-	"governance.reports_to forms a cycle of %d: %s (%s); no line of reporting leads out of it",
-	[count(c.members), way_round(c.members, c.members[0]), lib.some_of([file(p) | some p in c.members])],
-) if c.simple
+given_message(c) := cycle_message(c.members) if c.simple
 
 else := branching_message(c.members)
 
@@ -281,28 +278,30 @@ branching_message(members) := sprintf(
 
 deny contains {"msg": msg, "locations": locations} if {
 	not given_cycles
-	some h, members in cycles
+	some members in cycles
 	length := count(members)
 
 	# The member gap steps before the head comes length - gap steps after it.
 	ordered := [nodes[r] | some [_, r] in sort([[(length - gap(r)) % length, r] | some r in members])]
 	locations := [{"index": p, "pointer": "/governance/reports_to"} | some p in ordered]
-	files := [file(p) | some p in ordered]
-	msg := sprintf(
-		"governance.reports_to forms a cycle of %d: %s (%s); no line of reporting leads out of it",
-		[length, way_round(ordered, nodes[h]), lib.some_of(files)],
-	)
+	msg := cycle_message(ordered)
 }
+
+# cycle_message names a cycle whose members are in order round it.
+cycle_message(ordered) := sprintf(
+	"governance.reports_to forms a cycle of %d: %s (%s); no line of reporting leads out of it",
+	[count(ordered), way_round(ordered), lib.some_of([file(p) | some p in ordered])],
+)
 
 # way_round shows a cycle from its first member back to it: every step when
 # there are at most six, else the first five steps, how many more, and the
 # way back (the finding's locations list every member in order).
-way_round(ordered, first) := concat(" -> ", [name(p) | some p in array.concat(ordered, [first])]) if count(ordered) <= 6
+way_round(ordered) := concat(" -> ", [name(p) | some p in array.concat(ordered, [ordered[0]])]) if count(ordered) <= 6
 
 else := sprintf("%s -> ... %d more ... -> %s", [
 	concat(" -> ", [name(p) | some p in array.slice(ordered, 0, 5)]),
 	count(ordered) - 5,
-	name(first),
+	name(ordered[0]),
 ])
 
 # name is the id of document v.
