@@ -39,7 +39,7 @@ type edge struct {
 
 // cyclesOf finds the cycles of the graph the facts passed to a rule make:
 // groups maps each key to its facts in run order.
-func (c *Collector) cyclesOf(groups map[string][]*stored) []cycle {
+func (c *Collector) cyclesOf(groups map[string][]*kept) []cycle {
 	var edges []edge
 	targets := map[int32][]int32{} // distinct targets of each document, in fact order
 	for _, facts := range groups {

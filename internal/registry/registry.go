@@ -23,6 +23,7 @@ import (
 	"maps"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
@@ -57,12 +58,15 @@ type Collector struct {
 	partial   bool    // some document is context
 	tables    []table // one per rule
 	shapes    shapes
-	fields    values
+	spill     spill        // each fact's key and fields (store.go)
+	objects   []ast.Object // fields that are not all strings
+	record    []byte       // scratch for encoding a record
+	batchSize int          // facts per batch (0: batchFacts); tests set 1 to judge every part alone
 }
 
 // NewCollector returns a collector for rules (nil: no registry rules).
 func NewCollector(rules *Rules) *Collector {
-	c := &Collector{rules: rules}
+	c := &Collector{rules: rules, spill: spill{limit: spillMemory}}
 	if rules != nil {
 		c.tables = make([]table, len(rules.rules))
 	}
@@ -86,8 +90,9 @@ func (c *Collector) Add(d Document, facts [][]Fact) {
 			break
 		}
 		for _, f := range facts[i] {
+			c.record = appendRecord(c.record[:0], f.Key, f.Fields, &c.objects)
 			c.tables[i].add(stored{
-				key: f.Key, fields: c.fields.id(f.Fields), shape: c.shapes.id(f.Kind, f.Pointer),
+				hash: keyHash(f.Key), record: c.spill.add(c.record), shape: c.shapes.id(f.Kind, f.Pointer),
 				doc: doc, line: int32(f.Line), column: int32(f.Column),
 			})
 		}
@@ -95,38 +100,93 @@ func (c *Collector) Add(d Document, facts [][]Fact) {
 }
 
 // Evaluate runs every rule over its grouped facts and returns the report's
-// registry section, findings in catalogue order and, within a rule, by
-// message. Each rule's facts are released once its input is built, so
-// memory falls as the rules run. Rules run only when at least two documents
+// registry section, findings in catalogue order and, within a rule, deny
+// before warn, each by message. Rules run only when at least two documents
 // were checked. In a partial run (some document is context) only findings
 // that name a document that is not context are kept.
+//
+// A rule that declares per_key or find_cycles is judged a batch of its
+// groups at a time (see units.go), so the OPA values built for it stay a
+// few MiB however large the registry; any other rule is judged once over
+// all its groups. Each rule's facts are released once it is judged, so
+// memory falls as the rules run.
 func (c *Collector) Evaluate(ctx context.Context) (finding.Registry, error) {
+	defer c.Close()
 	reg := finding.Registry{Status: finding.Pass, Findings: []finding.RegistryFinding{}}
 	if c.rules == nil || c.documents < 2 {
 		return reg, nil
 	}
 	for i, r := range c.rules.rules {
-		in := c.input(i)
-		c.tables[i] = table{}
-		answer, err := c.answer(ctx, r, in)
+		var found []judged
+		size := c.batchSize
+		if size == 0 {
+			size = batchFacts
+		}
+		batches, err := c.batches(i, size)
 		if err != nil {
 			return reg, fmt.Errorf("registry rule %s: %w", r.meta.ID, err)
 		}
-		for _, set := range []struct {
-			messages []message
-			status   finding.Status
-		}{{answer.Deny, finding.Fail}, {answer.Warn, finding.Warn}} {
-			for _, m := range set.messages {
-				f := c.finding(r, set.status, m, in.positions)
-				if c.partial && !c.namesNamedFile(m) {
-					continue
-				}
-				reg.Findings = append(reg.Findings, f)
-				reg.Status = finding.Worst(reg.Status, set.status)
+		for _, batch := range batches {
+			in := c.build(r, batch)
+			answer, err := c.answer(ctx, r, in)
+			if err != nil {
+				return reg, fmt.Errorf("registry rule %s: %w", r.meta.ID, err)
 			}
+			for _, set := range []struct {
+				messages []message
+				status   finding.Status
+			}{{answer.Deny, finding.Fail}, {answer.Warn, finding.Warn}} {
+				for _, m := range set.messages {
+					if c.partial && !c.namesNamedFile(m) {
+						continue
+					}
+					found = append(found, judged{m, c.finding(r, set.status, m, in.positions)})
+				}
+			}
+		}
+		c.tables[i] = table{}
+		for _, j := range sortJudged(found) {
+			reg.Findings = append(reg.Findings, j.finding)
+			reg.Status = finding.Worst(reg.Status, j.finding.Status)
 		}
 	}
 	return reg, nil
+}
+
+// Close releases the temporary file that holds the facts, if there is one;
+// Evaluate closes it when it is done. A collector is not used after Close.
+func (c *Collector) Close() error {
+	c.objects = nil
+	return c.spill.close()
+}
+
+// judged is one message of a rule and the finding made of it.
+type judged struct {
+	message message
+	finding finding.RegistryFinding
+}
+
+// sortJudged puts a rule's findings in report order (deny before warn, then
+// by message, then by the documents and pointers named) and drops repeats:
+// a message given by two batches is one finding, as it is one member of a
+// Rego set when the rule is judged once.
+func sortJudged(found []judged) []judged {
+	compare := func(a, b judged) int {
+		if sa, sb := a.finding.Status.Severity(), b.finding.Status.Severity(); sa != sb {
+			return sb - sa
+		}
+		if c := strings.Compare(a.message.Msg, b.message.Msg); c != 0 {
+			return c
+		}
+		return slices.CompareFunc(a.message.Locations, b.message.Locations, func(x, y location) int {
+			if x.Doc != y.Doc {
+				return x.Doc - y.Doc
+			}
+			return strings.Compare(x.Pointer, y.Pointer)
+		})
+	}
+	slices.SortStableFunc(found, compare)
+	return slices.CompactFunc(found, func(a, b judged) bool { return compare(a, b) == 0 })
 }
 
 // answer is what a rule said about its input: the messages of its deny and
@@ -250,75 +310,37 @@ type input struct {
 	positions map[place][2]int32 // line and column of every fact passed
 }
 
-// input groups the i-th rule's facts by key, keeps the groups its Grouping
-// allows (and, in a partial run of a per_key rule, only those that hold a
-// named document's fact), and builds {"groups": {key: [fact...]},
-// "documents": {n: {"file", "id"}}}: each fact passed loses its key and
-// gains "document", its document's number in the run; documents names each
-// document a passed fact comes from.
-func (c *Collector) input(i int) input {
-	r := c.rules.rules[i]
-	g := r.grouping
-	t := &c.tables[i]
-
-	// First pass: how many facts, and which of the required kinds, each key
-	// has, and whether a named document gave one.
-	type tally struct {
-		facts int32
-		kinds uint64 // bit k: a fact of RequireKinds[k]
-		named bool
-	}
-	need := uint64(1)<<len(g.RequireKinds) - 1
-	kindBit := map[string]uint64{}
-	for k, kind := range g.RequireKinds {
-		kindBit[kind] = 1 << k
-	}
-	tallies := map[string]tally{}
-	t.each(func(f *stored) {
-		tl := tallies[f.key]
-		tl.facts++
-		tl.kinds |= kindBit[c.shapes.kind(f.shape)]
-		tl.named = tl.named || !c.docs[f.doc].Context
-		tallies[f.key] = tl
-	})
-	onlyNamed := c.partial && r.perKey
-	keep := func(key string) bool {
-		tl := tallies[key]
-		return int(tl.facts) >= g.MinGroup && tl.kinds&need == need && (tl.named || !onlyNamed)
-	}
-
-	// Second pass: the facts of the groups kept, in run order.
+// build makes rule r's input from a batch: {"groups": {key: [fact...]},
+// "documents": {n: {"file", "id"}}} and, for a find_cycles rule, "cycles".
+// Each fact passed loses its key and gains "document", its document's
+// number in the run; documents names each document a passed fact comes
+// from.
+func (c *Collector) build(r *rule, b batch) input {
 	in := input{positions: map[place][2]int32{}}
-	groups := map[string][]*ast.Term{}
-	kept := map[string][]*stored{} // for find_cycles
-	docs := map[int32]bool{}
-	t.each(func(f *stored) {
-		if !keep(f.key) {
-			return
-		}
-		if r.findCycles {
-			kept[f.key] = append(kept[f.key], f)
-		}
-		kind, ptr := c.shapes.kind(f.shape), c.shapes.pointer(f.shape)
-		pairs := make([][2]*ast.Term, 0, 8)
-		if fields := c.fields.get(f.fields); fields != nil {
-			fields.Foreach(func(k, v *ast.Term) { pairs = append(pairs, [2]*ast.Term{k, v}) })
-		}
-		pairs = append(pairs,
-			[2]*ast.Term{ast.StringTerm("document"), ast.IntNumberTerm(int(f.doc))},
-			[2]*ast.Term{ast.StringTerm("pointer"), ast.StringTerm(ptr)})
-		if kind != "" {
-			pairs = append(pairs, [2]*ast.Term{ast.StringTerm("kind"), ast.StringTerm(kind)})
-		}
-		groups[f.key] = append(groups[f.key], ast.ObjectTerm(pairs...))
-		docs[f.doc] = true
-		in.positions[place{f.doc, ptr}] = [2]int32{f.line, f.column}
-		in.facts++
-	})
-	// Inserted in order, so the input is the same on every run.
 	groupsObj := ast.NewObject()
-	for _, key := range slices.Sorted(maps.Keys(groups)) {
-		groupsObj.Insert(ast.StringTerm(key), ast.ArrayTerm(groups[key]...))
+	docs := map[int32]bool{}
+	for _, key := range slices.Sorted(maps.Keys(b.groups)) {
+		facts := b.groups[key]
+		terms := make([]*ast.Term, len(facts))
+		for n, f := range facts {
+			kind, ptr := c.shapes.kind(f.shape), c.shapes.pointer(f.shape)
+			pairs := make([][2]*ast.Term, 0, 8)
+			if fields := f.fields.object(); fields != nil {
+				fields.Foreach(func(k, v *ast.Term) { pairs = append(pairs, [2]*ast.Term{k, v}) })
+			}
+			pairs = append(pairs,
+				[2]*ast.Term{ast.StringTerm("document"), ast.IntNumberTerm(int(f.doc))},
+				[2]*ast.Term{ast.StringTerm("pointer"), ast.StringTerm(ptr)})
+			if kind != "" {
+				pairs = append(pairs, [2]*ast.Term{ast.StringTerm("kind"), ast.StringTerm(kind)})
+			}
+			terms[n] = ast.ObjectTerm(pairs...)
+			docs[f.doc] = true
+			in.positions[place{f.doc, ptr}] = [2]int32{f.line, f.column}
+		}
+		in.facts += len(facts)
+		// Inserted in order, so the input is the same on every run.
+		groupsObj.Insert(ast.StringTerm(key), ast.ArrayTerm(terms...))
 	}
 	docsObj := ast.NewObject()
 	for _, d := range slices.Sorted(maps.Keys(docs)) {
@@ -336,8 +358,23 @@ func (c *Collector) input(i int) input {
 		{ast.StringTerm("documents"), ast.NewTerm(docsObj)},
 	}
 	if r.findCycles {
-		fields = append(fields, [2]*ast.Term{ast.StringTerm("cycles"), cyclesTerm(c.cyclesOf(kept))})
+		fields = append(fields, [2]*ast.Term{ast.StringTerm("cycles"), cyclesTerm(b.cycles)})
 	}
 	in.value = ast.NewObject(fields...)
 	return in
+}
+
+// input is the i-th rule's input with all its groups in one batch: what the
+// rule would be given if it were judged once (and what the Rego harness
+// builds for stock opa and conftest).
+func (c *Collector) input(i int) (input, error) {
+	g, err := c.grouped(i)
+	if err != nil {
+		return input{}, err
+	}
+	b := batch{groups: g}
+	if c.rules.rules[i].findCycles {
+		b.cycles = c.cyclesOf(g)
+	}
+	return c.build(c.rules.rules[i], b), nil
 }

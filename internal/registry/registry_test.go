@@ -2,6 +2,7 @@ package registry
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"maps"
 	"path/filepath"
@@ -121,7 +122,7 @@ func TestInputIsWhatTheRegoTestsAssume(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := c.input(i)
+		got := mustInput(t, c, i)
 		// The harness builds the groups and documents; cgcheck's cycles
 		// (find_cycles) are checked against the Rego fallback elsewhere.
 		gotValue := withoutCycles(got.value)
@@ -167,7 +168,7 @@ func TestCyclesFoundInGoMatchTheRego(t *testing.T) {
 		t.Helper()
 		c := collect(t, p, names, docs)
 		r := p.rules.rules[index]
-		in := c.input(index)
+		in := mustInput(t, c, index)
 		ctx := context.Background()
 		given, err := r.query.Eval(ctx, in.value, time.Minute)
 		if err != nil {
@@ -307,4 +308,150 @@ func TestOneDocumentRunsNoRules(t *testing.T) {
 	if err != nil || len(reg.Findings) != 1 || reg.Findings[0].Rule != "reporting-cycle" {
 		t.Fatalf("one document and one unreadable: %+v, %v; want the self-report cycle", reg, err)
 	}
+}
+
+// TestBatchesGiveTheFindingsOfOneWholeInput: judging a rule a part at a
+// time (per_key: keys with the same members; find_cycles: one cycle), even
+// one part per evaluation, gives exactly the findings of judging it once on
+// all its groups, on a planted, an overlap-heavy and a crafted registry,
+// whole and partial.
+func TestBatchesGiveTheFindingsOfOneWholeInput(t *testing.T) {
+	p := prepare(t)
+	whole := func(t *testing.T, c *Collector) []finding.RegistryFinding {
+		t.Helper()
+		var out []finding.RegistryFinding
+		for i, r := range c.rules.rules {
+			in := mustInput(t, c, i)
+			b, err := r.query.Eval(context.Background(), in.value, time.Minute)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var found []judged
+			for _, set := range []struct {
+				items  []*ast.Term
+				status finding.Status
+			}{{b.Members("deny"), finding.Fail}, {b.Members("warn"), finding.Warn}} {
+				for _, m := range messages(set.items) {
+					if !c.partial || c.namesNamedFile(m) {
+						found = append(found, judged{m, c.finding(r, set.status, m, in.positions)})
+					}
+				}
+			}
+			for _, j := range sortJudged(found) {
+				out = append(out, j.finding)
+			}
+		}
+		return out
+	}
+	check := func(t *testing.T, names []string, docs []*descriptor.Document, context ...bool) {
+		t.Helper()
+		want := whole(t, collect(t, p, names, docs, context...))
+		if len(want) == 0 {
+			t.Fatal("no registry finding; the registry plants some")
+		}
+		for _, size := range []int{1, 7, batchFacts} {
+			c := collect(t, p, names, docs, context...)
+			c.batchSize = size
+			got, err := c.Evaluate(t.Context())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := asText(t, got.Findings), asText(t, want); g != w {
+				t.Errorf("batches of %d facts: findings differ from one whole input:\n got %.3000s\nwant %.3000s", size, g, w)
+			}
+		}
+		// Facts kept in a temporary file rather than in memory, and every
+		// key hashed alike (so the collector must tell keys apart by
+		// reading them back).
+		for _, v := range []struct {
+			name    string
+			spill   int
+			collide bool
+		}{{"facts on disk", 1, false}, {"every key one hash", spillMemory, true}} {
+			if v.collide {
+				old := keyHash
+				keyHash = func(string) uint64 { return 7 }
+				defer func() { keyHash = old }()
+			}
+			c := NewCollector(p.rules)
+			c.spill.limit = v.spill
+			for i, d := range docs {
+				id, _ := d.Value.(map[string]any)["id"].(string)
+				c.Add(Document{File: names[i], ID: id, Context: i < len(context) && context[i]}, p.facts(t, names[i], d))
+			}
+			if v.spill == 1 && c.spill.file == nil {
+				t.Fatalf("%s: the facts were not moved to a temporary file", v.name)
+			}
+			got, err := c.Evaluate(t.Context())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if g, w := asText(t, got.Findings), asText(t, want); g != w {
+				t.Errorf("%s: findings differ from one whole input:\n got %.3000s\nwant %.3000s", v.name, g, w)
+			}
+		}
+	}
+	planted := func(n int, seed uint64, overlap bool) ([]string, []*descriptor.Document) {
+		files, docs := fixture.Descriptors(t, synth.Options{N: n, Seed: seed, Overlap: overlap})
+		names := make([]string, len(files))
+		for i, f := range files {
+			names[i] = f.Path
+		}
+		return names, docs
+	}
+	t.Run("planted", func(t *testing.T) {
+		names, docs := planted(400, 5, false)
+		check(t, names, docs)
+	})
+	t.Run("overlap-heavy", func(t *testing.T) {
+		names, docs := planted(800, 4, true)
+		check(t, names, docs)
+	})
+	t.Run("overlap-heavy, partial", func(t *testing.T) {
+		names, docs := planted(800, 4, true)
+		context := make([]bool, len(docs))
+		for i := range context {
+			context[i] = i%50 != 0
+		}
+		check(t, names, docs, context...)
+	})
+	t.Run("crafted cycles sharing targets", func(t *testing.T) {
+		lines := map[string]string{
+			"a": "[b, hub]", "b": "a", // two cycles whose members also report to one hub
+			"c": "[d, hub]", "d": "c",
+			"hub": "Council",
+			"e":   "e", "f": "[g, h]", "g": "f", "h": "g",
+		}
+		var names []string
+		var docs []*descriptor.Document
+		for _, id := range slices.Sorted(maps.Keys(lines)) {
+			d, err := descriptor.Parse([]byte(fmt.Sprintf("id: %s\ngovernance: {reports_to: %s}\n", id, lines[id])), descriptor.YAML)
+			if err != nil {
+				t.Fatal(err)
+			}
+			names = append(names, "reg/"+id+".yaml")
+			docs = append(docs, d)
+		}
+		check(t, names, docs)
+	})
+}
+
+// asText is findings as indented JSON, for comparing and for showing.
+func asText(t *testing.T, fs []finding.RegistryFinding) string {
+	t.Helper()
+	b, err := json.MarshalIndent(fs, "", " ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// mustInput is the i-th rule's whole input.
+func mustInput(t *testing.T, c *Collector, i int) input {
+	t.Helper()
+	in, err := c.input(i)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return in
 }

@@ -26,8 +26,9 @@ type rule struct {
 	binding  string // the name its facts are read under in the per-document query
 	query    *engine.Query
 	grouping Grouping
-	// perKey: every finding is drawn from keys that each hold every
-	// document it names (per_key := true), so a partial run may pass only
+	// perKey: every finding is drawn from keys whose facts come from
+	// exactly the same documents (per_key := true), so the rule may be
+	// judged a part at a time (units.go) and a partial run may pass only
 	// the keys a named document holds.
 	perKey bool
 	// findCycles: the facts are a graph, and the input carries its cycles

@@ -51,11 +51,6 @@ type jsonFinding struct {
 	Waiver *finding.Waiver `json:"waiver,omitempty"`
 }
 
-type jsonRegistry struct {
-	finding.Registry
-	Findings []jsonRegistryFinding `json:"findings"`
-}
-
 type jsonRegistryFinding struct {
 	finding.RegistryFinding
 	jsonExplanation
@@ -88,14 +83,6 @@ func (r *jsonReporter) document(doc *finding.Document) jsonDocument {
 		d.Findings[i] = jsonFinding{Finding: f, jsonExplanation: r.explain(f.Rule, f.Status), Waiver: f.Waiver}
 	}
 	return d
-}
-
-func (r *jsonReporter) registry(reg finding.Registry) jsonRegistry {
-	out := jsonRegistry{Registry: reg, Findings: make([]jsonRegistryFinding, len(reg.Findings))}
-	for i, f := range reg.Findings {
-		out.Findings[i] = jsonRegistryFinding{RegistryFinding: f, jsonExplanation: r.explain(f.Rule, f.Status)}
-	}
-	return out
 }
 
 // marshal indents like encoding/json's MarshalIndent (and keeps its rules for
@@ -137,10 +124,6 @@ func (r *jsonReporter) Finish(summary finding.Summary, registry finding.Registry
 	if err != nil {
 		return err
 	}
-	rb, err := marshal(r.registry(registry), "  ")
-	if err != nil {
-		return err
-	}
 	w := bufio.NewWriter(r.w)
 	w.Write(b[:len(b)-2]) // reopen the object: drop "\n}"
 	w.WriteString(",\n  \"documents\": [")
@@ -151,7 +134,39 @@ func (r *jsonReporter) Finish(summary finding.Summary, registry finding.Registry
 		w.WriteString("\n  ")
 	}
 	w.WriteString("],\n  \"registry\": ")
-	w.Write(rb)
+	if err := r.writeRegistry(w, registry); err != nil {
+		return err
+	}
 	w.WriteString("\n}\n")
 	return w.Flush()
+}
+
+// writeRegistry writes the registry section as marshal would, one finding
+// at a time: on a large overlapping registry the section alone runs to
+// hundreds of MiB, which must not be held in memory at once.
+func (r *jsonReporter) writeRegistry(w *bufio.Writer, reg finding.Registry) error {
+	status, err := marshal(reg.Status, "")
+	if err != nil {
+		return err
+	}
+	w.WriteString("{\n    \"status\": ")
+	w.Write(status)
+	if len(reg.Findings) == 0 {
+		w.WriteString(",\n    \"findings\": []\n  }")
+		return nil
+	}
+	w.WriteString(",\n    \"findings\": [")
+	for i, f := range reg.Findings {
+		b, err := marshal(jsonRegistryFinding{RegistryFinding: f, jsonExplanation: r.explain(f.Rule, f.Status)}, "      ")
+		if err != nil {
+			return err
+		}
+		if i > 0 {
+			w.WriteByte(',')
+		}
+		w.WriteString("\n      ")
+		w.Write(b)
+	}
+	w.WriteString("\n    ]\n  }")
+	return nil
 }

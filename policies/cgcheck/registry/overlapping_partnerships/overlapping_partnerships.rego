@@ -76,9 +76,10 @@ areas := input.area if is_array(input.area)
 
 else := [input.area]
 
-# per_key: a finding is drawn from keys that all hold every member it names,
-# so when a few files are checked against a whole registry (check
-# --registry), cgcheck passes only the keys that hold one of those files.
+# per_key: a finding is drawn from keys whose facts come from exactly the
+# members it names, so cgcheck may judge a large registry a set of members
+# at a time, and when a few files are checked against a whole registry
+# (check --registry) it passes only the keys that hold one of those files.
 per_key := true
 
 # members maps each key that two or more descriptors share to those

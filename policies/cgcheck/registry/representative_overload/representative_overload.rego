@@ -53,9 +53,10 @@ facts contains {"key": lower(name), "pointer": pointer, "person": person} if {
 	pointer := sprintf("/partners/%d/representative/person", [i])
 }
 
-# per_key: each finding is drawn from one key, which holds every document
-# it names, so when a few files are checked against a whole registry (check
-# --registry), cgcheck passes only the keys that hold one of those files.
+# per_key: each finding is drawn from one key, whose facts come from
+# exactly the documents it names, so cgcheck may judge a large registry a
+# part at a time, and when a few files are checked against a whole registry
+# (check --registry) it passes only the keys that hold one of those files.
 per_key := true
 
 # min_group: a person needs more than max_seats seats to be over-committed,

@@ -28,9 +28,10 @@ import data.cgcheck.lib
 # facts: a descriptor's id, keyed by itself (input is one descriptor).
 facts contains {"key": input.id, "pointer": "/id"} if is_string(input.id)
 
-# per_key: each finding is drawn from one key, which holds every document
-# it names, so when a few files are checked against a whole registry (check
-# --registry), cgcheck passes only the keys that hold one of those files.
+# per_key: each finding is drawn from one key, whose facts come from
+# exactly the documents it names, so cgcheck may judge a large registry a
+# part at a time, and when a few files are checked against a whole registry
+# (check --registry) it passes only the keys that hold one of those files.
 per_key := true
 
 # input.groups holds only the ids that two or more facts share: the
