@@ -67,13 +67,13 @@ func decodeEntry(b []byte) (cachedDocument, []byte, bool) {
 	return cd, b[n:], true
 }
 
-// fromCache fills doc from the cache and returns its facts, when the cache
-// holds an entry for these keys that reads back whole; anything else (no
-// entry, another version's, a damaged one) is a miss, and the document is
-// judged afresh and the entry rewritten.
-func (c *Checker) fromCache(keys cacheKeys, factsOnly bool, doc *finding.Document) ([][]registry.Fact, bool) {
+// fromCache fills doc from the cache and returns its facts and the entry
+// read, when the cache holds an entry for these keys that reads back whole;
+// anything else (no entry, another version's, a damaged one) is a miss, and
+// the document is judged afresh and the entry rewritten.
+func (c *Checker) fromCache(keys cacheKeys, factsOnly bool, doc *finding.Document) ([][]registry.Fact, []byte, bool) {
 	if c.Cache == nil {
-		return nil, false
+		return nil, nil, false
 	}
 	key := keys.document
 	if factsOnly {
@@ -81,8 +81,16 @@ func (c *Checker) fromCache(keys cacheKeys, factsOnly bool, doc *finding.Documen
 	}
 	data, ok := c.Cache.Get(key)
 	if !ok {
-		return nil, false
+		return nil, nil, false
 	}
+	facts, ok := c.fromEntry(data, factsOnly, doc)
+	return facts, data, ok
+}
+
+// fromEntry fills doc from a cache entry and returns its facts; false when
+// the entry does not read back whole (or, for a reported document, holds no
+// findings).
+func (c *Checker) fromEntry(data []byte, factsOnly bool, doc *finding.Document) ([][]registry.Fact, bool) {
 	cd, encoded, ok := decodeEntry(data)
 	if !ok || (!factsOnly && len(cd.Findings) == 0) {
 		return nil, false
@@ -100,25 +108,30 @@ func (c *Checker) fromCache(keys cacheKeys, factsOnly bool, doc *finding.Documen
 	return facts, true
 }
 
-// toCache writes both entries of a judged document. A cache that cannot be
-// written is no reason to fail a run: the next run judges the file again.
-func (c *Checker) toCache(keys cacheKeys, doc *finding.Document, facts [][]registry.Fact) {
+// toCache writes both entries of a judged document and returns the facts
+// entry (nil when there is no cache or it could not be encoded). A cache
+// that cannot be written is no reason to fail a run: the next run judges
+// the file again.
+func (c *Checker) toCache(keys cacheKeys, doc *finding.Document, facts [][]registry.Fact) []byte {
 	if c.Cache == nil {
-		return
+		return nil
 	}
 	cd := cachedDocument{ID: doc.ID, Ran: facts != nil}
 	var encoded []byte
 	if facts != nil {
 		var err error
 		if encoded, err = registry.EncodeFacts(facts); err != nil {
-			return
+			return nil
 		}
 	}
-	if data, err := encodeEntry(cd, encoded); err == nil {
-		_ = c.Cache.Put(keys.facts, data)
+	factsEntry, err := encodeEntry(cd, encoded)
+	if err != nil {
+		return nil
 	}
+	_ = c.Cache.Put(keys.facts, factsEntry)
 	cd.Findings = doc.Findings
 	if data, err := encodeEntry(cd, encoded); err == nil {
 		_ = c.Cache.Put(keys.document, data)
 	}
+	return factsEntry
 }

@@ -10,8 +10,10 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"example.org/cgcheck/internal/cache"
 	"example.org/cgcheck/internal/catalogue"
@@ -110,12 +112,13 @@ func (c *Checker) Run(ctx context.Context, sources []Input, jobs int, emit func(
 			}
 		}
 	}()
+	index := c.openIndex(sources)
 	done := make(chan struct{})
 	for w := 0; w < jobs; w++ {
 		go func() {
 			defer func() { done <- struct{}{} }()
 			for i := range work {
-				doc := c.checkInput(ctx, sources[i])
+				doc := c.checkInput(ctx, sources[i], index)
 				select {
 				case results <- result{i, doc}:
 				case <-ctx.Done():
@@ -155,6 +158,9 @@ func (c *Checker) Run(ctx context.Context, sources []Input, jobs int, emit func(
 		}
 		return errors.New("check: stopped before every file was checked")
 	}
+	if index != nil {
+		index.save(c, sources)
+	}
 	return nil
 }
 
@@ -166,31 +172,64 @@ func (c *Checker) Check(ctx context.Context, src discover.Source) *finding.Docum
 
 // CheckWithFacts is Check, also returning the document's registry facts.
 func (c *Checker) CheckWithFacts(ctx context.Context, src discover.Source) Checked {
-	return c.checkInput(ctx, Input{Source: src})
+	return c.checkInput(ctx, Input{Source: src}, nil)
 }
 
-func (c *Checker) checkInput(ctx context.Context, in Input) Checked {
+// checkInput checks one input. A context file (FactsOnly) whose stamp the
+// run's index holds is not read at all (index.go).
+func (c *Checker) checkInput(ctx context.Context, in Input, index *contextIndex) Checked {
 	name := in.Path
 	if in.Path == discover.Stdin {
 		name = "<stdin>"
 	}
 	doc := &finding.Document{File: name}
 	defer doc.Finish(catalogue.Themes)
-
-	data, format, err := c.read(in.Source)
-	if err != nil {
-		doc.Findings = append(doc.Findings, parseFinding(err.Error(), nil))
-		return Checked{Doc: doc, FactsOnly: in.FactsOnly}
-	}
-	keys := c.cacheKeys(format, data)
-	if facts, ok := c.fromCache(keys, in.FactsOnly, doc); ok {
+	done := func(facts [][]registry.Fact) Checked {
 		return Checked{Doc: doc, Facts: facts, FactsOnly: in.FactsOnly}
 	}
-	facts, complete := c.judge(ctx, doc, data, format)
-	if complete {
-		c.toCache(keys, doc, facts)
+
+	if !in.FactsOnly || in.Path == discover.Stdin {
+		index = nil
 	}
-	return Checked{Doc: doc, Facts: facts, FactsOnly: in.FactsOnly}
+	var abs string
+	if index != nil {
+		abs = absolute(in.Path)
+		if entry, ok := index.lookup(abs); ok {
+			if facts, ok := c.fromEntry(entry, true, doc); ok {
+				return done(facts)
+			}
+		}
+	}
+	readAt := time.Now()
+	data, format, opened, err := c.read(in.Source)
+	if err != nil {
+		doc.Findings = append(doc.Findings, parseFinding(err.Error(), nil))
+		return done(nil)
+	}
+	keys := c.cacheKeys(format, data)
+	facts, entry, ok := c.fromCache(keys, in.FactsOnly, doc)
+	if !ok {
+		var complete bool
+		facts, complete = c.judge(ctx, doc, data, format)
+		if !complete {
+			return done(facts)
+		}
+		entry = c.toCache(keys, doc, facts)
+	}
+	if index != nil && entry != nil {
+		if s, ok := stampOf(opened); ok {
+			index.record(abs, s, entry, readAt)
+		}
+	}
+	return done(facts)
+}
+
+// absolute is path made absolute, or path itself when that fails.
+func absolute(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
 }
 
 // judge parses, validates and evaluates one descriptor's bytes, adding its
@@ -252,21 +291,22 @@ func (c *Checker) judge(ctx context.Context, doc *finding.Document, data []byte,
 	return facts, true
 }
 
-// read returns the bytes of a source and the format to read them in.
-func (c *Checker) read(src discover.Source) ([]byte, descriptor.Format, error) {
+// read returns the bytes of a source, the format to read them in and, for a
+// file, what its stat said once it was open (nil for standard input).
+func (c *Checker) read(src discover.Source) ([]byte, descriptor.Format, fs.FileInfo, error) {
 	limits := c.Limits
 	if limits.MaxBytes <= 0 {
 		limits.MaxBytes = descriptor.DefaultLimits.MaxBytes
 	}
 	if src.Path == discover.Stdin {
 		if c.Stdin == nil {
-			return nil, 0, errors.New("cannot read standard input")
+			return nil, 0, nil, errors.New("cannot read standard input")
 		}
 		data, err := io.ReadAll(io.LimitReader(c.Stdin, int64(limits.MaxBytes)+1))
 		if err != nil {
-			return nil, 0, fmt.Errorf("cannot read standard input: %w", err)
+			return nil, 0, nil, fmt.Errorf("cannot read standard input: %w", err)
 		}
-		return data, descriptor.SniffFormat(data), nil
+		return data, descriptor.SniffFormat(data), nil, nil
 	}
 	format, ok := descriptor.FormatForPath(src.Path)
 	if !ok {
@@ -277,10 +317,10 @@ func (c *Checker) read(src discover.Source) ([]byte, descriptor.Format, error) {
 	// writer, and opening a device can act on it.
 	info, err := os.Stat(src.Path)
 	if err != nil {
-		return nil, 0, readError(err)
+		return nil, 0, nil, readError(err)
 	}
 	if !info.Mode().IsRegular() {
-		return nil, 0, notRegular(info.Mode())
+		return nil, 0, nil, notRegular(info.Mode())
 	}
 	open := c.Open
 	if open == nil {
@@ -288,24 +328,24 @@ func (c *Checker) read(src discover.Source) ([]byte, descriptor.Format, error) {
 	}
 	f, err := open(src.Path)
 	if err != nil {
-		return nil, 0, readError(err)
+		return nil, 0, nil, readError(err)
 	}
 	defer f.Close()
 	// The path may name something else by now: check what was opened.
 	if info, err = f.Stat(); err != nil {
-		return nil, 0, readError(err)
+		return nil, 0, nil, readError(err)
 	}
 	if !info.Mode().IsRegular() {
-		return nil, 0, notRegular(info.Mode())
+		return nil, 0, nil, notRegular(info.Mode())
 	}
 	data, err := io.ReadAll(io.LimitReader(f, int64(limits.MaxBytes)+1))
 	if err != nil {
-		return nil, 0, readError(err)
+		return nil, 0, nil, readError(err)
 	}
 	if format == 0 {
 		format = descriptor.SniffFormat(data)
 	}
-	return data, format, nil
+	return data, format, info, nil
 }
 
 // openNonBlocking opens a file for reading. Should a named pipe have taken

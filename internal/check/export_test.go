@@ -1,5 +1,15 @@
 package check
 
+import "time"
+
 // OpenNonBlocking is the Open a Checker uses when none is set, for tests
 // that wrap it.
 var OpenNonBlocking = openNonBlocking
+
+// SetRacyWindow sets how long after a change a file's stamp is trusted, and
+// returns a function that restores it.
+func SetRacyWindow(d time.Duration) func() {
+	old := racyWindow
+	racyWindow = d
+	return func() { racyWindow = old }
+}

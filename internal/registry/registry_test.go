@@ -400,15 +400,15 @@ func TestBatchesGiveTheFindingsOfOneWholeInput(t *testing.T) {
 		return names, docs
 	}
 	t.Run("planted", func(t *testing.T) {
-		names, docs := planted(400, 5, false)
+		names, docs := planted(300, 5, false)
 		check(t, names, docs)
 	})
 	t.Run("overlap-heavy", func(t *testing.T) {
-		names, docs := planted(800, 4, true)
+		names, docs := planted(500, 4, true)
 		check(t, names, docs)
 	})
 	t.Run("overlap-heavy, partial", func(t *testing.T) {
-		names, docs := planted(800, 4, true)
+		names, docs := planted(500, 4, true)
 		context := make([]bool, len(docs))
 		for i := range context {
 			context[i] = i%50 != 0
