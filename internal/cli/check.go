@@ -18,9 +18,11 @@ import (
 	"example.org/cgcheck/internal/check"
 	"example.org/cgcheck/internal/config"
 	"example.org/cgcheck/internal/descriptor"
+	"example.org/cgcheck/internal/discover"
 	"example.org/cgcheck/internal/engine"
 	"example.org/cgcheck/internal/finding"
 	"example.org/cgcheck/internal/frameworks"
+	"example.org/cgcheck/internal/outfile"
 	"example.org/cgcheck/internal/progress"
 	"example.org/cgcheck/internal/registry"
 	"example.org/cgcheck/internal/report"
@@ -299,35 +301,41 @@ func stopped(err error, done, total int, timeout time.Duration) error {
 }
 
 // outputFiles reads --output FORMAT=PATH values. It refuses a path that is
-// one of the files being checked: cgcheck never writes to its inputs.
+// one of the files being read, compared by identity once links are followed
+// (cgcheck never writes to its inputs), and two reports to one file.
 func outputFiles(specs []string, sources []check.Input) (report.Multi, error) {
-	inputs := map[string]bool{}
+	paths := make([]string, 0, len(sources))
 	for _, src := range sources {
-		if abs, err := filepath.Abs(src.Path); err == nil {
-			inputs[abs] = true
+		if src.Path != discover.Stdin {
+			paths = append(paths, src.Path)
 		}
 	}
-	seen := map[string]bool{}
+	guard := outfile.NewGuard(paths)
+	seen := map[string]string{}
 	var out report.Multi
 	for _, spec := range specs {
 		format, path, ok := strings.Cut(spec, "=")
 		if !ok || format == "" || path == "" {
 			return nil, fmt.Errorf("--output takes FORMAT=PATH (e.g. sarif=results.sarif), not %q", spec)
 		}
-		abs, err := filepath.Abs(path)
+		t, err := outfile.Resolve(path)
 		if err != nil {
-			return nil, fmt.Errorf("--output %s: %w", spec, err)
+			return nil, fmt.Errorf("--output %s: cannot write %s: %w", spec, path, err)
 		}
-		if real, err := filepath.EvalSymlinks(abs); err == nil {
-			abs = real
+		if input, ok := guard.Check(t); ok {
+			return nil, fmt.Errorf("--output %s would overwrite a file being checked (%s); write the report elsewhere", spec, input)
 		}
-		if inputs[abs] {
-			return nil, fmt.Errorf("--output %s would overwrite a file being checked; write the report elsewhere", spec)
+		if t.Exists() && t.Info.IsDir() {
+			return nil, fmt.Errorf("--output %s names a folder; name a file in it, e.g. %s=%s", spec, format, filepath.Join(path, "cgcheck."+format))
 		}
-		if seen[abs] {
-			return nil, fmt.Errorf("--output %s: two reports would be written to the same file", spec)
+		key := t.Path
+		if abs, err := filepath.Abs(key); err == nil {
+			key = abs
 		}
-		seen[abs] = true
+		if other, ok := seen[key]; ok && t.Regular() {
+			return nil, fmt.Errorf("--output %s: two reports would be written to the same file (also --output %s)", spec, other)
+		}
+		seen[key] = spec
 		fr, err := report.NewFile(format, path)
 		if err != nil {
 			return nil, fmt.Errorf("--output %s: %w", spec, err)

@@ -1,12 +1,16 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"runtime/pprof"
 
 	"github.com/spf13/cobra"
+
+	"example.org/cgcheck/internal/outfile"
 )
 
 // profiling is for developers measuring whole runs (bench/run.sh and
@@ -33,6 +37,15 @@ const defaultMemProfileRate = 512 * 1024
 // start begins CPU profiling when asked to, and samples allocations from
 // here on for --memprofile.
 func (p *profiling) start() error {
+	for _, f := range []struct{ flag, path string }{{"--cpuprofile", p.cpuPath}, {"--memprofile", p.memPath}} {
+		if f.path == "" {
+			continue
+		}
+		if err := mayHoldProfile(f.path); err != nil {
+			p.cpuPath, p.memPath = "", "" // stop, which always runs, writes nothing
+			return usageError(fmt.Errorf("%s %s: %w", f.flag, f.path, err))
+		}
+	}
 	if p.memPath != "" && runtime.MemProfileRate == 0 {
 		runtime.MemProfileRate = defaultMemProfileRate
 	}
@@ -74,4 +87,34 @@ func (p *profiling) stop() error {
 		return fmt.Errorf("--memprofile: %w", err)
 	}
 	return f.Close()
+}
+
+// mayHoldProfile refuses to let a profile replace a file that is not one:
+// profiles are gzip data, and anything else that exists (a descriptor being
+// checked, a report, a policy) is the user's. Devices such as /dev/null are
+// written through, never replaced.
+func mayHoldProfile(path string) error {
+	t, err := outfile.Resolve(path)
+	if err != nil {
+		return err
+	}
+	if !t.Exists() || !t.Info.Mode().IsRegular() {
+		if t.Exists() && t.Info.IsDir() {
+			return errors.New("it is a folder; name a file")
+		}
+		return nil
+	}
+	if t.Info.Size() == 0 {
+		return nil
+	}
+	f, err := os.Open(t.Path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	head := make([]byte, 2)
+	if _, err := io.ReadFull(f, head); err != nil || head[0] != 0x1f || head[1] != 0x8b {
+		return errors.New("the file exists and is not a profile; cgcheck replaces only an earlier profile, so name a new file")
+	}
+	return nil
 }

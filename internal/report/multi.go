@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"example.org/cgcheck/internal/finding"
+	"example.org/cgcheck/internal/outfile"
 )
 
 // Multi sends one run to several reporters, so the files are checked once
@@ -54,11 +55,16 @@ func (m Multi) Abort() {
 // FileReporter writes one format to a file, whole or not at all: it writes to
 // a temporary file beside the target and renames it over the target only when
 // the run finishes, so a CI job never reads half a report and an interrupted
-// run leaves the previous report in place.
+// run leaves the previous report in place. A symbolic link is followed and
+// kept (the report replaces the file it points to), and a target that is not
+// a regular file (/dev/null, /dev/stdout, a named pipe) is written through,
+// never replaced.
 type FileReporter struct {
 	path   string
 	format Factory
-	tmp    *os.File
+	tmp    *os.File // the temporary file, for a regular target
+	direct *os.File // the target itself, written through
+	target string   // where the report goes, links followed
 	inner  Reporter
 }
 
@@ -73,12 +79,30 @@ func NewFile(format, path string) (*FileReporter, error) {
 	return &FileReporter{path: path, format: factory}, nil
 }
 
-// Path is the file the reporter writes.
+// Path is the file the reporter writes, as it was named.
 func (f *FileReporter) Path() string { return f.path }
 
-// Start creates the temporary file and starts the format on it.
+// Start opens the temporary file (or the target, when it is not a regular
+// file) and starts the format on it.
 func (f *FileReporter) Start(run Run) error {
-	dir, base := filepath.Split(f.path)
+	t, err := outfile.Resolve(f.path)
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", f.path, err)
+	}
+	f.target = t.Path
+	if !t.Regular() {
+		if t.Info.IsDir() {
+			return fmt.Errorf("cannot write %s: it is a folder; name a file", f.path)
+		}
+		direct, err := os.OpenFile(t.Path, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("cannot write %s: %w", f.path, err)
+		}
+		f.direct = direct
+		f.inner = f.format(direct)
+		return f.inner.Start(run)
+	}
+	dir, base := filepath.Split(t.Path)
 	if dir == "" {
 		dir = "."
 	}
@@ -103,6 +127,14 @@ func (f *FileReporter) Finish(summary finding.Summary, registry finding.Registry
 		f.Abort()
 		return fmt.Errorf("write %s: %w", f.path, err)
 	}
+	if f.direct != nil {
+		err := f.direct.Close()
+		f.direct = nil
+		if err != nil {
+			return fmt.Errorf("write %s: %w", f.path, err)
+		}
+		return nil
+	}
 	if err := f.tmp.Sync(); err != nil {
 		f.Abort()
 		return fmt.Errorf("write %s: %w", f.path, err)
@@ -115,7 +147,7 @@ func (f *FileReporter) Finish(summary finding.Summary, registry finding.Registry
 		f.Abort()
 		return fmt.Errorf("write %s: %w", f.path, err)
 	}
-	if err := os.Rename(f.tmp.Name(), f.path); err != nil {
+	if err := os.Rename(f.tmp.Name(), f.target); err != nil {
 		f.Abort()
 		return fmt.Errorf("write %s: %w", f.path, err)
 	}
@@ -123,11 +155,16 @@ func (f *FileReporter) Finish(summary finding.Summary, registry finding.Registry
 	return nil
 }
 
-// Abort removes the temporary file.
+// Abort removes the temporary file (a target written through keeps what it
+// was given).
 func (f *FileReporter) Abort() {
 	if f.tmp != nil {
 		f.tmp.Close()
 		os.Remove(f.tmp.Name())
 		f.tmp = nil
+	}
+	if f.direct != nil {
+		f.direct.Close()
+		f.direct = nil
 	}
 }
