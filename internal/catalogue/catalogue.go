@@ -43,7 +43,16 @@ type Param struct {
 	// Minimum, when set, is the smallest value a number param accepts
 	// (a negative count of months means nothing).
 	Minimum *float64 `json:"minimum,omitempty"`
+	// Maximum, when set, is the largest value a number param accepts; an
+	// integer param without one accepts at most DefaultMaxInteger.
+	Maximum *float64 `json:"maximum,omitempty"`
 }
+
+// DefaultMaxInteger bounds an integer param that declares no maximum. Every
+// built-in one counts words, partners, seats, days or months, for which
+// more is meaningless; a huge value would overflow date arithmetic and, say,
+// make a rule stricter instead of more lenient.
+const DefaultMaxInteger = 100_000
 
 // Rule is one rule of the catalogue.
 type Rule struct {
@@ -320,6 +329,13 @@ func params(id string, raw any, fail func(string, ...any) error) ([]Param, error
 				return nil, fail("rule %s: param %s minimum must be a number", id, name)
 			}
 			p.Minimum = &m
+		}
+		if raw, ok := s["maximum"]; ok {
+			m, ok := toFloat(raw)
+			if !ok {
+				return nil, fail("rule %s: param %s maximum must be a number", id, name)
+			}
+			p.Maximum = &m
 		}
 		if !slices.Contains(ParamTypes, p.Type) {
 			return nil, fail("rule %s: param %s has type %q; use %s", id, name, p.Type, strings.Join(ParamTypes, ", "))

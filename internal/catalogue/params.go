@@ -15,11 +15,26 @@ import (
 // Strings, as environment variables and --param flags give them, are parsed.
 func ConvertParam(p Param, v any) (any, error) {
 	out, err := convert(p, v)
-	if err != nil || p.Minimum == nil {
+	if err != nil {
 		return out, err
 	}
-	if f, ok := toFloat(out); ok && f < *p.Minimum {
+	f, ok := toFloat(out)
+	if !ok {
+		return out, nil
+	}
+	if p.Minimum != nil && f < *p.Minimum {
 		return nil, fmt.Errorf("must be at least %v, got %v", *p.Minimum, out)
+	}
+	maximum := p.Maximum
+	if maximum == nil && p.Type == "integer" {
+		m := float64(DefaultMaxInteger)
+		maximum = &m
+	}
+	if maximum != nil && f > *maximum {
+		return nil, fmt.Errorf("must be at most %v, got %v", *maximum, out)
+	}
+	if maximum != nil && p.Minimum == nil && f < -*maximum {
+		return nil, fmt.Errorf("must be at least %v, got %v", -*maximum, out)
 	}
 	return out, nil
 }

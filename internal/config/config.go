@@ -5,6 +5,7 @@
 package config
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -22,11 +23,27 @@ import (
 
 	"example.org/cgcheck/internal/catalogue"
 	"example.org/cgcheck/internal/frameworks"
+	"example.org/cgcheck/internal/safeio"
 )
 
 // DefaultFile is the config file read from the working directory when
 // --config is not given.
 const DefaultFile = ".cgcheck.yaml"
+
+// Every number a user gives has a sane maximum, so that no arithmetic on it
+// can overflow (a timeout multiplied, a byte count plus one).
+const (
+	MaxJobs     = 256
+	MaxDuration = 24 * time.Hour
+)
+
+var maxLimits = map[string]int{
+	"max-file-bytes": 1 << 30, "max-string-bytes": 1 << 30,
+	"max-depth": 100_000, "max-items": 100_000_000,
+}
+
+// maxConfigBytes bounds the config file.
+const maxConfigBytes = 1 << 20
 
 // EnvPrefix prefixes every environment variable cgcheck reads.
 const EnvPrefix = "CGCHECK"
@@ -149,16 +166,22 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 		configPath = filepath.Join(dir, DefaultFile)
 	}
 	if _, err := os.Stat(configPath); err == nil {
+		// Read once, without waiting (a named pipe called .cgcheck.yaml is
+		// refused, not waited on for ever), and given to viper as bytes.
+		src, err := safeio.ReadRegular(configPath, maxConfigBytes)
+		if err != nil {
+			return nil, usagef("config file %s: %v", configPath, err)
+		}
 		v.SetConfigFile(configPath)
 		v.SetConfigType("yaml")
-		if err := v.ReadInConfig(); err != nil {
+		if err := v.ReadConfig(bytes.NewReader(src)); err != nil {
 			return nil, usagef("config file %s: %v", configPath, err)
 		}
 		c.File = configPath
 		if err := c.checkKeys(); err != nil {
 			return nil, err
 		}
-		if c.raw, err = readRaw(configPath); err != nil {
+		if c.raw, err = readRaw(src); err != nil {
 			return nil, usagef("config file %s: %v", configPath, err)
 		}
 		if c.Frameworks, err = c.frameworks(); err != nil {
@@ -197,8 +220,8 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 	if c.Jobs, err = c.integer("jobs"); err != nil {
 		return nil, err
 	}
-	if c.Jobs < 0 {
-		return nil, usagef("jobs must be 0 (one per CPU) or more, not %d", c.Jobs)
+	if c.Jobs < 0 || c.Jobs > MaxJobs {
+		return nil, usagef("jobs must be 0 (one per CPU) to %d, not %d", MaxJobs, c.Jobs)
 	}
 	if c.Timeout, err = c.duration("timeout"); err != nil {
 		return nil, err
@@ -209,6 +232,11 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 	if c.EvalTimeout == 0 {
 		return nil, usagef("eval-timeout must be more than 0s")
 	}
+	for key, d := range map[string]time.Duration{"timeout": c.Timeout, "eval-timeout": c.EvalTimeout} {
+		if d > MaxDuration {
+			return nil, usagef("%s must be at most %s, not %s", key, MaxDuration, d)
+		}
+	}
 	for key, dst := range map[string]*int{
 		"max-file-bytes": &c.MaxFileBytes, "max-depth": &c.MaxDepth,
 		"max-items": &c.MaxItems, "max-string-bytes": &c.MaxStringBytes,
@@ -216,8 +244,8 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 		if *dst, err = c.integer(key); err != nil {
 			return nil, err
 		}
-		if *dst < 1 {
-			return nil, usagef("%s must be at least 1, not %d", key, *dst)
+		if *dst < 1 || *dst > maxLimits[key] {
+			return nil, usagef("%s must be 1 to %d, not %d", key, maxLimits[key], *dst)
 		}
 	}
 	c.Policies = c.list("policy", true)

@@ -2,7 +2,6 @@ package config
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
@@ -10,13 +9,9 @@ import (
 	"example.org/cgcheck/internal/frameworks"
 )
 
-// readRaw parses the config file as YAML nodes, keeping the case, order and
-// line of every key.
-func readRaw(path string) (*yaml.Node, error) {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
+// readRaw parses the config file's bytes as YAML nodes, keeping the case,
+// order and line of every key.
+func readRaw(src []byte) (*yaml.Node, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(src, &doc); err != nil {
 		return nil, err

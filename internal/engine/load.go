@@ -14,10 +14,13 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
 
 	"example.org/cgcheck/internal/catalogue"
+	"example.org/cgcheck/internal/finding"
+	"example.org/cgcheck/internal/safeio"
 	"example.org/cgcheck/policies"
 )
 
@@ -66,6 +69,13 @@ func (e PolicyErrors) Error() string {
 	return strings.Join(msgs, "\n")
 }
 
+// Rego's time builtins read the local time zone ("Local" in time.clock,
+// time.date and time.weekday; zone abbreviations in time.parse_ns), which
+// comes from the TZ environment: the same policy gave pass, warn or fail
+// by TZ. Evaluation must not depend on the environment, so in cgcheck local
+// time is UTC.
+func init() { time.Local = time.UTC }
+
 // builtinPrefix is the package namespace reserved for cgcheck's own policies;
 // a custom policy may not add rules to it (it could change a built-in rule).
 const builtinPrefix = "data.cgcheck"
@@ -76,7 +86,7 @@ func Load(customDirs []string) (*Policies, error) {
 	modules := map[string]*ast.Module{}
 	var errs PolicyErrors
 	sources := sha256.New()
-	if err := parseFS(policies.FS, ".", "policies", modules, sources, &errs); err != nil {
+	if err := parseFS(policies.FS, ".", "policies", nil, modules, sources, &errs); err != nil {
 		return nil, fmt.Errorf("load built-in policies: %w", err)
 	}
 	if len(errs) > 0 {
@@ -94,8 +104,33 @@ func Load(customDirs []string) (*Policies, error) {
 		if !info.IsDir() {
 			return nil, PolicyErrors{{File: dir, Msg: "--policy takes a directory of .rego files"}}
 		}
-		if err := parseFS(os.DirFS(dir), ".", filepath.ToSlash(filepath.Clean(dir)), modules, sources, &errs); err != nil {
+		custom := map[string]*ast.Module{}
+		prefix := filepath.ToSlash(filepath.Clean(dir))
+		// Files are read without waiting: a named pipe called x.rego is
+		// refused, not waited on for ever.
+		read := func(p string) ([]byte, error) {
+			return safeio.ReadRegular(filepath.Join(dir, filepath.FromSlash(p)), maxPolicyBytes)
+		}
+		if err := parseFS(os.DirFS(dir), ".", prefix, read, custom, sources, &errs); err != nil {
 			return nil, PolicyErrors{{File: dir, Msg: reason(err)}}
+		}
+		// A custom module is known by its path as the user gave it, which
+		// can be a built-in module's ("--policy policies" from a checkout
+		// of cgcheck): it then goes by its absolute path, so it can never
+		// take a built-in module's place. Its messages still name the path
+		// as given. A folder given twice is loaded once.
+		abs, err := filepath.Abs(dir)
+		if err != nil {
+			return nil, PolicyErrors{{File: dir, Msg: reason(err)}}
+		}
+		for name, m := range custom {
+			if _, taken := modules[name]; taken {
+				name = path.Join(filepath.ToSlash(abs), strings.TrimPrefix(name, prefix+"/"))
+			}
+			if _, taken := modules[name]; taken {
+				continue
+			}
+			modules[name] = m
 		}
 	}
 	if len(errs) > 0 {
@@ -159,6 +194,11 @@ func Load(customDirs []string) (*Policies, error) {
 			}
 			continue
 		}
+		if !builtin[name] && finding.ToolRule(r.ID) {
+			errs = append(errs, errorAt(packageAnnotationLocation(m), name,
+				fmt.Sprintf("rule id %q is cgcheck's own (it reports files that cannot be read, break the schema or cannot be evaluated); give this rule an id of its own", r.ID)))
+			continue
+		}
 		if prev, ok := seen[r.ID]; ok {
 			owner := "the custom rule in " + prev.File
 			if prev.Builtin {
@@ -183,10 +223,17 @@ func Load(customDirs []string) (*Policies, error) {
 	return pol, nil
 }
 
-// parseFS parses every non-test .rego file under root of fsys. Files are named
-// prefix/relative-path in messages. Each file's name and text are added to
-// sources, in the walk's (lexical) order.
-func parseFS(fsys fs.FS, root, prefix string, modules map[string]*ast.Module, sources hash.Hash, errs *PolicyErrors) error {
+// maxPolicyBytes bounds one custom policy file.
+const maxPolicyBytes = 4 << 20
+
+// parseFS parses every non-test .rego file under root of fsys, reading each
+// with read (nil: fs.ReadFile of fsys). Files are named prefix/relative-path
+// in messages. Each file's name and text are added to sources, in the walk's
+// (lexical) order.
+func parseFS(fsys fs.FS, root, prefix string, read func(string) ([]byte, error), modules map[string]*ast.Module, sources hash.Hash, errs *PolicyErrors) error {
+	if read == nil {
+		read = func(p string) ([]byte, error) { return fs.ReadFile(fsys, p) }
+	}
 	return fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -194,7 +241,7 @@ func parseFS(fsys fs.FS, root, prefix string, modules map[string]*ast.Module, so
 		if d.IsDir() || !strings.HasSuffix(p, ".rego") || strings.HasSuffix(p, "_test.rego") {
 			return nil
 		}
-		src, err := fs.ReadFile(fsys, p)
+		src, err := read(p)
 		if err != nil {
 			return err
 		}

@@ -6,6 +6,7 @@ package finding
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 )
 
 // Status is a finding's or a roll-up's verdict.
@@ -55,6 +56,16 @@ const (
 	RuleEvaluation = "evaluation" // the policies could not be evaluated
 	RuleFile       = "file"       // the file cannot be read at all
 )
+
+// ToolRule reports whether id is one of cgcheck's own rules (parse, schema,
+// evaluation, file), which no policy may take, in any case.
+func ToolRule(id string) bool {
+	switch strings.ToLower(id) {
+	case RuleParse, RuleSchema, RuleEvaluation, RuleFile:
+		return true
+	}
+	return false
+}
 
 // Waiver is the "comply or explain" record behind a waived finding.
 type Waiver struct {

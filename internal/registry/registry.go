@@ -212,7 +212,15 @@ func (c *Collector) answer(ctx context.Context, r *rule, in input) (answer, erro
 	}
 	// The whole registry is judged at once, so the time allowed grows with
 	// the facts passed.
-	timeout := c.rules.timeout * time.Duration(1+in.facts/100)
+	// (At most a week: a long per-document limit times many facts must not
+	// overflow into a negative duration.)
+	const longest = 7 * 24 * time.Hour
+	timeout := c.rules.timeout
+	if n := time.Duration(1 + in.facts/100); timeout > longest/n {
+		timeout = longest
+	} else {
+		timeout *= n
+	}
 	b, err := r.query.Eval(ctx, in.value, timeout)
 	if err != nil {
 		return answer{}, err
