@@ -134,6 +134,9 @@ func Find(paths []string) (*Result, error) {
 		}
 		return a < b
 	})
+	var dropped []Skipped
+	res.Sources, dropped = Unique(res.Sources)
+	res.Skipped = append(res.Skipped, dropped...)
 	return res, nil
 }
 

@@ -62,6 +62,26 @@ func Discover(paths, registries []string) (*Inputs, error) {
 		in.List = append(in.List, check.Input{Source: s, FactsOnly: true})
 		in.Partial = true
 	}
+	// A named file may be a registry file under another name (a link):
+	// it stands in for it, as when the names match.
+	sources := make([]discover.Source, len(in.List))
+	for i, s := range in.List {
+		sources[i] = s.Source
+	}
+	if unique, dropped := discover.Unique(sources); len(dropped) > 0 {
+		keep := map[string]bool{}
+		for _, s := range unique {
+			keep[s.Path] = true
+		}
+		list := in.List[:0]
+		for _, s := range in.List {
+			if keep[s.Path] {
+				list = append(list, s)
+				delete(keep, s.Path)
+			}
+		}
+		in.List = list // (context copies of named files: not worth a message)
+	}
 	sort.SliceStable(in.List, func(i, j int) bool {
 		a, b := in.List[i].Path, in.List[j].Path
 		if a == discover.Stdin || b == discover.Stdin {
