@@ -1,6 +1,8 @@
 package descriptor_test
 
 import (
+	"bytes"
+	"fmt"
 	"testing"
 
 	"example.org/cgcheck/internal/descriptor"
@@ -50,3 +52,58 @@ func BenchmarkParseYAML(b *testing.B) { benchmarkParse(b, descriptor.YAML) }
 // BenchmarkParseJSON reads one realistic JSON descriptor with positions, per
 // operation.
 func BenchmarkParseJSON(b *testing.B) { benchmarkParse(b, descriptor.JSON) }
+
+// longLineDoc is a descriptor-like mapping of about size bytes: one
+// "evidence" list of entries with non-ASCII text, written on one line
+// (minified, as exported registries are) or one entry per line.
+func longLineDoc(size int, format descriptor.Format, oneLine bool) []byte {
+	var buf bytes.Buffer
+	sep := "\n"
+	if oneLine {
+		sep = " "
+	}
+	if format == descriptor.JSON {
+		buf.WriteString(`{"id": "x", "evidence": [`)
+		for i := 0; buf.Len() < size; i++ {
+			if i > 0 {
+				buf.WriteString(",")
+			}
+			fmt.Fprintf(&buf, `%s{"source": "Survey %d of Glasgow’s carers", "date": "2008-01-01"}`, sep, i)
+		}
+		buf.WriteString("]}\n")
+		return buf.Bytes()
+	}
+	buf.WriteString("{id: x, evidence: [")
+	for i := 0; buf.Len() < size; i++ {
+		if i > 0 {
+			buf.WriteString(",")
+		}
+		fmt.Fprintf(&buf, `%s{source: "Survey %d of Glasgow’s carers", date: "2008-01-01"}`, sep, i)
+	}
+	buf.WriteString("]}\n")
+	return buf.Bytes()
+}
+
+// BenchmarkParseLongLines parses files of 10 KB to 10 MB written on one line
+// and on many, in both formats. MB/s should not fall as files grow: before
+// positions were indexed (issue #13), one line of 1.6 MB took two minutes.
+//
+//	go test ./internal/descriptor -run '^$' -bench ParseLongLines -benchtime 1x
+func BenchmarkParseLongLines(b *testing.B) {
+	limits := descriptor.Limits{MaxBytes: 64 << 20, MaxDepth: 64, MaxItems: 1 << 20, MaxString: 1 << 20}
+	for _, format := range []descriptor.Format{descriptor.YAML, descriptor.JSON} {
+		for _, lines := range []string{"one-line", "many-lines"} {
+			for _, size := range []int{10 << 10, 100 << 10, 1 << 20, 10 << 20} {
+				data := longLineDoc(size, format, lines == "one-line")
+				b.Run(fmt.Sprintf("%s/%s/%dKB", format, lines, size>>10), func(b *testing.B) {
+					b.SetBytes(int64(len(data)))
+					for b.Loop() {
+						if _, err := descriptor.ParseWithLimits(data, format, limits); err != nil {
+							b.Fatal(err)
+						}
+					}
+				})
+			}
+		}
+	}
+}
