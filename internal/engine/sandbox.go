@@ -18,6 +18,11 @@ var forbiddenBuiltins = map[string]string{
 	"uuid.rfc4122":         "policies must be deterministic",
 	"io.jwt.decode_verify": "it reads the clock; policies must be reproducible",
 	"trace":                "tracing is not available in cgcheck",
+	// A single call of these can run past every limit: a template's range
+	// or nesting runs inside one call, where no timeout reaches it, and all
+	// paths of a graph grow exponentially with its size.
+	"strings.render_template": "it runs Go templates, whose loops and nesting no time limit can stop; build text with sprintf and concat",
+	"graph.reachable_paths":   "it lists every path, which grows exponentially with the graph; use graph.reachable",
 	// Without a time in the options, verification checks expiry against the
 	// clock; OPA does not mark these non-deterministic.
 	"crypto.x509.parse_and_verify_certificates":              "it reads the clock (certificates expire); policies must be reproducible",
