@@ -106,6 +106,9 @@ func loadSetup(cmd *cobra.Command, s Streams, g *globals, paramFlags []string) (
 	if err != nil {
 		return nil, usageError(fmt.Errorf("cannot load policies:\n%w", err))
 	}
+	if err := config.CheckEnvironment(s.Environ(), policies.Catalogue()); err != nil {
+		return nil, usageError(err)
+	}
 	params, disabled, err := cfg.Resolve(policies.Catalogue())
 	if err != nil {
 		return nil, usageError(err)

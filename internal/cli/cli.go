@@ -54,6 +54,10 @@ type Streams struct {
 	Stdout io.Writer
 	Stderr io.Writer
 	Getenv func(string) string
+	// Environ lists the environment as os.Environ does (nil: the process's
+	// own when Getenv is os.Getenv, none otherwise); cgcheck refuses the
+	// CGCHECK_ variables it does not read.
+	Environ func() []string
 	// Dir is the working directory (where .cgcheck.yaml is looked for).
 	Dir string
 }
@@ -63,6 +67,12 @@ type Streams struct {
 func Main(ctx context.Context, args []string, s Streams) int {
 	if s.Getenv == nil {
 		s.Getenv = os.Getenv
+		if s.Environ == nil {
+			s.Environ = os.Environ
+		}
+	}
+	if s.Environ == nil {
+		s.Environ = func() []string { return nil }
 	}
 	if s.Dir == "" {
 		s.Dir = "."

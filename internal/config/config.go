@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -250,6 +251,12 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 	}
 	c.Policies = c.list("policy", true)
 	c.Outputs = c.list("output", false)
+	if raw, ok := c.v.Get("output").(string); ok {
+		// One string (the environment, or output: in the file written as
+		// a string) holds specs separated by spaces or commas, but a path
+		// may hold either: a new spec starts only where FORMAT= does.
+		c.Outputs = splitOutputs(raw)
+	}
 	c.Registries = c.list("registry", true)
 	c.Disable = c.list("disable", false)
 
@@ -609,4 +616,34 @@ func knownParams(cat *catalogue.Catalogue) string {
 	}
 	sort.Strings(names)
 	return "the parameters are " + strings.Join(names, ", ") + " (`cgcheck explain RULE` describes them)"
+}
+
+// outputStart matches where an --output spec begins in a string of several:
+// at the start, or after spaces or commas, a format name and "=".
+var outputStart = regexp.MustCompile(`(?:^|[ ,]+)[a-z]+=`)
+
+// splitOutputs splits "json=my report.json, sarif=out/a.sarif" into its
+// specs, keeping spaces and commas inside paths.
+func splitOutputs(s string) []string {
+	var out []string
+	matches := outputStart.FindAllStringIndex(s, -1)
+	for i, m := range matches {
+		start := m[0] + len(s[m[0]:m[1]]) - len(strings.TrimLeft(s[m[0]:m[1]], " ,"))
+		end := len(s)
+		if i+1 < len(matches) {
+			end = matches[i+1][0]
+		}
+		if spec := strings.TrimSpace(s[start:end]); spec != "" {
+			out = append(out, spec)
+		}
+	}
+	if len(matches) == 0 && strings.TrimSpace(s) != "" {
+		out = append(out, strings.TrimSpace(s)) // refused later, with its text
+	}
+	if len(matches) > 0 && matches[0][0] > 0 {
+		if head := strings.Trim(s[:matches[0][0]], " ,"); head != "" {
+			out = append([]string{head}, out...)
+		}
+	}
+	return out
 }
