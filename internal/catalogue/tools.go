@@ -37,6 +37,6 @@ func ToolRules() []*Rule {
 			"Correct this field so the descriptor matches format v1 (descriptor.md; `cgcheck schema` prints the JSON Schema). The study's rules are checked once it does."),
 		tool(finding.RuleEvaluation, "Policies evaluated",
 			"The policies could be evaluated on the descriptor. When they cannot (a custom policy failing, the time limit reached), the study's rules are skipped and the document fails.",
-			"If a custom policy is involved, fix or remove it; if the time limit was reached, raise --timeout. Otherwise report this as a bug in cgcheck."),
+			"If a custom policy is involved, fix or remove it; if the time limit for one document was reached, raise --eval-timeout. Otherwise report this as a bug in cgcheck."),
 	}
 }

@@ -367,7 +367,7 @@ func evalOnce(ctx context.Context, q rego.PreparedEvalQuery, input ast.Value, ti
 	if err != nil {
 		if ctx.Err() != nil || topdown.IsCancel(err) {
 			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-				return nil, fmt.Errorf("%w after %s", ErrTimeout, timeout)
+				return nil, fmt.Errorf("%w after %s (the limit for one document; raise it with --eval-timeout)", ErrTimeout, timeout)
 			}
 			return nil, ctx.Err()
 		}

@@ -115,7 +115,10 @@ func (c *Collector) Add(d Document, facts [][]Fact) {
 func (c *Collector) Evaluate(ctx context.Context) (finding.Registry, error) {
 	defer c.Close()
 	reg := finding.Registry{Status: finding.Pass, Findings: []finding.RegistryFinding{}}
-	if c.rules == nil || c.documents < 2 {
+	if c.rules == nil || len(c.rules.rules) == 0 || c.documents < 2 {
+		// Nothing was judged: say so rather than pass (with one document
+		// there is nothing to compare it with).
+		reg.Status = finding.Skip
 		return reg, nil
 	}
 	for i, r := range c.rules.rules {

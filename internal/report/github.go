@@ -102,7 +102,7 @@ func (r *githubReporter) Finish(summary finding.Summary, registry finding.Regist
 			r.command(cmd, "", 0, 0, title, msg)
 		}
 	}
-	fmt.Fprintln(r.w, summaryLine(summary))
+	fmt.Fprintln(r.w, summaryLine(summary, registry))
 	return r.w.Flush()
 }
 

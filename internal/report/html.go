@@ -445,7 +445,7 @@ details.rest::details-content{content-visibility:visible;display:block}
 </section>
 <section id="registry" aria-labelledby="registry-title">
 <h2 id="registry-title">Registry{{if .Registry}} <span class="badge s-{{.Registry}}">{{marker .Registry}}</span>{{end}}</h2>
-<p>Rules run across all the descriptors checked together.</p>
+<p>Rules run across all the descriptors checked together.{{if eq (print .Registry) "skip"}} Not run: they compare two or more descriptors, and this report checked fewer.{{end}}</p>
 {{- if .RegFindings}}
 <ol class="findings">
 {{- range .RegFindings}}

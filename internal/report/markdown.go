@@ -125,8 +125,24 @@ func (r *markdownReporter) Finish(summary finding.Summary, registry finding.Regi
 	}
 	fmt.Fprintf(w, "**%d %s: %d fail, %d warn, %d pass**", summary.Documents, noun, summary.Fail, summary.Warn, summary.Pass)
 	fmt.Fprintf(w, " \u00b7 %d waived %s", summary.Waived, plural(summary.Waived, "finding", "findings"))
-	if registry.Status != "" {
+	switch {
+	case registry.Status == finding.Skip:
+		// Not "pass": with fewer than two documents nothing was compared.
+		fmt.Fprintf(w, " \u00b7 registry rules not run (they compare two or more descriptors)")
+	case registry.Status != "":
 		fmt.Fprintf(w, " \u00b7 registry %s", marker(registry.Status))
+		var fail, warn int
+		for _, f := range registry.Findings {
+			switch f.Status {
+			case finding.Fail:
+				fail++
+			case finding.Warn:
+				warn++
+			}
+		}
+		if fail+warn > 0 {
+			fmt.Fprintf(w, " (%d fail, %d warn)", fail, warn)
+		}
 	}
 	fmt.Fprintln(w)
 

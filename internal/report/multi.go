@@ -65,7 +65,23 @@ type FileReporter struct {
 	tmp    *os.File // the temporary file, for a regular target
 	direct *os.File // the target itself, written through
 	target string   // where the report goes, links followed
+	made   []string // folders Start made, deepest first (Abort removes them)
 	inner  Reporter
+}
+
+// missingDirs lists the folders of dir that do not exist yet, deepest
+// first.
+func missingDirs(dir string) []string {
+	var out []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); err == nil {
+			return out
+		}
+		out = append(out, d)
+		if parent := filepath.Dir(d); parent == d {
+			return out
+		}
+	}
 }
 
 // NewFile returns a reporter writing format to path; an unknown format is
@@ -106,6 +122,7 @@ func (f *FileReporter) Start(run Run) error {
 	if dir == "" {
 		dir = "."
 	}
+	f.made = missingDirs(dir)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("cannot write %s: %w", f.path, err)
 	}
@@ -155,13 +172,19 @@ func (f *FileReporter) Finish(summary finding.Summary, registry finding.Registry
 	return nil
 }
 
-// Abort removes the temporary file (a target written through keeps what it
-// was given).
+// Abort removes the temporary file and the folders Start made for it, when
+// they are still empty (a target written through keeps what it was given).
 func (f *FileReporter) Abort() {
 	if f.tmp != nil {
 		f.tmp.Close()
 		os.Remove(f.tmp.Name())
 		f.tmp = nil
+		for _, d := range f.made {
+			if os.Remove(d) != nil {
+				break // not empty: something else is in it
+			}
+		}
+		f.made = nil
 	}
 	if f.direct != nil {
 		f.direct.Close()

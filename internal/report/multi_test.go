@@ -73,3 +73,28 @@ func TestNewFileRefusesUnknownFormat(t *testing.T) {
 		t.Fatal("unknown format accepted")
 	}
 }
+
+// TestAbortRemovesTheFoldersItMade: an interrupted run leaves no empty
+// folders behind where its report would have gone, and never removes a
+// folder that was there before.
+func TestAbortRemovesTheFoldersItMade(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	fr, err := report.NewFile("json", filepath.Join(dir, "out", "new", "r.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := fr.Start(report.Run{ToolName: "cgcheck"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "new")); err != nil {
+		t.Fatalf("Start made no folder: %v", err)
+	}
+	fr.Abort()
+	if _, err := os.Stat(filepath.Join(dir, "out")); !os.IsNotExist(err) {
+		t.Errorf("after abort the folder Start made is still there (%v)", err)
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Errorf("the folder that was there before is gone: %v", err)
+	}
+}

@@ -127,7 +127,7 @@ func (r *textReporter) Finish(summary finding.Summary, registry finding.Registry
 			}
 		}
 	}
-	fmt.Fprintln(r.w, summaryLine(summary))
+	fmt.Fprintln(r.w, summaryLine(summary, registry))
 	return r.w.Flush()
 }
 
@@ -136,8 +136,10 @@ func (r *textReporter) Finish(summary finding.Summary, registry finding.Registry
 const textLocations = 10
 
 // summaryLine is the one-line summary that ends the text output (and the
-// other line-oriented formats): "2 documents: 1 fail, 1 warn, 0 pass".
-func summaryLine(summary finding.Summary) string {
+// other line-oriented formats): "2 documents: 1 fail, 1 warn, 0 pass", then
+// the registry's findings when there are any ("; registry: 1 fail, 0
+// warn"), so a failing registry is never hidden behind documents that pass.
+func summaryLine(summary finding.Summary, registry finding.Registry) string {
 	noun := "documents"
 	if summary.Documents == 1 {
 		noun = "document"
@@ -145,6 +147,18 @@ func summaryLine(summary finding.Summary) string {
 	line := fmt.Sprintf("%d %s: %d fail, %d warn, %d pass", summary.Documents, noun, summary.Fail, summary.Warn, summary.Pass)
 	if summary.Waived > 0 {
 		line += fmt.Sprintf("; %d waived finding(s)", summary.Waived)
+	}
+	var fail, warn int
+	for _, f := range registry.Findings {
+		switch f.Status {
+		case finding.Fail:
+			fail++
+		case finding.Warn:
+			warn++
+		}
+	}
+	if fail+warn > 0 {
+		line += fmt.Sprintf("; registry: %d fail, %d warn", fail, warn)
 	}
 	return line
 }

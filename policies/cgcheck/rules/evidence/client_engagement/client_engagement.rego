@@ -84,7 +84,7 @@ warn contains lib.finding(sprintf("/engagement/%d/date", [i]), msg) if {
 	i := min({j | some j, e in engagement; e.date == newest})
 	e := engagement[i]
 	msg := sprintf(
-		"The newest engagement with client groups (engagement[%d], %v with %q) is dated %s, more than engagement_max_age_months (%v) months before today (%s), and status is active",
+		"The newest engagement with client groups (engagement[%d], %v with %q) is dated %s, more than %v months before today (%s; engagement_max_age_months), and status is active",
 		[i, object.get(e, "method", "engagement"), object.get(e, "client_group", ""), newest, max_age, lib.today],
 	)
 }

@@ -56,7 +56,7 @@ test_pass_when_newest_exactly_12_months_before_today if {
 
 test_warn_when_newest_12_months_and_one_day_before_today if {
 	result := client_engagement.warn with input as with_newest("2007-09-30") with data.cgcheck.today as "2008-10-01"
-	result == {{"pointer": "/engagement/1/date", "msg": "The newest engagement with client groups (engagement[1], survey with \"Young people leaving school\") is dated 2007-09-30, more than engagement_max_age_months (12) months before today (2008-10-01), and status is active"}}
+	result == {{"pointer": "/engagement/1/date", "msg": "The newest engagement with client groups (engagement[1], survey with \"Young people leaving school\") is dated 2007-09-30, more than 12 months before today (2008-10-01; engagement_max_age_months), and status is active"}}
 }
 
 test_pass_when_newest_one_day_under_12_months if {
@@ -80,7 +80,7 @@ test_param_override_6_months_and_one_day if {
 	result := client_engagement.warn with input as with_newest("2008-03-31") with data.cgcheck.today as "2008-10-01" with data.cgcheck.params["client-engagement"].engagement_max_age_months as 6
 	[f] := [f | some f in result]
 	f.pointer == "/engagement/1/date"
-	contains(f.msg, "more than engagement_max_age_months (6) months")
+	contains(f.msg, "more than 6 months before today (2008-10-01; engagement_max_age_months)")
 }
 
 # 2005-08-31 plus 30 months is 2008-02-29 (clamped): not before today.

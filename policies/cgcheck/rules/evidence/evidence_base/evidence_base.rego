@@ -87,8 +87,14 @@ warn contains lib.finding("/evidence", msg) if {
 	count(types) == 1
 	some only in types
 	others := {"quantitative", "qualitative"} - types
-	msg := sprintf("All %d evidence items are %v; none is %s", [count(evidence), only, concat(" or ", sort(others))])
+	msg := sprintf("%s %v; none is %s", [all_items(count(evidence)), only, concat(" or ", sort(others))])
 }
+
+# all_items opens the message in words that fit the count: "All 3 evidence
+# items are", or "The one evidence item is".
+all_items(1) := "The one evidence item is"
+
+all_items(n) := sprintf("All %d evidence items are", [n]) if n > 1
 
 newest := max([e.date | some e in evidence; is_string(e.date)])
 
@@ -97,5 +103,5 @@ warn contains lib.finding(sprintf("/evidence/%d/date", [i]), msg) if {
 	newest < stale_before
 	i := min({j | some j, e in evidence; e.date == newest})
 	label := object.get(evidence[i], "id", sprintf("evidence[%d]", [i]))
-	msg := sprintf("The newest evidence (%v) is dated %s, more than evidence_max_age_months (%v) months before today (%s)", [label, newest, max_age, lib.today])
+	msg := sprintf("The newest evidence (%v) is dated %s, more than %v months before today (%s; evidence_max_age_months)", [label, newest, max_age, lib.today])
 }

@@ -56,7 +56,7 @@ test_warn_when_only_quantitative if {
 test_warn_when_only_qualitative_single_item if {
 	doc := json.patch(partnership, [{"op": "replace", "path": "/evidence", "value": [partnership.evidence[1]]}])
 	result := evidence_base.warn with input as doc with data.cgcheck.today as "2008-10-01"
-	result == {{"pointer": "/evidence", "msg": "All 1 evidence items are qualitative; none is quantitative"}}
+	result == {{"pointer": "/evidence", "msg": "The one evidence item is qualitative; none is quantitative"}}
 }
 
 test_pass_when_newest_exactly_36_months_before_today if {
@@ -65,7 +65,7 @@ test_pass_when_newest_exactly_36_months_before_today if {
 
 test_warn_when_newest_36_months_and_one_day_before_today if {
 	result := evidence_base.warn with input as with_newest("2005-09-30") with data.cgcheck.today as "2008-10-01"
-	result == {{"pointer": "/evidence/1/date", "msg": "The newest evidence (case-reviews) is dated 2005-09-30, more than evidence_max_age_months (36) months before today (2008-10-01)"}}
+	result == {{"pointer": "/evidence/1/date", "msg": "The newest evidence (case-reviews) is dated 2005-09-30, more than 36 months before today (2008-10-01; evidence_max_age_months)"}}
 }
 
 test_pass_when_newest_one_day_under_36_months if {
@@ -94,7 +94,7 @@ test_param_override_30_months_and_one_day if {
 	result := evidence_base.warn with input as with_newest("2006-03-31") with data.cgcheck.today as "2008-10-01" with data.cgcheck.params["evidence-base"].evidence_max_age_months as 30
 	[f] := [f | some f in result]
 	f.pointer == "/evidence/1/date"
-	contains(f.msg, "more than evidence_max_age_months (30) months")
+	contains(f.msg, "more than 30 months before today (2008-10-01; evidence_max_age_months)")
 }
 
 test_param_default_is_36 if {

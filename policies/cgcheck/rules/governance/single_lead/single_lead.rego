@@ -39,7 +39,7 @@ deny contains lib.finding("/lead", msg) if {
 deny contains lib.finding("/lead/partner", msg) if {
 	not lib.blank_at(["lead", "partner"])
 	not input.lead.partner in lib.partner_ids
-	msg := sprintf("lead.partner %q is not one of the partners", [input.lead.partner])
+	msg := sprintf("No lead organisation among the partners: lead.partner %q names none of them", [input.lead.partner])
 }
 
 deny contains lib.finding("/lead/partner", msg) if {

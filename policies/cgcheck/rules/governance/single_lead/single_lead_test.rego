@@ -26,7 +26,7 @@ test_fail_when_lead_person_missing if {
 
 test_fail_when_lead_partner_not_a_partner if {
 	result := single_lead.deny with input as json.patch(partnership, [{"op": "replace", "path": "/lead/partner", "value": "nhs"}])
-	result == {{"pointer": "/lead/partner", "msg": "lead.partner \"nhs\" is not one of the partners"}}
+	result == {{"pointer": "/lead/partner", "msg": "No lead organisation among the partners: lead.partner \"nhs\" names none of them"}}
 }
 
 test_fail_when_lead_partner_is_consultee if {
