@@ -104,7 +104,7 @@ func loadSetup(cmd *cobra.Command, s Streams, g *globals, paramFlags []string) (
 	// cfg.Policies already holds --policy when given (flag > env > file).
 	policies, err := engine.Load(cfg.Policies)
 	if err != nil {
-		return nil, usageError(fmt.Errorf("cannot load policies:\n%w", err))
+		return nil, setupError(fmt.Errorf("cannot load policies:\n%w", err))
 	}
 	if err := config.CheckEnvironment(s.Environ(), policies.Catalogue()); err != nil {
 		return nil, usageError(err)
@@ -267,7 +267,7 @@ func (st *setup) openCache(s Streams) (*cache.Cache, error) {
 	}
 	c, err := cache.Open(dir, cache.DefaultMaxBytes)
 	if err != nil {
-		return nil, usageError(fmt.Errorf("--cache-dir %s cannot be used: %w (name a folder cgcheck can create and write, or use --no-cache)", dir, err))
+		return nil, setupError(fmt.Errorf("--cache-dir %s cannot be used: %w (name a folder cgcheck can create and write, or use --no-cache)", dir, err))
 	}
 	return c, nil
 }

@@ -48,6 +48,11 @@ func (e *ExitError) Unwrap() error { return e.Err }
 
 func usageError(err error) *ExitError { return &ExitError{Code: ExitUsage, Err: err, usage: true} }
 
+// setupError is exit 2 for a problem that is not how cgcheck was called (a
+// policy that does not load, a file init will not overwrite, a folder it
+// cannot write): the message says what to fix, and --help would not help.
+func setupError(err error) *ExitError { return &ExitError{Code: ExitUsage, Err: err} }
+
 // Streams are the process's standard streams and environment.
 type Streams struct {
 	Stdin  io.Reader

@@ -73,9 +73,9 @@ func newInitCmd(s Streams) *cobra.Command {
 			f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 			if err != nil {
 				if errors.Is(err, fs.ErrExist) {
-					return usageError(fmt.Errorf("%s already exists; cgcheck init never overwrites a file (choose another name, or remove it first)", file))
+					return setupError(fmt.Errorf("%s already exists; cgcheck init never overwrites a file (choose another name, or remove it first)", file))
 				}
-				return usageError(fmt.Errorf("cannot write %s: %v", file, reason(err)))
+				return setupError(fmt.Errorf("cannot write %s: %v", file, reason(err)))
 			}
 			if _, err := f.WriteString(text); err != nil {
 				f.Close()

@@ -43,7 +43,7 @@ func (p *profiling) start() error {
 		}
 		if err := mayHoldProfile(f.path); err != nil {
 			p.cpuPath, p.memPath = "", "" // stop, which always runs, writes nothing
-			return usageError(fmt.Errorf("%s %s: %w", f.flag, f.path, err))
+			return setupError(fmt.Errorf("%s %s: %w", f.flag, f.path, err))
 		}
 	}
 	if p.memPath != "" && runtime.MemProfileRate == 0 {
@@ -54,11 +54,11 @@ func (p *profiling) start() error {
 	}
 	f, err := os.Create(p.cpuPath)
 	if err != nil {
-		return usageError(fmt.Errorf("--cpuprofile: %w", err))
+		return setupError(fmt.Errorf("--cpuprofile: %w", err))
 	}
 	if err := pprof.StartCPUProfile(f); err != nil {
 		f.Close()
-		return usageError(fmt.Errorf("--cpuprofile: %w", err))
+		return setupError(fmt.Errorf("--cpuprofile: %w", err))
 	}
 	p.cpuFile = f
 	return nil
