@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"example.org/cgcheck/internal/catalogue"
+	"example.org/cgcheck/internal/suggest"
 	"example.org/cgcheck/schemas"
 )
 
@@ -71,7 +72,20 @@ func newExplainCmd(s Streams, g *globals) *cobra.Command {
 			}
 			r, ok := st.policies.Catalogue().Rule(args[0])
 			if !ok {
-				return usageError(fmt.Errorf("unknown rule %q; `cgcheck rules` lists them", args[0]))
+				// cgcheck's own findings (parse, schema, evaluation) are
+				// explained too, though no policy defines them.
+				for _, t := range catalogue.ToolRules() {
+					if t.ID == args[0] {
+						r, ok = t, true
+					}
+				}
+			}
+			if !ok {
+				var ids []string
+				for _, r := range st.policies.Catalogue().Rules() {
+					ids = append(ids, r.ID)
+				}
+				return usageError(fmt.Errorf("unknown rule %q%s; `cgcheck rules` lists them", args[0], suggest.Hint(args[0], ids)))
 			}
 			writeExplain(s.Stdout, r, st)
 			return nil

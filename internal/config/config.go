@@ -25,6 +25,7 @@ import (
 	"example.org/cgcheck/internal/catalogue"
 	"example.org/cgcheck/internal/frameworks"
 	"example.org/cgcheck/internal/safeio"
+	"example.org/cgcheck/internal/suggest"
 )
 
 // DefaultFile is the config file read from the working directory when
@@ -455,7 +456,7 @@ func (c *Config) Resolve(cat *catalogue.Catalogue) (Params, map[string]bool, err
 	disabled := map[string]bool{}
 	for _, id := range c.Disable {
 		if _, ok := cat.Rule(id); !ok {
-			return nil, nil, usagef("disable: unknown rule id %q (see `cgcheck rules`)", id)
+			return nil, nil, usagef("disable: unknown rule id %q%s (see `cgcheck rules`)", id, suggest.Hint(id, ruleIDs(cat)))
 		}
 		disabled[id] = true
 	}
@@ -537,20 +538,20 @@ func resolveParamName(cat *catalogue.Catalogue, name string) (paramKey, error) {
 	if rule, param, scoped := strings.Cut(name, "."); scoped {
 		r, ok := cat.Rule(rule)
 		if !ok {
-			return paramKey{}, fmt.Errorf("unknown rule %q in %q; %s", rule, name, knownParams(cat))
+			return paramKey{}, fmt.Errorf("unknown rule %q in %q%s; %s", rule, name, suggest.Hint(rule, ruleIDs(cat)), knownParams(cat))
 		}
 		if _, ok := r.Param(param); !ok {
 			if len(r.Params) == 0 {
 				return paramKey{}, fmt.Errorf("rule %s has no parameters", rule)
 			}
-			return paramKey{}, fmt.Errorf("rule %s has no parameter %q; its parameters are %s", rule, param, paramList(r))
+			return paramKey{}, fmt.Errorf("rule %s has no parameter %q%s; its parameters are %s", rule, param, suggest.Hint(param, strings.Split(paramList(r), ", ")), paramList(r))
 		}
 		return paramKey{rule, param}, nil
 	}
 	owners := cat.ParamOwners(name)
 	switch len(owners) {
 	case 0:
-		return paramKey{}, fmt.Errorf("unknown parameter %q; %s", name, knownParams(cat))
+		return paramKey{}, fmt.Errorf("unknown parameter %q%s; %s", name, suggest.Hint(name, paramNames(cat)), knownParams(cat))
 	case 1:
 		return paramKey{owners[0].ID, name}, nil
 	}
@@ -646,4 +647,24 @@ func splitOutputs(s string) []string {
 		}
 	}
 	return out
+}
+
+// ruleIDs lists the catalogue's rule ids, for suggestions.
+func ruleIDs(cat *catalogue.Catalogue) []string {
+	var ids []string
+	for _, r := range cat.Rules() {
+		ids = append(ids, r.ID)
+	}
+	return ids
+}
+
+// paramNames lists every parameter's bare name, for suggestions.
+func paramNames(cat *catalogue.Catalogue) []string {
+	var names []string
+	for _, r := range cat.Rules() {
+		for _, p := range r.Params {
+			names = append(names, p.Name)
+		}
+	}
+	return names
 }

@@ -1,13 +1,11 @@
 package config
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
-	"github.com/agnivade/levenshtein"
-
 	"example.org/cgcheck/internal/catalogue"
+	"example.org/cgcheck/internal/suggest"
 )
 
 // devVariables are read by the project's own tests and scripts, not by
@@ -46,14 +44,14 @@ func CheckEnvironment(environ []string, cat *catalogue.Catalogue) error {
 		}
 		if strings.HasPrefix(name, EnvPrefix+"_PARAMS_") && cat != nil {
 			if !slices.Contains(params, name) && !ambiguousBare(cat, name) {
-				return usagef("environment %s names no parameter%s; unset it or see `cgcheck explain RULE` for each rule's parameters", name, suggest(name, params))
+				return usagef("environment %s names no parameter%s; unset it or see `cgcheck explain RULE` for each rule's parameters", name, suggest.Hint(name, params))
 			}
 			continue
 		}
 		if name == EnvPrefix+"_PARAMS" || strings.HasPrefix(name, EnvPrefix+"_PARAMS_") || slices.Contains(known, name) {
 			continue
 		}
-		return usagef("environment %s is not a setting cgcheck reads%s; unset it, or see `cgcheck --help` for the settings", name, suggest(name, append(known, params...)))
+		return usagef("environment %s is not a setting cgcheck reads%s; unset it, or see `cgcheck --help` for the settings", name, suggest.Hint(name, append(known, params...)))
 	}
 	return nil
 }
@@ -63,18 +61,4 @@ func CheckEnvironment(environ []string, cat *catalogue.Catalogue) error {
 func ambiguousBare(cat *catalogue.Catalogue, name string) bool {
 	bare, ok := strings.CutPrefix(name, EnvPrefix+"_PARAMS_")
 	return ok && len(cat.ParamOwners(strings.ToLower(bare))) > 1
-}
-
-// suggest names the nearest of candidates to name, when one is near.
-func suggest(name string, candidates []string) string {
-	best, bestDistance := "", 4 // more edits than this is another word
-	for _, c := range candidates {
-		if d := levenshtein.ComputeDistance(name, c); d < bestDistance {
-			best, bestDistance = c, d
-		}
-	}
-	if best == "" {
-		return ""
-	}
-	return fmt.Sprintf(" (did you mean %s?)", best)
 }

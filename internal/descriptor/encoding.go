@@ -127,7 +127,6 @@ func (idx *lineIndex) clamp(p Position) Position {
 	return p
 }
 
-
 // position returns the line and column of byte offset off. Columns count
 // characters; an offset past the end is clamped to the end of the input.
 func (idx *lineIndex) position(off int) Position {

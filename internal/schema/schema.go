@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -157,7 +158,12 @@ func describe(ve *jsonschema.ValidationError) []Violation {
 		}
 		return out
 	case *kind.Type:
-		return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: expected %s, found %s", displayField(field), strings.Join(k.Want, " or "), article(k.Got))}}
+		msg := fmt.Sprintf("%s: expected %s, found %s", displayField(field), strings.Join(k.Want, " or "), article(k.Got))
+		if slices.Contains(k.Want, "boolean") && k.Got == "string" {
+			// finance: yes is text in YAML 1.2, which descriptors use.
+			msg += " (write true or false, without quotes; yes, no, on and off are text)"
+		}
+		return []Violation{{Pointer: pointer, Message: msg}}
 	case *kind.Enum:
 		var want []string
 		for _, w := range k.Want {
