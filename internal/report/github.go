@@ -44,13 +44,13 @@ func (r *githubReporter) Document(doc *finding.Document) error {
 		var cmd, msg string
 		switch f.Status {
 		case finding.Fail:
-			cmd, msg = "error", f.Message
+			cmd, msg = "error", safeText(f.Message)
 		case finding.Warn:
-			cmd, msg = "warning", f.Message
+			cmd, msg = "warning", safeText(f.Message)
 		case finding.Waived:
-			cmd, msg = "notice", "Waived: "+f.Message
+			cmd, msg = "notice", "Waived: "+safeText(f.Message)
 			if f.Waiver != nil {
-				msg += "\nJustification: " + waiverText(f.Waiver)
+				msg += "\nJustification: " + safeText(waiverText(f.Waiver))
 			}
 		default:
 			continue
@@ -60,7 +60,7 @@ func (r *githubReporter) Document(doc *finding.Document) error {
 				msg += "\n\n" + text
 			}
 		}
-		r.command(cmd, doc.File, f.Line, f.Column, r.title(f.Rule), msg)
+		r.command(cmd, safeText(doc.File), f.Line, f.Column, r.title(f.Rule), msg)
 	}
 	return r.w.Flush()
 }
@@ -78,7 +78,7 @@ func (r *githubReporter) Finish(summary finding.Summary, registry finding.Regist
 		default:
 			continue
 		}
-		msg := f.Message
+		msg := safeText(f.Message)
 		if f.Status == finding.Waived {
 			msg = "Waived: " + msg
 		}
@@ -92,7 +92,7 @@ func (r *githubReporter) Finish(summary finding.Summary, registry finding.Regist
 		switch {
 		case len(f.Locations) > 0:
 			for _, l := range f.Locations {
-				r.command(cmd, l.File, l.Line, l.Column, title, msg)
+				r.command(cmd, safeText(l.File), l.Line, l.Column, title, msg)
 			}
 		case len(f.Files) > 0:
 			for _, file := range f.Files {

@@ -36,12 +36,12 @@ func TestGitHubEscaping(t *testing.T) {
 	}}
 	got := strings.Split(string(renderDocs(t, "github", run, docs, s, reg)), "\n")
 	want := []string{
-		"::warning file=dir%2C1/a%3Ab%25.yaml,line=3,col=7,title=Odd%3A 100%25%2C really%0Aso (cgcheck odd-title)::50%25 done, see: x%0D%0Anext::error file=evil::injected",
+		"::warning file=dir%2C1/a%3Ab%25.yaml,line=3,col=7,title=Odd%3A 100%25%2C really%0Aso (cgcheck odd-title)::50%25 done, see: x\\r\\nnext::error file=evil::injected",
 		"::error file=dir%2C1/a%3Ab%25.yaml,title=cgcheck not-in-catalogue::no position",
 		"::warning file=x%2Cy.yaml,title=People shared across partnerships (cgcheck shared-people)::shared, by files",
 		"::warning file=z.yaml,title=People shared across partnerships (cgcheck shared-people)::shared, by files",
 		"::error title=Unique descriptor ids (cgcheck unique-ids)::nowhere",
-		"1 document: 1 fail, 0 warn, 0 pass",
+		"1 document: 1 fail, 0 warn, 0 pass; registry: 1 fail, 1 warn",
 		"",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {

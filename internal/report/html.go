@@ -75,9 +75,15 @@ func (r *htmlReporter) Start(run Run) error {
 
 func (r *htmlReporter) finding(file string, f finding.Finding) htmlFinding {
 	section, quote, remediation := r.rules.explanation(f.Rule)
-	return htmlFinding{Status: f.Status, Rule: f.Rule, Title: r.rules.title(f.Rule), Message: f.Message,
-		Location: location(file, f), Pointer: f.PointerValue(),
-		Section: section, Quote: quote, Remediation: remediation, Waiver: f.Waiver}
+	var waiver *finding.Waiver
+	if f.Waiver != nil {
+		w := *f.Waiver
+		w.Justification, w.ApprovedBy = safeText(w.Justification), safeText(w.ApprovedBy)
+		waiver = &w
+	}
+	return htmlFinding{Status: f.Status, Rule: f.Rule, Title: r.rules.title(f.Rule), Message: safeText(f.Message),
+		Location: safeText(location(file, f)), Pointer: safeText(f.PointerValue()),
+		Section: section, Quote: quote, Remediation: remediation, Waiver: waiver}
 }
 
 func (r *htmlReporter) tally(rule string, s finding.Status) {
@@ -101,7 +107,7 @@ func (r *htmlReporter) Document(doc *finding.Document) error {
 		return r.err
 	}
 	r.n++
-	d := htmlDoc{N: r.n, File: doc.File, ID: doc.ID, Status: doc.Status, Themes: docThemes(doc), Counts: doc.Counts()}
+	d := htmlDoc{N: r.n, File: safeText(doc.File), ID: safeText(doc.ID), Status: doc.Status, Themes: docThemes(doc), Counts: doc.Counts()}
 	for _, s := range []finding.Status{finding.Fail, finding.Warn, finding.Waived, finding.Pass, finding.Skip} {
 		for _, f := range doc.Findings {
 			if f.Status != s {
@@ -218,7 +224,7 @@ func (r *htmlReporter) Finish(summary finding.Summary, registry finding.Registry
 	for _, f := range registry.Findings {
 		section, quote, remediation := r.rules.explanation(f.Rule)
 		p.RegFindings = append(p.RegFindings, htmlFinding{Status: f.Status, Rule: f.Rule, Title: r.rules.title(f.Rule),
-			Message: f.Message, Section: section, Quote: quote, Remediation: remediation, Files: registryFiles(f)})
+			Message: safeText(f.Message), Section: section, Quote: quote, Remediation: remediation, Files: safeAll(registryFiles(f))})
 	}
 	w := bufio.NewWriter(r.w)
 	if err := htmlTemplates.ExecuteTemplate(w, "top", p); err != nil {
@@ -542,3 +548,12 @@ details.rest::details-content{content-visibility:visible;display:block}
 </body>
 </html>
 {{end}}`
+
+// safeAll is safeText of each string.
+func safeAll(list []string) []string {
+	out := make([]string, len(list))
+	for i, s := range list {
+		out[i] = safeText(s)
+	}
+	return out
+}

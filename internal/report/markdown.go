@@ -327,7 +327,7 @@ var mdEscaper = strings.NewReplacer(
 func mdText(s string) string { return mdEscaper.Replace(strings.Map(visible, s)) }
 
 func visible(r rune) rune {
-	if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f {
+	if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f || r >= 0x80 && r <= 0x9f || isBidiControl(r) {
 		return '\uFFFD'
 	}
 	return r

@@ -39,9 +39,9 @@ func (r *textReporter) shown(f finding.Finding) bool {
 }
 
 func (r *textReporter) Document(doc *finding.Document) error {
-	title := doc.File
+	title := safeText(doc.File)
 	if doc.ID != "" {
-		title += " (" + doc.ID + ")"
+		title += " (" + safeText(doc.ID) + ")"
 	}
 	fmt.Fprintf(r.w, "%s: %s\n", title, r.paint(doc.Status, strings.ToUpper(string(doc.Status))))
 	r.themeLine(doc)
@@ -53,14 +53,14 @@ func (r *textReporter) Document(doc *finding.Document) error {
 	}
 	sort.SliceStable(fs, func(i, j int) bool { return statusOrder[fs[i].Status] < statusOrder[fs[j].Status] })
 	for _, f := range fs {
-		loc := doc.File
+		loc := safeText(doc.File)
 		if f.Line > 0 {
-			loc = fmt.Sprintf("%s:%d:%d", doc.File, f.Line, f.Column)
+			loc = fmt.Sprintf("%s:%d:%d", loc, f.Line, f.Column)
 		}
 		status := fmt.Sprintf("%-6s", strings.ToUpper(string(f.Status)))
-		fmt.Fprintf(r.w, "  %s  %s  %s  %s\n", loc, r.paint(f.Status, status), f.Rule, f.Message)
+		fmt.Fprintf(r.w, "  %s  %s  %s  %s\n", loc, r.paint(f.Status, status), f.Rule, safeText(f.Message))
 		if f.Waiver != nil {
-			fmt.Fprintf(r.w, "      waived: %s (approved by %s, expires %s)\n", f.Waiver.Justification, f.Waiver.ApprovedBy, f.Waiver.Expires)
+			fmt.Fprintf(r.w, "      waived: %s\n", safeText(waiverText(f.Waiver)))
 		}
 		if r.run.Explain && (f.Status == finding.Fail || f.Status == finding.Warn) {
 			r.explain(f)
@@ -113,15 +113,15 @@ func (r *textReporter) Finish(summary finding.Summary, registry finding.Registry
 		fs := append([]finding.RegistryFinding{}, registry.Findings...)
 		sort.SliceStable(fs, func(i, j int) bool { return statusOrder[fs[i].Status] < statusOrder[fs[j].Status] })
 		for _, f := range fs {
-			fmt.Fprintf(r.w, "  %s  %s  %s\n", r.paint(f.Status, fmt.Sprintf("%-6s", strings.ToUpper(string(f.Status)))), f.Rule, f.Message)
+			fmt.Fprintf(r.w, "  %s  %s  %s\n", r.paint(f.Status, fmt.Sprintf("%-6s", strings.ToUpper(string(f.Status)))), f.Rule, safeText(f.Message))
 			for i, l := range f.Locations {
 				if i == textLocations && len(f.Locations) > textLocations+1 {
 					fmt.Fprintf(r.w, "      and %d more (the JSON, SARIF and HTML reports list them all)\n", len(f.Locations)-i)
 					break
 				}
-				fmt.Fprintf(r.w, "      %s:%d:%d", l.File, l.Line, l.Column)
+				fmt.Fprintf(r.w, "      %s:%d:%d", safeText(l.File), l.Line, l.Column)
 				if l.ID != "" {
-					fmt.Fprintf(r.w, "  %s", l.ID)
+					fmt.Fprintf(r.w, "  %s", safeText(l.ID))
 				}
 				fmt.Fprintln(r.w)
 			}

@@ -1,0 +1,51 @@
+package report
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"example.org/cgcheck/internal/finding"
+)
+
+// TestTextFromDescriptorsCannotForgeOutput: a file name, id, message and
+// waiver holding a newline, an escape sequence, a C1 control or a
+// right-to-left override reach no human-readable format raw (a forged
+// summary line, a hidden real one), and the text keeps its letters.
+func TestTextFromDescriptorsCannotForgeOutput(t *testing.T) {
+	evil := "x\n2 documents: 0 fail, 0 warn, 2 pass\x1b[8m\u009b\u202eabc"
+	doc := &finding.Document{File: "reg/" + evil + ".yaml", ID: "id" + evil, Status: finding.Waived}
+	doc.Findings = []finding.Finding{{
+		Rule: "single-lead", Theme: "governance", Status: finding.Waived, Message: "msg " + evil, Line: 1, Column: 1,
+		Waiver: &finding.Waiver{Justification: "because " + evil, ApprovedBy: "board" + evil, Expires: "2009-01-01"},
+	}}
+	reg := finding.Registry{Status: finding.Fail, Findings: []finding.RegistryFinding{{
+		Rule: "unique-ids", Status: finding.Fail, Message: "dup " + evil,
+		Files: []string{doc.File}, Locations: []finding.Location{{File: doc.File, ID: doc.ID, Line: 1, Column: 1}},
+	}}}
+	for _, format := range []string{"text", "github", "markdown", "html"} {
+		var out bytes.Buffer
+		rep, err := New(format, &out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := rep.Start(Run{ToolName: "cgcheck", Verbose: true}); err != nil {
+			t.Fatal(err)
+		}
+		if err := rep.Document(doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := rep.Finish(finding.Summary{Documents: 1, Pass: 1, Waived: 1}, reg); err != nil {
+			t.Fatal(err)
+		}
+		got := out.String()
+		for _, bad := range []string{"\x1b", "\u009b", "\u202e", "\n2 documents"} {
+			if strings.Contains(got, bad) {
+				t.Errorf("%s: output holds %q raw", format, bad)
+			}
+		}
+		if !strings.Contains(got, "abc") {
+			t.Errorf("%s: the text around the controls is lost", format)
+		}
+	}
+}
