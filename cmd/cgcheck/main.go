@@ -38,8 +38,24 @@ func main() {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(memoryLimit)
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx := interruptible()
 	code := cli.Main(ctx, os.Args[1:], cli.Streams{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr})
-	stop()
 	os.Exit(code)
+}
+
+// interruptible returns a context cancelled by the first Ctrl-C or SIGTERM,
+// which stops the run cleanly (no half-written report). The signals are
+// then handed back to the system, so a second Ctrl-C ends cgcheck at once,
+// whatever it is doing: with signal.NotifyContext the second one was
+// swallowed.
+func interruptible() context.Context {
+	ctx, cancel := context.WithCancel(context.Background())
+	signals := make(chan os.Signal, 1)
+	signal.Notify(signals, os.Interrupt, syscall.SIGTERM)
+	go func() {
+		<-signals
+		signal.Reset(os.Interrupt, syscall.SIGTERM)
+		cancel()
+	}()
+	return ctx
 }

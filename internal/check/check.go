@@ -201,7 +201,7 @@ func (c *Checker) checkInput(ctx context.Context, in Input, index *contextIndex)
 		}
 	}
 	readAt := time.Now()
-	data, format, opened, err := c.read(in.Source)
+	data, format, opened, err := c.read(ctx, in.Source)
 	if err != nil {
 		doc.Findings = append(doc.Findings, parseFinding(err.Error(), nil))
 		return done(nil)
@@ -293,7 +293,7 @@ func (c *Checker) judge(ctx context.Context, doc *finding.Document, data []byte,
 
 // read returns the bytes of a source, the format to read them in and, for a
 // file, what its stat said once it was open (nil for standard input).
-func (c *Checker) read(src discover.Source) ([]byte, descriptor.Format, fs.FileInfo, error) {
+func (c *Checker) read(ctx context.Context, src discover.Source) ([]byte, descriptor.Format, fs.FileInfo, error) {
 	limits := c.Limits
 	if limits.MaxBytes <= 0 {
 		limits.MaxBytes = descriptor.DefaultLimits.MaxBytes
@@ -302,11 +302,27 @@ func (c *Checker) read(src discover.Source) ([]byte, descriptor.Format, fs.FileI
 		if c.Stdin == nil {
 			return nil, 0, nil, errors.New("cannot read standard input")
 		}
-		data, err := io.ReadAll(io.LimitReader(c.Stdin, int64(limits.MaxBytes)+1))
-		if err != nil {
-			return nil, 0, nil, fmt.Errorf("cannot read standard input: %w", err)
+		// Standard input may never end (a writer holding the pipe open):
+		// read it aside, so that Ctrl-C still stops the run.
+		type read struct {
+			data []byte
+			err  error
 		}
-		return data, descriptor.SniffFormat(data), nil, nil
+		done := make(chan read, 1)
+		go func() {
+			data, err := io.ReadAll(io.LimitReader(c.Stdin, int64(limits.MaxBytes)+1))
+			done <- read{data, err}
+		}()
+		var r read
+		select {
+		case r = <-done:
+		case <-ctx.Done():
+			return nil, 0, nil, fmt.Errorf("cannot read standard input: %w", ctx.Err())
+		}
+		if r.err != nil {
+			return nil, 0, nil, fmt.Errorf("cannot read standard input: %w", r.err)
+		}
+		return r.data, descriptor.SniffFormat(r.data), nil, nil
 	}
 	format, ok := descriptor.FormatForPath(src.Path)
 	if !ok {

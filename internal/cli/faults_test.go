@@ -333,3 +333,47 @@ func TestInterruptAndTimeout(t *testing.T) {
 		})
 	}
 }
+
+// TestSecondInterruptExitsAtOnce: while cgcheck reads a standard input
+// that a writer holds open and never closes, Ctrl-C still stops it (it used
+// to wait for the input to end); and should the first Ctrl-C ever meet
+// something that does not listen, a second ends cgcheck at once (before,
+// the second was swallowed and only kill could end it).
+func TestSecondInterruptExitsAtOnce(t *testing.T) {
+	t.Parallel()
+	bin := cgcheckBinary(t)
+	cmd := exec.Command(bin, "check", "--today", synth.Today, "-q", "-")
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer stdin.Close()
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	time.Sleep(500 * time.Millisecond) // reading standard input by now
+	for i := 0; i < 2; i++ {
+		if err := cmd.Process.Signal(os.Interrupt); err != nil {
+			break // it has ended already
+		}
+		select {
+		case <-exited:
+			if i > 0 {
+				t.Errorf("the first Ctrl-C did not stop cgcheck reading standard input; the second did")
+			}
+			return
+		case <-time.After(time.Second):
+		}
+	}
+	select {
+	case <-exited:
+	case <-time.After(2 * time.Second):
+		cmd.Process.Kill()
+		<-exited
+		t.Fatalf("cgcheck did not end after a second Ctrl-C; stderr:\n%s", stderr.String())
+	}
+}
