@@ -200,8 +200,15 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 		Jobs:     st.cfg.Jobs,
 		FailOn:   finding.Status(st.cfg.FailOn),
 		Progress: func() { bar.Add(1) },
+		Incomplete: func(checked, named int) string {
+			return fmt.Sprintf("INCOMPLETE: --timeout %s was reached after %d of %d files; the rest were not checked and the registry rules were not run", st.cfg.Timeout, checked, named)
+		},
 	})
 	bar.Finish()
+	if res.Incomplete {
+		finished = true // the report of what was checked is written
+		return &ExitError{Code: ExitUsage, Err: fmt.Errorf("stopped: --timeout %s reached after %d of %d files; the report covers those and is marked incomplete (raise --timeout, or check fewer files at once)", st.cfg.Timeout, res.Checked, res.Named)}
+	}
 	if err != nil {
 		if ctx.Err() != nil {
 			return stopped(ctx.Err(), res.Checked, res.Named, st.cfg.Timeout)

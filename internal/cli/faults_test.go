@@ -241,9 +241,11 @@ func cgcheckBinary(t *testing.T) string {
 }
 
 // TestInterruptAndTimeout: Ctrl-C stops a run promptly with exit 130, and
-// --timeout with exit 2; either way stdout holds no partial JSON, no --output
-// file is created (an existing one is left as it was), nothing temporary is
-// left behind, and stderr says what happened.
+// --timeout with exit 2. After Ctrl-C stdout holds no partial JSON and no
+// --output file is created (an existing one is left as it was); after
+// --timeout the report of the files checked so far is written, whole,
+// marked incomplete, with the registry rules skipped. Either way nothing
+// temporary is left behind, and stderr says what happened.
 func TestInterruptAndTimeout(t *testing.T) {
 	t.Parallel()
 	bin := cgcheckBinary(t)
@@ -265,11 +267,14 @@ func TestInterruptAndTimeout(t *testing.T) {
 		old    bool // an earlier report is at the --output path
 		code   int
 		stderr string
+		// report: the report of what was checked is written, marked
+		// incomplete (--timeout); otherwise none is.
+		report bool
 	}{
-		{"ctrl-c json", []string{"-o", "json"}, true, false, 130, "^cgcheck: interrupted after [0-9]+ of 800 files; no report was written\n$"},
-		{"ctrl-c output file", []string{"-o", "text", "--output", "json=OUT"}, true, false, 130, "^cgcheck: interrupted after [0-9]+ of 800 files; no report was written\n$"},
-		{"ctrl-c over an earlier report", []string{"-o", "json", "--output", "sarif=OUT"}, true, true, 130, "^cgcheck: interrupted after [0-9]+ of 800 files; no report was written\n$"},
-		{"timeout", []string{"-o", "json", "--output", "json=OUT", "--timeout", "300ms"}, false, false, 2, "^cgcheck: stopped: --timeout 300ms reached after [0-9]+ of 800 files; no report was written \\(raise --timeout, or check fewer files at once\\)\n$"},
+		{"ctrl-c json", []string{"-o", "json"}, true, false, 130, "^cgcheck: interrupted after [0-9]+ of 800 files; no report was written\n$", false},
+		{"ctrl-c output file", []string{"-o", "text", "--output", "json=OUT"}, true, false, 130, "^cgcheck: interrupted after [0-9]+ of 800 files; no report was written\n$", false},
+		{"ctrl-c over an earlier report", []string{"-o", "json", "--output", "sarif=OUT"}, true, true, 130, "^cgcheck: interrupted after [0-9]+ of 800 files; no report was written\n$", false},
+		{"timeout", []string{"-o", "json", "--output", "json=OUT", "--timeout", "300ms"}, false, false, 2, "^cgcheck: stopped: --timeout 300ms reached after [0-9]+ of 800 files; the report covers those and is marked incomplete \\(raise --timeout, or check fewer files at once\\)\n$", true},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -311,13 +316,33 @@ func TestInterruptAndTimeout(t *testing.T) {
 			if code := cmd.ProcessState.ExitCode(); code != tc.code {
 				t.Errorf("exit %d (%v), want %d; stderr:\n%s", code, cmd.ProcessState, tc.code, stderr.String())
 			}
-			if tc.args[1] == "json" && stdout.Len() > 0 {
+			if tc.report {
+				var rep struct {
+					Summary struct {
+						Documents  int
+						Incomplete string
+					}
+					Registry struct{ Status string }
+				}
+				if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
+					t.Fatalf("stdout is not the JSON report of what was checked: %v", err)
+				}
+				if !strings.HasPrefix(rep.Summary.Incomplete, "INCOMPLETE: --timeout 300ms was reached after ") || rep.Registry.Status != "skip" {
+					t.Errorf("the report is not marked incomplete: %+v", rep)
+				}
+				if b, err := os.ReadFile(out); err != nil || !bytes.Equal(b, stdout.Bytes()) {
+					t.Errorf("the --output report differs from stdout's (%v)", err)
+				}
+			} else if tc.args[1] == "json" && stdout.Len() > 0 {
 				t.Errorf("stdout holds %d bytes of a JSON report that was never finished", stdout.Len())
 			}
 			if !regexp.MustCompile(tc.stderr).MatchString(stderr.String()) {
 				t.Errorf("stderr %q does not match %q", stderr.String(), tc.stderr)
 			}
 			wantLeft := []string{}
+			if tc.report {
+				wantLeft = []string{"report"}
+			}
 			if tc.old {
 				wantLeft = []string{"report"}
 				if b, _ := os.ReadFile(out); string(b) != "the previous report\n" {

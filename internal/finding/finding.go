@@ -210,6 +210,10 @@ type Summary struct {
 	Warn      int `json:"warn"`
 	Fail      int `json:"fail"`
 	Waived    int `json:"waived"`
+	// Incomplete, when not empty, says why the report covers only part of
+	// the run (--timeout reached after 12 of 800 files): every format shows
+	// it, so a partial report is never read as the whole.
+	Incomplete string `json:"incomplete,omitempty"`
 }
 
 // Add counts one finished document.

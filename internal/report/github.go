@@ -102,6 +102,9 @@ func (r *githubReporter) Finish(summary finding.Summary, registry finding.Regist
 			r.command(cmd, "", 0, 0, title, msg)
 		}
 	}
+	if summary.Incomplete != "" {
+		r.command("error", "", 0, 0, "cgcheck run incomplete", summary.Incomplete)
+	}
 	fmt.Fprintln(r.w, summaryLine(summary, registry))
 	return r.w.Flush()
 }

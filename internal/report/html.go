@@ -394,6 +394,9 @@ details.rest::details-content{content-visibility:visible;display:block}
 <li class="s-{{.Registry}}"><span class="n">{{marker .Registry}}</span> <a href="#registry">registry</a></li>
 {{- end}}
 </ul>
+{{- if .Summary.Incomplete}}
+<p class="incomplete s-fail"><strong>{{.Summary.Incomplete}}</strong></p>
+{{- end}}
 <p class="note">Documents are counted by their worst finding; waived findings count as pass. Findings in all: {{.FailFindings}} fail, {{.WarnFindings}} warn. A checklist, not a score.</p>
 <h3 id="grid-title">Documents by theme</h3>
 {{- if .Documents}}

@@ -183,7 +183,7 @@ func (r *junitReporter) Document(doc *finding.Document) error {
 	return r.w.Flush()
 }
 
-func (r *junitReporter) Finish(_ finding.Summary, registry finding.Registry) error {
+func (r *junitReporter) Finish(summary finding.Summary, registry finding.Registry) error {
 	var groups []*junitGroup
 	byRule := map[string]*junitGroup{}
 	for _, rule := range r.rules.rules {
@@ -213,6 +213,15 @@ func (r *junitReporter) Finish(_ finding.Summary, registry finding.Registry) err
 	}
 	if len(groups) > 0 {
 		if err := r.suite("registry", groups, nil); err != nil {
+			return err
+		}
+	}
+	if summary.Incomplete != "" {
+		// A failing test of its own, so CI cannot read a run cut short as
+		// a pass.
+		g := &junitGroup{rule: "run-complete", theme: "integrity",
+			items: []junitItem{{status: finding.Fail, message: summary.Incomplete}}}
+		if err := r.suite("incomplete", []*junitGroup{g}, nil); err != nil {
 			return err
 		}
 	}

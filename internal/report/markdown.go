@@ -145,6 +145,9 @@ func (r *markdownReporter) Finish(summary finding.Summary, registry finding.Regi
 		}
 	}
 	fmt.Fprintln(w)
+	if summary.Incomplete != "" {
+		fmt.Fprintf(w, "\n**%s**\n", mdText(summary.Incomplete))
+	}
 
 	if r.n == 0 {
 		fmt.Fprintf(w, "\nNo documents were checked.\n")

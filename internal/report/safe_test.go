@@ -49,3 +49,30 @@ func TestTextFromDescriptorsCannotForgeOutput(t *testing.T) {
 		}
 	}
 }
+
+// TestIncompleteRunIsMarkedInEveryFormat: a run cut short by --timeout is
+// reported as such in every format, never as a whole run.
+func TestIncompleteRunIsMarkedInEveryFormat(t *testing.T) {
+	why := "INCOMPLETE: --timeout 1s was reached after 1 of 9 files"
+	doc := &finding.Document{File: "a.yaml", Status: finding.Pass}
+	for _, format := range Formats() {
+		var out bytes.Buffer
+		rep, err := New(format, &out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := rep.Start(Run{ToolName: "cgcheck"}); err != nil {
+			t.Fatal(err)
+		}
+		if err := rep.Document(doc); err != nil {
+			t.Fatal(err)
+		}
+		summary := finding.Summary{Documents: 1, Pass: 1, Incomplete: why}
+		if err := rep.Finish(summary, finding.Registry{Status: finding.Skip, Findings: []finding.RegistryFinding{}}); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(out.String(), "INCOMPLETE: --timeout 1s was reached after 1 of 9 files") {
+			t.Errorf("%s: the report does not say it is incomplete:\n%.600s", format, out.String())
+		}
+	}
+}

@@ -261,7 +261,7 @@ func (r *sarifReporter) add(res sarifResult) {
 	r.n++
 }
 
-func (r *sarifReporter) Finish(_ finding.Summary, registry finding.Registry) error {
+func (r *sarifReporter) Finish(summary finding.Summary, registry finding.Registry) error {
 	for _, f := range registry.Findings {
 		if f.Status != finding.Fail && f.Status != finding.Warn && f.Status != finding.Waived {
 			continue
@@ -327,6 +327,21 @@ func (r *sarifReporter) Finish(_ finding.Summary, registry finding.Registry) err
 		}
 		w.WriteString(",\n      \"properties\": ")
 		w.Write(pb)
+	}
+	if summary.Incomplete != "" {
+		// A run cut short says so where SARIF viewers look for it.
+		inv := []map[string]any{{
+			"executionSuccessful": false,
+			"toolExecutionNotifications": []map[string]any{{
+				"level": "error", "message": map[string]string{"text": summary.Incomplete},
+			}},
+		}}
+		ib, err := marshal(inv, "      ")
+		if err != nil {
+			return err
+		}
+		w.WriteString(",\n      \"invocations\": ")
+		w.Write(ib)
 	}
 	w.WriteString(",\n      \"results\": [")
 	if _, err := r.results.WriteTo(w); err != nil {

@@ -127,6 +127,9 @@ func (r *textReporter) Finish(summary finding.Summary, registry finding.Registry
 			}
 		}
 	}
+	if summary.Incomplete != "" {
+		fmt.Fprintln(r.w, r.paint(finding.Fail, summary.Incomplete))
+	}
 	fmt.Fprintln(r.w, summaryLine(summary, registry))
 	return r.w.Flush()
 }

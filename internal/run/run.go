@@ -8,6 +8,7 @@ package run
 
 import (
 	"context"
+	"errors"
 
 	"example.org/cgcheck/internal/catalogue"
 	"example.org/cgcheck/internal/check"
@@ -31,6 +32,11 @@ type Options struct {
 	FailOn finding.Status
 	// Progress, when not nil, is called once for every input finished.
 	Progress func()
+	// Incomplete, when not nil, makes a run whose ctx passes its deadline
+	// finish the report with the documents checked so far, marked with
+	// the reason it returns (given how many of how many named documents
+	// were checked). Without it such a run writes no report.
+	Incomplete func(checked, named int) string
 }
 
 // Result is what a run found.
@@ -43,6 +49,9 @@ type Result struct {
 	// Checked counts the named documents finished, Named all of them: they
 	// differ only when the run stopped early.
 	Checked, Named int
+	// Incomplete is true when the run ran out of time and the reporter was
+	// given what was checked, marked incomplete (Options.Incomplete).
+	Incomplete bool
 }
 
 // Run checks in. It returns an error, with the partial result, when the run
@@ -79,10 +88,31 @@ func Run(ctx context.Context, in *Inputs, opts Options) (*Result, error) {
 		}
 		return opts.Reporter.Document(c.Doc)
 	})
+	if errors.Is(err, context.DeadlineExceeded) && opts.Incomplete != nil {
+		// Out of time: report what was checked, marked incomplete. The
+		// registry rules are not run on part of the registry, which could
+		// only mislead.
+		res.Summary.Incomplete = opts.Incomplete(res.Checked, res.Named)
+		res.Registry = finding.Registry{Status: finding.Skip, Findings: []finding.RegistryFinding{}}
+		res.Incomplete = true
+		facts.Close()
+		if ferr := opts.Reporter.Finish(res.Summary, res.Registry); ferr != nil {
+			return res, ferr
+		}
+		return res, err
+	}
 	if err != nil {
 		return res, err
 	}
 	if res.Registry, err = facts.Evaluate(ctx); err != nil {
+		if errors.Is(err, context.DeadlineExceeded) && opts.Incomplete != nil {
+			res.Summary.Incomplete = opts.Incomplete(res.Checked, res.Named)
+			res.Registry = finding.Registry{Status: finding.Skip, Findings: []finding.RegistryFinding{}}
+			res.Incomplete = true
+			if ferr := opts.Reporter.Finish(res.Summary, res.Registry); ferr != nil {
+				return res, ferr
+			}
+		}
 		return res, err
 	}
 	if res.Registry.Status.Severity() >= threshold {
