@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -196,6 +199,7 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 		Header: report.Run{
 			ToolName: "cgcheck", ToolVersion: Version, Today: st.cfg.Today,
 			Verbose: st.cfg.Verbose, Explain: st.cfg.Explain, Color: useColor(s),
+			Config: st.reportConfig(),
 		},
 		Jobs:     st.cfg.Jobs,
 		FailOn:   finding.Status(st.cfg.FailOn),
@@ -363,4 +367,27 @@ func useColor(s Streams) bool {
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && term.IsTerminal(int(f.Fd()))
+}
+
+// reportConfig is the configuration a report records: the rules disabled,
+// the parameters set away from their defaults (with where each was set) and
+// the custom policy folders.
+func (st *setup) reportConfig() report.Config {
+	var c report.Config
+	for id := range st.disabled {
+		c.Disabled = append(c.Disabled, id)
+	}
+	sort.Strings(c.Disabled)
+	for _, rule := range slices.Sorted(maps.Keys(st.params)) {
+		byName := st.params[rule]
+		for _, name := range slices.Sorted(maps.Keys(byName)) {
+			pv := byName[name]
+			if pv.Source == "default" {
+				continue
+			}
+			c.Params = append(c.Params, report.ParamSetting{Rule: rule, Name: name, Value: pv.Value, Default: pv.Param.Default, Source: pv.Source})
+		}
+	}
+	c.Policies = append(c.Policies, st.cfg.Policies...)
+	return c
 }

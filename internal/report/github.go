@@ -102,6 +102,9 @@ func (r *githubReporter) Finish(summary finding.Summary, registry finding.Regist
 			r.command(cmd, "", 0, 0, title, msg)
 		}
 	}
+	for _, line := range r.run.Config.Lines() {
+		r.command("notice", "", 0, 0, "cgcheck configuration", safeText(line))
+	}
 	if summary.Incomplete != "" {
 		r.command("error", "", 0, 0, "cgcheck run incomplete", summary.Incomplete)
 	}

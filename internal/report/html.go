@@ -394,6 +394,9 @@ details.rest::details-content{content-visibility:visible;display:block}
 <li class="s-{{.Registry}}"><span class="n">{{marker .Registry}}</span> <a href="#registry">registry</a></li>
 {{- end}}
 </ul>
+{{- range .Run.Config.Lines}}
+<p class="config">{{.}}</p>
+{{- end}}
 {{- if .Summary.Incomplete}}
 <p class="incomplete s-fail"><strong>{{.Summary.Incomplete}}</strong></p>
 {{- end}}

@@ -118,8 +118,12 @@ func (r *jsonReporter) Finish(summary finding.Summary, registry finding.Registry
 	head := struct {
 		Tool    map[string]string `json:"tool"`
 		Today   string            `json:"today"`
+		Config  *Config           `json:"config,omitempty"` // only when not the defaults
 		Summary finding.Summary   `json:"summary"`
-	}{map[string]string{"name": r.run.ToolName, "version": r.run.ToolVersion}, r.run.Today, summary}
+	}{Tool: map[string]string{"name": r.run.ToolName, "version": r.run.ToolVersion}, Today: r.run.Today, Summary: summary}
+	if !r.run.Config.Empty() {
+		head.Config = &r.run.Config
+	}
 	b, err := marshal(head, "")
 	if err != nil {
 		return err

@@ -250,6 +250,15 @@ func (r *junitReporter) suite(name string, groups []*junitGroup, props []junitPr
 		props = append(props, junitProperty{"cgcheck.today", r.run.Today})
 	}
 	props = append(props, junitProperty{"cgcheck.fail-on", string(r.failOn)})
+	for _, id := range r.run.Config.Disabled {
+		props = append(props, junitProperty{"cgcheck.disabled", id})
+	}
+	for _, p := range r.run.Config.Params {
+		props = append(props, junitProperty{"cgcheck.param." + p.Rule + "." + p.Name, fmt.Sprint(p.Value)})
+	}
+	for _, dir := range r.run.Config.Policies {
+		props = append(props, junitProperty{"cgcheck.policy", dir})
+	}
 	s.Properties.Property = props
 
 	var out []string

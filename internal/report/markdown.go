@@ -148,6 +148,9 @@ func (r *markdownReporter) Finish(summary finding.Summary, registry finding.Regi
 	if summary.Incomplete != "" {
 		fmt.Fprintf(w, "\n**%s**\n", mdText(summary.Incomplete))
 	}
+	for _, line := range r.run.Config.Lines() {
+		fmt.Fprintf(w, "\n_%s_\n", mdText(line))
+	}
 
 	if r.n == 0 {
 		fmt.Fprintf(w, "\nNo documents were checked.\n")

@@ -33,6 +33,51 @@ type Run struct {
 	// FailOn is the lowest status that fails the run (fail or warn); formats
 	// with their own notion of failure (JUnit) follow it.
 	FailOn finding.Status
+	// Config is the configuration in force where it differs from the
+	// defaults, which every format records: a rule disabled or a parameter
+	// changed must never vanish from a report without trace.
+	Config Config
+}
+
+// Config is what a run was told that changes its results.
+type Config struct {
+	Disabled []string       `json:"disabled,omitempty"` // rule ids, sorted
+	Params   []ParamSetting `json:"params,omitempty"`   // parameters not at their default
+	Policies []string       `json:"policies,omitempty"` // custom policy folders
+}
+
+// ParamSetting is one parameter set away from its default.
+type ParamSetting struct {
+	Rule    string `json:"rule"`
+	Name    string `json:"name"`
+	Value   any    `json:"value"`
+	Default any    `json:"default"`
+	Source  string `json:"source"`
+}
+
+// Empty reports whether the run used the defaults throughout.
+func (c Config) Empty() bool {
+	return len(c.Disabled) == 0 && len(c.Params) == 0 && len(c.Policies) == 0
+}
+
+// Lines says the configuration in words, one line per kind, for the
+// human-oriented formats; none when it is the default.
+func (c Config) Lines() []string {
+	var out []string
+	if len(c.Disabled) > 0 {
+		out = append(out, "Rules disabled by configuration (not checked): "+strings.Join(c.Disabled, ", "))
+	}
+	if len(c.Params) > 0 {
+		var ps []string
+		for _, p := range c.Params {
+			ps = append(ps, fmt.Sprintf("%s.%s = %v (default %v; %s)", p.Rule, p.Name, p.Value, p.Default, p.Source))
+		}
+		out = append(out, "Parameters changed: "+strings.Join(ps, "; "))
+	}
+	if len(c.Policies) > 0 {
+		out = append(out, "Custom policies from: "+strings.Join(c.Policies, ", "))
+	}
+	return out
 }
 
 // Reporter receives a run's results as they are produced: Start once, then

@@ -76,3 +76,39 @@ func TestIncompleteRunIsMarkedInEveryFormat(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigurationIsRecordedInEveryFormat: a disabled rule, a changed
+// parameter and a custom policy folder appear in every format's report.
+func TestConfigurationIsRecordedInEveryFormat(t *testing.T) {
+	cfg := Config{
+		Disabled: []string{"monitoring-at-outset"},
+		Params:   []ParamSetting{{Rule: "group-size", Name: "group_size_max", Value: 14, Default: 12, Source: "config file .cgcheck.yaml:3"}},
+		Policies: []string{"local-rules"},
+	}
+	doc := &finding.Document{File: "a.yaml", Status: finding.Pass}
+	for _, format := range Formats() {
+		var out bytes.Buffer
+		rep, err := New(format, &out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := rep.Start(Run{ToolName: "cgcheck", Today: "2008-10-01", Config: cfg}); err != nil {
+			t.Fatal(err)
+		}
+		if err := rep.Document(doc); err != nil {
+			t.Fatal(err)
+		}
+		if err := rep.Finish(finding.Summary{Documents: 1, Pass: 1}, finding.Registry{Status: finding.Skip, Findings: []finding.RegistryFinding{}}); err != nil {
+			t.Fatal(err)
+		}
+		got := out.String()
+		if format == "markdown" {
+			got = strings.ReplaceAll(got, `\`, "") // Markdown's escapes, not shown
+		}
+		for _, want := range []string{"monitoring-at-outset", "group_size_max", "14", "local-rules"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s: the report does not record %q", format, want)
+			}
+		}
+	}
+}

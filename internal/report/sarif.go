@@ -321,7 +321,11 @@ func (r *sarifReporter) Finish(summary finding.Summary, registry finding.Registr
 	if r.run.Today != "" {
 		// The as-of date of every date rule: without it a result cannot be
 		// reproduced.
-		pb, err := marshal(map[string]string{"today": r.run.Today}, "      ")
+		props := map[string]any{"today": r.run.Today}
+		if !r.run.Config.Empty() {
+			props["config"] = r.run.Config
+		}
+		pb, err := marshal(props, "      ")
 		if err != nil {
 			return err
 		}

@@ -127,6 +127,9 @@ func (r *textReporter) Finish(summary finding.Summary, registry finding.Registry
 			}
 		}
 	}
+	for _, line := range r.run.Config.Lines() {
+		fmt.Fprintln(r.w, safeText(line))
+	}
 	if summary.Incomplete != "" {
 		fmt.Fprintln(r.w, r.paint(finding.Fail, summary.Incomplete))
 	}
