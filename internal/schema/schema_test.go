@@ -294,7 +294,7 @@ func TestValidateViolations(t *testing.T) {
 			edits: []edit{set("/partners/0/representative", `{"authority": {"finance": "yes"}}`)},
 			want: []schema.Violation{{
 				Pointer: "/partners/0/representative/authority/finance",
-				Message: "partners[0].representative.authority.finance: expected boolean, found a string",
+				Message: "partners[0].representative.authority.finance: expected boolean, found a string (write true or false, without quotes; yes, no, on and off are text)",
 			}},
 		},
 		{
