@@ -131,16 +131,7 @@ func (r *markdownReporter) Finish(summary finding.Summary, registry finding.Regi
 		fmt.Fprintf(w, " \u00b7 registry rules not run (they compare two or more descriptors)")
 	case registry.Status != "":
 		fmt.Fprintf(w, " \u00b7 registry %s", marker(registry.Status))
-		var fail, warn int
-		for _, f := range registry.Findings {
-			switch f.Status {
-			case finding.Fail:
-				fail++
-			case finding.Warn:
-				warn++
-			}
-		}
-		if fail+warn > 0 {
+		if fail, warn := registryCounts(registry); fail+warn > 0 {
 			fmt.Fprintf(w, " (%d fail, %d warn)", fail, warn)
 		}
 	}

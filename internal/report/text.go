@@ -154,7 +154,15 @@ func summaryLine(summary finding.Summary, registry finding.Registry) string {
 	if summary.Waived > 0 {
 		line += fmt.Sprintf("; %d waived finding(s)", summary.Waived)
 	}
-	var fail, warn int
+	if fail, warn := registryCounts(registry); fail+warn > 0 {
+		line += fmt.Sprintf("; registry: %d fail, %d warn", fail, warn)
+	}
+	return line
+}
+
+// registryCounts counts the registry's fail and warn findings, which the
+// summaries of the line-oriented formats and Markdown show.
+func registryCounts(registry finding.Registry) (fail, warn int) {
 	for _, f := range registry.Findings {
 		switch f.Status {
 		case finding.Fail:
@@ -163,10 +171,7 @@ func summaryLine(summary finding.Summary, registry finding.Registry) string {
 			warn++
 		}
 	}
-	if fail+warn > 0 {
-		line += fmt.Sprintf("; registry: %d fail, %d warn", fail, warn)
-	}
-	return line
+	return fail, warn
 }
 
 const (
