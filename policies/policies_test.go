@@ -3,7 +3,10 @@ package policies_test
 import (
 	"context"
 	"io/fs"
+	"os"
 	"os/exec"
+	"path"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -17,26 +20,44 @@ import (
 )
 
 // TestRego runs every *_test.rego with the production capabilities, so a
-// policy that calls a builtin the sandbox refuses fails here too.
+// policy that calls a builtin the sandbox refuses fails here too, and with
+// them the load shapes in testdata/rego-load: registries of thousands of
+// descriptors, which stock `opa test` is not given because they take longer
+// than its 5 s per test on a busy machine.
 func TestRego(t *testing.T) {
 	modules := map[string]*ast.Module{}
-	err := fs.WalkDir(policies.FS, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") {
-			return err
-		}
-		src, err := fs.ReadFile(policies.FS, p)
+	read := func(fsys fs.FS, prefix string) {
+		err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(p, ".rego") {
+				return err
+			}
+			src, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				return err
+			}
+			name := path.Join(prefix, p)
+			m, err := ast.ParseModuleWithOpts(name, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
+			if err != nil {
+				return err
+			}
+			modules[name] = m
+			return nil
+		})
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
-		m, err := ast.ParseModuleWithOpts(p, string(src), ast.ParserOptions{ProcessAnnotation: true, RegoVersion: ast.RegoV1})
-		if err != nil {
-			return err
+	}
+	read(policies.FS, "")
+	load := filepath.Join(testtool.RepoRoot(t), "testdata", "rego-load")
+	read(os.DirFS(load), "testdata/rego-load")
+	loadTests := 0
+	for name := range modules {
+		if strings.HasPrefix(name, "testdata/rego-load/") {
+			loadTests++
 		}
-		modules[p] = m
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	}
+	if loadTests == 0 {
+		t.Fatalf("no load tests found in %s", load)
 	}
 	compiler := ast.NewCompiler().WithCapabilities(engine.Capabilities()).WithEnablePrintStatements(true)
 	ch, err := tester.NewRunner().
@@ -75,11 +96,11 @@ func TestRego(t *testing.T) {
 // so users can work on them with OPA's own tools.
 func TestStockOPA(t *testing.T) {
 	opa := testtool.Look(t, "opa", ".ci/run builds it: go build -o .ci/bin/opa github.com/open-policy-agent/opa")
-	// --timeout: OPA's default of 5 s per test is a bound against hangs, and
-	// under the load of the rest of `go test ./...` on two cores the
-	// calendar agreement test can come near it (issue 14 moves such tests
-	// out of Rego); the stock tool's results are what this test checks.
-	out, err := exec.Command(opa, "test", "--timeout", "2m", ".").CombinedOutput()
+	// At OPA's default settings, as a user runs it: every test finishes
+	// well inside 5 s (the load shapes are in testdata/rego-load). This runs
+	// beside the rest of `go test ./...` on a busy machine, so it is a check
+	// that no test is near the limit, not only that they pass.
+	out, err := exec.Command(opa, "test", ".").CombinedOutput()
 	if err != nil {
 		t.Fatalf("opa test policies: %v\n%s", err, out)
 	}

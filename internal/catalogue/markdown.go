@@ -55,6 +55,16 @@ func WriteMarkdown(w io.Writer, c *Catalogue) error {
 			}
 		}
 	}
+	// cgcheck's own checks have headings too, so a report's link to a
+	// parse or schema finding's help lands somewhere.
+	b.WriteString("## cgcheck's own checks\n\n")
+	b.WriteString("These findings come from cgcheck itself rather than from a policy. They cannot be disabled or waived.\n\n")
+	for _, r := range ToolRules() {
+		fmt.Fprintf(&b, "### %s\n\n", r.ID)
+		fmt.Fprintf(&b, "**%s** · level `%s`\n\n", r.Title, strings.Join(r.Levels, "/"))
+		fmt.Fprintf(&b, "%s\n\n", oneParagraph(r.Description))
+		fmt.Fprintf(&b, "**What to do.** %s\n\n", oneParagraph(r.Remediation))
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }

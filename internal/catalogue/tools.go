@@ -4,8 +4,9 @@ import "example.org/cgcheck/internal/finding"
 
 // ToolRules describe the checks cgcheck makes itself rather than through a
 // policy: a file it cannot read as a descriptor (finding.RuleParse), a
-// descriptor that breaks the schema (finding.RuleSchema), and policies that
-// could not be evaluated (finding.RuleEvaluation). Their findings name them
+// descriptor that breaks the schema (finding.RuleSchema), policies that
+// could not be evaluated (finding.RuleEvaluation), and a document not
+// finished in the time allowed for each (finding.RuleTimeout). Their findings name them
 // by id like any other, so reporters find their title and remediation the
 // same way as a policy's.
 //
@@ -36,7 +37,11 @@ func ToolRules() []*Rule {
 			"The descriptor matches the descriptor format's JSON Schema (format v1). Each violation is a failure, and the study's rules are skipped until the descriptor matches.",
 			"Correct this field so the descriptor matches format v1 (descriptor.md; `cgcheck schema` prints the JSON Schema). The study's rules are checked once it does."),
 		tool(finding.RuleEvaluation, "Policies evaluated",
-			"The policies could be evaluated on the descriptor. When they cannot (a custom policy failing, the time limit reached), the study's rules are skipped and the document fails.",
-			"If a custom policy is involved, fix or remove it; if the time limit for one document was reached, raise --eval-timeout. Otherwise report this as a bug in cgcheck."),
+			"The policies could be evaluated on the descriptor. When they cannot (a custom policy failing), the study's rules are skipped and the document fails.",
+			"If a custom policy is involved, fix or remove it; the message names it. Otherwise report this as a bug in cgcheck."),
+		tool(finding.RuleTimeout, "Finished in time",
+			"The descriptor was read, parsed, checked against the schema and judged by the policies within the time allowed for each document (--eval-timeout, 10 seconds unless set). A document that takes longer is stopped and fails, its rules are skipped, and the other documents are checked regardless.",
+			"A descriptor of ordinary size takes well under a second. If this file is very large, check that it holds one partnership's descriptor and nothing else; if a custom policy is involved, it may be too slow. "+
+				"If the file is right as it is, allow more time for each document with --eval-timeout (or eval-timeout in the configuration file)."),
 	}
 }

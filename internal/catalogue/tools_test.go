@@ -25,7 +25,7 @@ func TestToolRulesDescribeCgchecksOwnFindings(t *testing.T) {
 			t.Errorf("tool rule %s: theme %q, severity %q, builtin %v; want integrity, fail, builtin", r.ID, r.Theme, r.Severity, r.Builtin)
 		}
 	}
-	want := []string{finding.RuleParse, finding.RuleSchema, finding.RuleEvaluation}
+	want := []string{finding.RuleParse, finding.RuleSchema, finding.RuleEvaluation, finding.RuleTimeout}
 	if diff := cmp.Diff(want, ids); diff != "" {
 		t.Errorf("tool rule ids (-want +got):\n%s", diff)
 	}

@@ -133,7 +133,7 @@ func TestBadInputs(t *testing.T) {
 			t.Parallel()
 			checker := *c // a copy: cases differ in limits only
 			checker.Limits = tc.limits
-			doc := checkWithin(t, &checker, discover.Source{Path: filepath.Join(dir, tc.file)})
+			doc := checkWithin(t, &checker, discover.Source{Path: filepath.Join(dir, tc.file), Explicit: true})
 			data, err := os.ReadFile(filepath.Join(dir, tc.file))
 			if err != nil {
 				t.Fatal(err)

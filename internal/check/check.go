@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"time"
@@ -47,6 +48,32 @@ type Checker struct {
 	// system's, without blocking. Tests set it to make reading fail as a
 	// revoked permission or a failing disk would.
 	Open func(path string) (fs.File, error)
+	// Timeout is the time allowed for each document, from reading it to the
+	// last policy (--eval-timeout); zero means engine.DefaultTimeout. A
+	// document past it gets a timeout finding and the run goes on.
+	Timeout time.Duration
+
+	// slow, when not nil, is called at the start of each phase a document
+	// goes through apart from evaluation (which has its own tests): tests
+	// make a phase slow with it to see the limit cover that phase.
+	slow func(phase string)
+}
+
+// The phases of checking one document, as a message about a document that
+// ran out of time names them.
+const (
+	phaseRead   = "reading the file"
+	phaseParse  = "reading it as JSON or YAML"
+	phaseSchema = "checking it against the schema"
+	phaseEval   = "evaluating the policies"
+)
+
+// timeout is the time allowed for each document.
+func (c *Checker) timeout() time.Duration {
+	if c.Timeout <= 0 {
+		return engine.DefaultTimeout
+	}
+	return c.Timeout
 }
 
 // Checked is one finished document and, when registry rules run, each
@@ -57,6 +84,16 @@ type Checked struct {
 	Facts [][]registry.Fact
 	// FactsOnly is the Input's: the document was read for its facts alone.
 	FactsOnly bool
+	// Skipped, when not empty, says why the file is not a cgcheck
+	// descriptor (notADescriptor): it is neither reported as a document
+	// nor judged, and Doc holds only its name.
+	Skipped string
+
+	// busy, when not nil, closes when a phase left running past the
+	// document's deadline ends (within): its worker waits for it before
+	// taking another document, so abandoned work never piles up beyond
+	// one phase per worker.
+	busy <-chan struct{}
 }
 
 // Input is one source of a run. FactsOnly marks a source read only for the
@@ -124,6 +161,16 @@ func (c *Checker) Run(ctx context.Context, sources []Input, jobs int, emit func(
 				case <-ctx.Done():
 					return
 				}
+				if doc.busy != nil {
+					// The document is reported; its abandoned phase still
+					// runs. Wait for it before the next document, unless
+					// the run is stopping.
+					select {
+					case <-doc.busy:
+					case <-ctx.Done():
+						return
+					}
+				}
 			}
 		}()
 	}
@@ -184,8 +231,9 @@ func (c *Checker) checkInput(ctx context.Context, in Input, index *contextIndex)
 	}
 	doc := &finding.Document{File: name}
 	defer doc.Finish(catalogue.Themes)
+	var busy <-chan struct{}
 	done := func(facts [][]registry.Fact) Checked {
-		return Checked{Doc: doc, Facts: facts, FactsOnly: in.FactsOnly}
+		return Checked{Doc: doc, Facts: facts, FactsOnly: in.FactsOnly, busy: busy}
 	}
 
 	if !in.FactsOnly || in.Path == discover.Stdin {
@@ -200,17 +248,40 @@ func (c *Checker) checkInput(ctx context.Context, in Input, index *contextIndex)
 			}
 		}
 	}
+	// One deadline covers every phase of the document, so that neither a
+	// huge file nor a slow policy holds up the run.
+	dctx, cancel := context.WithTimeout(ctx, c.timeout())
+	defer cancel()
+	phase := func(name string, f func()) error {
+		b, err := c.within(dctx, name, f)
+		if err != nil {
+			busy = b
+		}
+		return err
+	}
 	readAt := time.Now()
-	data, format, opened, err := c.read(ctx, in.Source)
+	var (
+		data   []byte
+		format descriptor.Format
+		opened fs.FileInfo
+		err    error
+	)
+	if phase(phaseRead, func() { data, format, opened, err = c.read(dctx, in.Source) }) != nil || dctx.Err() != nil {
+		c.cutShort(ctx, doc, nil, phaseRead)
+		return done(nil)
+	}
 	if err != nil {
 		doc.Findings = append(doc.Findings, parseFinding(err.Error(), nil))
 		return done(nil)
+	}
+	if why := notADescriptor(in.Source, data); why != "" {
+		return Checked{Doc: doc, FactsOnly: in.FactsOnly, Skipped: why}
 	}
 	keys := c.cacheKeys(format, data)
 	facts, entry, ok := c.fromCache(keys, in.FactsOnly, doc)
 	if !ok {
 		var complete bool
-		facts, complete = c.judge(ctx, doc, data, format)
+		facts, complete = c.judge(ctx, dctx, phase, doc, data, format)
 		if !complete {
 			return done(facts)
 		}
@@ -224,6 +295,52 @@ func (c *Checker) checkInput(ctx context.Context, in Input, index *contextIndex)
 	return done(facts)
 }
 
+// cgcheckSchema finds a schema key whose value starts "cgcheck/", in YAML
+// (block or flow) or JSON, quoted or not.
+var cgcheckSchema = regexp.MustCompile(`(?m)(?:^|[{,\s])["']?schema["']?[ \t]*:[ \t]*["']?cgcheck/`)
+
+// looksLikeOne finds the top-level keys every descriptor has, in YAML or
+// JSON, for the hint given when the schema line is missing.
+var looksLikeOne = regexp.MustCompile(`(?m)(?:^|[{,]\s*)["']?partners["']?\s*:`)
+
+// notADescriptor says why a file a folder walk found is not a cgcheck
+// descriptor, or "" when it is one or was named (a registry folder also
+// holds mkdocs.yml, CI files and the like). A descriptor names its format
+// in a schema key ("schema: cgcheck/partnership/v1"); a file without one is
+// passed over, and every report lists it. A file named on the command line,
+// or standard input, is always checked in full, so a descriptor that lost
+// its schema line fails there. The test is on the text, before parsing, so
+// that a broken descriptor whose schema line is intact still fails to parse
+// where everyone sees it.
+func notADescriptor(src discover.Source, data []byte) string {
+	if src.Explicit || src.Path == discover.Stdin || cgcheckSchema.Match(data) || utf16(data) {
+		return ""
+	}
+	why := "not a cgcheck descriptor: it has no \"schema: cgcheck/partnership/v1\" line, so it was not checked"
+	if looksLikeOne.Match(data) {
+		why += " (it lists partners, as a descriptor does: if it is one, add that line at the top)"
+	}
+	return why
+}
+
+// utf16 reports whether data looks like UTF-16 text (a byte order mark, or
+// a NUL in every other byte of its start), which the test for a schema line
+// cannot read: such a file is checked, and its parse finding says to save it
+// as UTF-8.
+func utf16(data []byte) bool {
+	if len(data) >= 2 && (data[0] == 0xFF && data[1] == 0xFE || data[0] == 0xFE && data[1] == 0xFF) {
+		return true
+	}
+	n := min(len(data), 64)
+	nul := 0
+	for _, b := range data[:n] {
+		if b == 0 {
+			nul++
+		}
+	}
+	return n >= 4 && nul*3 >= n
+}
+
 // absolute is path made absolute, or path itself when that fails.
 func absolute(path string) string {
 	if abs, err := filepath.Abs(path); err == nil {
@@ -232,13 +349,22 @@ func absolute(path string) string {
 	return path
 }
 
-// judge parses, validates and evaluates one descriptor's bytes, adding its
+// judge parses, validates and evaluates one descriptor's bytes within the
+// document's deadline dctx (run is the run's own context; phase runs a step
+// that cannot be interrupted, under dctx), adding its
 // findings to doc, and returns its registry facts (nil when the policies did
 // not run) and whether the result is complete, as opposed to cut short by an
 // evaluation that failed or ran out of time (which a later run may not
 // repeat, so it is not cached).
-func (c *Checker) judge(ctx context.Context, doc *finding.Document, data []byte, format descriptor.Format) ([][]registry.Fact, bool) {
-	parsed, err := descriptor.ParseWithLimits(data, format, c.Limits)
+func (c *Checker) judge(run, dctx context.Context, phase func(string, func()) error, doc *finding.Document, data []byte, format descriptor.Format) ([][]registry.Fact, bool) {
+	var (
+		parsed *descriptor.Document
+		err    error
+	)
+	if phase(phaseParse, func() { parsed, err = descriptor.ParseWithLimits(data, format, c.Limits) }) != nil {
+		c.cutShort(run, doc, nil, phaseParse)
+		return nil, false
+	}
 	if err != nil {
 		var se *descriptor.SyntaxError
 		if errors.As(err, &se) {
@@ -254,7 +380,12 @@ func (c *Checker) judge(ctx context.Context, doc *finding.Document, data []byte,
 		}
 	}
 
-	if violations := c.Schema.Validate(parsed.Value); len(violations) > 0 {
+	var violations []schema.Violation
+	if phase(phaseSchema, func() { violations = c.Schema.Validate(parsed.Value) }) != nil {
+		c.cutShort(run, doc, parsed, phaseSchema)
+		return nil, false
+	}
+	if len(violations) > 0 {
 		for _, v := range violations {
 			pos := parsed.Locate(v.Pointer)
 			if v.AtKey {
@@ -269,7 +400,11 @@ func (c *Checker) judge(ctx context.Context, doc *finding.Document, data []byte,
 		return nil, true
 	}
 
-	res, err := c.Evaluator.Evaluate(ctx, parsed.Value)
+	res, err := c.Evaluator.Evaluate(dctx, parsed.Value)
+	if err != nil && (dctx.Err() != nil || errors.Is(err, engine.ErrTimeout)) {
+		c.cutShort(run, doc, parsed, phaseEval)
+		return nil, false
+	}
 	var facts [][]registry.Fact
 	if err == nil {
 		facts, err = c.Registry.Facts(res, func(pointer string) (int, int) {
@@ -289,6 +424,57 @@ func (c *Checker) judge(ctx context.Context, doc *finding.Document, data []byte,
 	}
 	doc.Findings = append(doc.Findings, findings(res, parsed)...)
 	return facts, true
+}
+
+// within runs phase f and waits for it until ctx is done, returning ctx's
+// error then, with a channel that closes when f ends. Parsing and schema
+// validation cannot be interrupted from outside, so a phase past the
+// deadline is left to finish on its own (the parse limits bound its work)
+// and its results are never read: the caller must return as soon as within
+// fails.
+func (c *Checker) within(ctx context.Context, phase string, f func()) (<-chan struct{}, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if c.slow != nil {
+			c.slow(phase)
+		}
+		f()
+	}()
+	select {
+	case <-done:
+		return nil, nil
+	case <-ctx.Done():
+		return done, ctx.Err()
+	}
+}
+
+// cutShort records a document stopped before it was finished, while in
+// phase: by the time allowed for each document (a timeout finding; the run
+// goes on with the others) or because the run itself was stopped (Ctrl-C,
+// --timeout), which the run reports as such. parsed is nil before the
+// document was parsed; after, its rules are recorded as skipped, so the
+// checklist stays whole.
+func (c *Checker) cutShort(run context.Context, doc *finding.Document, parsed *descriptor.Document, phase string) {
+	f := finding.Finding{Rule: finding.RuleTimeout, Theme: "integrity", Status: finding.Fail}
+	reason := "not checked: the document ran out of time"
+	if run.Err() != nil {
+		f.Message = "not finished: the run was stopped while " + phase
+		reason = "not checked: the run was stopped"
+	} else {
+		f.Message = fmt.Sprintf("not finished within the time allowed for each document (%s): cgcheck stopped while %s; the other documents are checked regardless", c.timeout(), phase)
+	}
+	if parsed == nil {
+		doc.Findings = append(doc.Findings, f)
+		return
+	}
+	root := parsed.Locate("")
+	f.Pointer, f.Line, f.Column = finding.Ptr(""), root.Line, root.Column
+	doc.Findings = append(doc.Findings, f)
+	c.skipAll(doc, parsed, reason)
 }
 
 // read returns the bytes of a source, the format to read them in and, for a
@@ -426,6 +612,25 @@ func (c *Checker) skipAll(doc *finding.Document, parsed *descriptor.Document, re
 	}
 }
 
+// unusedWaiver notes, on the finding of a rule that neither fails nor warns,
+// that the waiver of it waives nothing, and points at the waiver. The status
+// stays as the rule gave it (rules.md: a waiver turns a warn or fail into
+// waived, nothing else), but a waiver kept "just in case" would waive a
+// later failure without anyone looking at it afresh, which is what comply or
+// explain is for; every format shows the note (text shows a pass that
+// points anywhere but the whole document).
+func unusedWaiver(f *finding.Finding, w engine.Waiver, parsed *descriptor.Document) {
+	what := "passes"
+	if f.Status == finding.Skip {
+		what = "is skipped (" + f.Message + ")"
+	}
+	f.Message = fmt.Sprintf("%s. But waivers[%d] waives this rule, which %s for this descriptor, so the waiver waives nothing: remove it, so that a later failure of %s is seen and explained afresh rather than waived unseen",
+		strings.TrimSuffix(f.Message, "."), w.Index, what, f.Rule)
+	pointer := fmt.Sprintf("/waivers/%d", w.Index)
+	pos := parsed.Locate(pointer)
+	f.Pointer, f.Line, f.Column = finding.Ptr(pointer), pos.Line, pos.Column
+}
+
 // findings turns rule outcomes into findings, applying waivers.
 func findings(res *engine.Result, parsed *descriptor.Document) []finding.Finding {
 	waivers := map[string]engine.Waiver{}
@@ -446,6 +651,9 @@ func findings(res *engine.Result, parsed *descriptor.Document) []finding.Finding
 				f.Status, f.Message = finding.Skip, strings.Join(o.Skip, "; ")
 			} else {
 				f.Status, f.Message = finding.Pass, r.Title
+			}
+			if w, ok := waivers[r.ID]; ok {
+				unusedWaiver(&f, w, parsed)
 			}
 			out = append(out, f)
 			continue

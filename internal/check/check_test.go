@@ -152,29 +152,38 @@ func TestExamplesShowWhatTheirREADMESays(t *testing.T) {
 	}
 }
 
+// writeFile writes a file and returns it as a source named on the command
+// line, so it is checked in full whatever it holds.
 func writeFile(t *testing.T, dir, name, body string) discover.Source {
 	t.Helper()
 	p := filepath.Join(dir, name)
 	if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return discover.Source{Path: p}
+	return discover.Source{Path: p, Explicit: true}
+}
+
+// civicCentre is the bundled example that passes every rule.
+func civicCentre(t *testing.T) []byte {
+	t.Helper()
+	good, err := os.ReadFile(filepath.Join(testtool.RepoRoot(t), "testdata", "examples", "civic-centre.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return good
 }
 
 func TestBadFilesBecomeFindingsAndOthersAreStillChecked(t *testing.T) {
 	t.Parallel()
 	c := newChecker(t)
 	dir := t.TempDir()
-	good, err := os.ReadFile(filepath.Join(testtool.RepoRoot(t), "testdata", "examples", "civic-centre.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	good := civicCentre(t)
 	sources := []discover.Source{
 		writeFile(t, dir, "a-syntax.json", "{\n  \"id\": \"x\",\n  \"name\" \"y\"\n}\n"),
 		writeFile(t, dir, "b-schema.yaml", strings.Replace(string(good), "type: task_limited", "type: task_limited\ncolour: blue", 1)),
 		writeFile(t, dir, "c-good.yaml", string(good)),
 		writeFile(t, dir, "d-empty.yaml", ""),
-		{Path: filepath.Join(dir, "e-missing.yaml")},
+		{Path: filepath.Join(dir, "e-missing.yaml"), Explicit: true},
 	}
 	docs := runAll(t, c, sources, 2)
 	if len(docs) != 5 {
@@ -200,6 +209,54 @@ func TestBadFilesBecomeFindingsAndOthersAreStillChecked(t *testing.T) {
 	}
 	if f := first(docs[4]); f.Rule != "parse" || !strings.Contains(f.Message, "cannot read") {
 		t.Errorf("missing file finding = %+v", f)
+	}
+}
+
+// TestFilesFoundThatAreNotDescriptorsAreSkipped: in a folder walk, a YAML or
+// JSON file with no cgcheck schema line (a mkdocs.yml, a CI file) is
+// passed over with a reason, before it is parsed, and never judged; a file
+// named on the command line is always checked in full; a UTF-16 file, whose
+// schema line cannot be read as text, is checked and told to be saved as
+// UTF-8.
+func TestFilesFoundThatAreNotDescriptorsAreSkipped(t *testing.T) {
+	t.Parallel()
+	c := newChecker(t)
+	dir := t.TempDir()
+	good := civicCentre(t)
+	found := func(s discover.Source) discover.Source { s.Explicit = false; return s }
+	mkdocs := found(writeFile(t, dir, "mkdocs.yml", "site_name: Partnerships\nnav:\n  - index.md\n"))
+	ci := found(writeFile(t, dir, "ci.json", `{"jobs": {"check": {"schema": "other/v1"}}}`))
+	lost := found(writeFile(t, dir, "lost.yaml", strings.Replace(string(good), "schema: cgcheck/partnership/v1\n", "", 1)))
+	flow := found(writeFile(t, dir, "flow.yaml", `{schema: cgcheck/partnership/v1, id: x}`))
+	wide := found(writeFile(t, dir, "wide.yaml", "\xff\xfes\x00c\x00"))
+	descriptor := found(writeFile(t, dir, "good.yaml", string(good)))
+	for _, tc := range []struct {
+		src     discover.Source
+		skipped string // a phrase of the reason; "" when checked
+	}{
+		{mkdocs, `not a cgcheck descriptor: it has no "schema: cgcheck/partnership/v1" line`},
+		{ci, "not a cgcheck descriptor"},
+		{lost, "it lists partners, as a descriptor does: if it is one, add that line at the top"},
+		{flow, ""},
+		{wide, ""},
+		{descriptor, ""},
+	} {
+		got := c.CheckWithFacts(context.Background(), tc.src)
+		if !strings.Contains(got.Skipped, tc.skipped) || (tc.skipped == "") != (got.Skipped == "") {
+			t.Errorf("%s: skipped %q, want %q", tc.src.Path, got.Skipped, tc.skipped)
+		}
+		if got.Skipped != "" && (len(got.Doc.Findings) > 0 || got.Facts != nil) {
+			t.Errorf("%s: skipped but judged: %+v", tc.src.Path, got.Doc.Findings)
+		}
+	}
+	// Named, the same files are checked in full: a descriptor that lost
+	// its schema line fails the schema.
+	named := c.CheckWithFacts(context.Background(), discover.Source{Path: lost.Path, Explicit: true})
+	if named.Skipped != "" || named.Doc.Status != finding.Fail || named.Doc.Findings[0].Rule != "schema" {
+		t.Errorf("named lost.yaml: %+v", named.Doc.Findings)
+	}
+	if c.CheckWithFacts(context.Background(), discover.Source{Path: mkdocs.Path, Explicit: true}).Skipped != "" {
+		t.Error("a named mkdocs.yml was skipped")
 	}
 }
 

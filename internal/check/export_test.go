@@ -13,3 +13,7 @@ func SetRacyWindow(d time.Duration) func() {
 	racyWindow = d
 	return func() { racyWindow = old }
 }
+
+// SetSlow makes the checker call f at the start of each phase a document
+// goes through apart from evaluation, with the phase's name.
+func SetSlow(c *Checker, f func(phase string)) { c.slow = f }

@@ -140,6 +140,6 @@ func FuzzCheck(f *testing.F) {
 		if err := os.WriteFile(p, data, 0o600); err != nil {
 			t.Fatal(err)
 		}
-		checkDocument(t, name, data, c.Check(ctx, discover.Source{Path: p}), rules)
+		checkDocument(t, name, data, c.Check(ctx, discover.Source{Path: p, Explicit: true}), rules)
 	})
 }

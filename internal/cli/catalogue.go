@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -11,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"example.org/cgcheck/internal/catalogue"
+	"example.org/cgcheck/internal/schemadoc"
 	"example.org/cgcheck/internal/suggest"
 	"example.org/cgcheck/schemas"
 )
@@ -20,7 +23,9 @@ func newRulesCmd(s Streams, g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "rules",
 		Short: "List the rule catalogue (id, theme, level, title)",
-		Args:  cobra.NoArgs,
+		Example: `  cgcheck rules
+  cgcheck rules --format markdown > docs/rules.md`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			st, err := loadSetup(cmd, s, g, nil)
 			if err != nil {
@@ -64,7 +69,9 @@ func newExplainCmd(s Streams, g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "explain RULE",
 		Short: "Explain one rule: what it checks, the study's words, what to do, its params",
-		Args:  cobra.ExactArgs(1),
+		Example: `  cgcheck explain group-size
+  cgcheck explain group-size --param group-size.group_size_max=14   # with a parameter changed`,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			st, err := loadSetup(cmd, s, g, params)
 			if err != nil {
@@ -153,22 +160,68 @@ func wrap(text string, width int, indent string) string {
 }
 
 func newSchemaCmd(s Streams) *cobra.Command {
-	return &cobra.Command{
-		Use:   "schema",
-		Short: "Print the embedded JSON Schema of the descriptor format",
-		Args:  cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			_, err := s.Stdout.Write(schemas.PartnershipV1)
-			return err
+	var write bool
+	var format string
+	cmd := &cobra.Command{
+		Use:   "schema [--write [DIR]]",
+		Short: "Print the embedded JSON Schema of the descriptor format (or its reference page), or with --write keep a copy in DIR/" + LocalSchemaPath + " for editors",
+		Example: `  cgcheck schema > partnership.schema.json
+  cgcheck schema --format markdown  # the reference page, docs/descriptor.md
+  cgcheck schema --write            # ./` + LocalSchemaPath + `, which cgcheck init's template points editors at
+  cgcheck schema --write registry/  # after upgrading cgcheck, refresh the copy beside the descriptors`,
+		Args: cobra.MaximumNArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			if !write {
+				if len(args) > 0 {
+					return usageError(fmt.Errorf("schema takes a folder only with --write (it prints the schema otherwise)"))
+				}
+				switch format {
+				case "json":
+					_, err := s.Stdout.Write(schemas.PartnershipV1)
+					return err
+				case "markdown":
+					return schemadoc.WriteMarkdown(s.Stdout, schemas.PartnershipV1)
+				}
+				return usageError(fmt.Errorf("unknown --format %q for schema (json or markdown)%s", format, suggest.Hint(format, []string{"json", "markdown"})))
+			}
+			dir := "."
+			if len(args) == 1 {
+				dir = args[0]
+			}
+			given := dir
+			shown := filepath.Join(dir, filepath.FromSlash(LocalSchemaPath))
+			if !filepath.IsAbs(dir) {
+				dir = filepath.Join(s.Dir, dir)
+			}
+			if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+				return setupError(fmt.Errorf("%s is not a folder; give the folder that holds the descriptors", given))
+			}
+			did, err := writeLocalSchema(dir, true)
+			if err != nil {
+				return setupError(err)
+			}
+			switch did {
+			case schemaCurrent:
+				fmt.Fprintf(s.Stderr, "cgcheck: %s is already this version's schema\n", shown)
+			case schemaRefreshed:
+				fmt.Fprintf(s.Stderr, "cgcheck: refreshed %s\n", shown)
+			default:
+				fmt.Fprintf(s.Stderr, "cgcheck: wrote %s\n", shown)
+			}
+			return nil
 		},
 	}
+	cmd.Flags().StringVar(&format, "format", "json", "json (the schema) or markdown (its reference page)")
+	cmd.Flags().BoolVar(&write, "write", false, "write the schema to DIR/"+LocalSchemaPath+" (default DIR: the current folder), replacing an older copy")
+	return cmd
 }
 
 func newVersionCmd(s Streams) *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
-		Short: "Print cgcheck's version and the versions of OPA, the schema and the catalogue",
-		Args:  cobra.NoArgs,
+		Use:     "version",
+		Short:   "Print cgcheck's version and the versions of OPA, the schema and the catalogue",
+		Example: `  cgcheck version`,
+		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			fmt.Fprintf(s.Stdout, "cgcheck %s\nOPA %s\nschema %s\ncatalogue %s\n", Version, version.Version, schemas.FormatVersion, CatalogueVersion)
 			return nil

@@ -42,6 +42,12 @@ func newCheckCmd(s Streams, g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "check [PATH...]",
 		Short: "Check descriptors (files, directories, or - for standard input)",
+		Example: `  cgcheck check registry/                          # every descriptor under registry/
+  cgcheck check --today 2008-10-01 proposal.yaml   # one proposal, as of a given date
+  cgcheck check -o html registry/ > report.html    # a report for reviewers
+  cgcheck check --output sarif=cgcheck.sarif --fail-on warn registry/   # in CI
+  cgcheck check --registry registry/ new.yaml      # one file, with the registry rules across the whole registry
+  cgcheck check --exclude 'archive/**' registry/   # pass over a folder`,
 		Long: `Check descriptors against the schema and the rule catalogue.
 
 PATH is a file, a directory (walked recursively for *.json, *.yaml and *.yml;
@@ -62,12 +68,14 @@ Exit codes: 0 no finding at or above --fail-on; 1 at least one; 2 usage error.`,
 	fl.Bool("explain", false, "text output shows the study's words and what to do under each fail and warn")
 	fl.StringArrayVar(&f.params, "param", nil, "set a rule parameter, rule.name=value (or name=value where one rule has it; repeatable)")
 	fl.StringArray("registry", nil, "run the registry rules across every descriptor under this folder too, reporting those that involve the files named (repeatable)")
+	fl.Bool("skip-non-descriptors", false, "treat the files named like those found in a folder: one without a \"schema: cgcheck/...\" line is listed as skipped, not checked (the pre-commit hook uses this)")
+	fl.StringArray("exclude", nil, "pass over files and folders matching this glob in a folder walk, relative to each PATH (e.g. docs/** or mkdocs.yml; repeatable)")
 	fl.String("cache-dir", "", "where per-document results are cached (default the user's cache directory)")
 	fl.Bool("no-cache", false, "neither read nor write the cache")
 	fl.Int("jobs", 0, "files checked at once (default the number of CPUs)")
 	fl.BoolP("quiet", "q", false, "no progress bar on standard error")
 	fl.Duration("timeout", 0, "stop the whole run after this long, e.g. 10m (default no limit)")
-	fl.Duration("eval-timeout", config.DefaultEvalTimeout, "time allowed for the policies on one document")
+	fl.Duration("eval-timeout", config.DefaultEvalTimeout, "time allowed for each document, from reading it to the last policy; a document past it fails with rule timeout")
 	fl.Int("max-file-bytes", config.DefaultMaxFileBytes, "largest file read, in bytes")
 	fl.Int("max-depth", config.DefaultMaxDepth, "deepest nesting of lists and mappings accepted")
 	fl.Int("max-items", config.DefaultMaxItems, "most entries in one list or mapping")
@@ -151,9 +159,16 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 	if len(args) == 0 {
 		args = []string{"."}
 	}
-	inputs, err := run.Discover(args, st.cfg.Registries)
+	inputs, err := run.Discover(args, st.cfg.Registries, st.cfg.Exclude...)
 	if err != nil {
 		return usageError(err)
+	}
+	if st.cfg.SkipNonDescriptors {
+		for i := range inputs.List {
+			if inputs.List[i].Path != discover.Stdin {
+				inputs.List[i].Explicit = false
+			}
+		}
 	}
 	named := inputs.Named()
 	files, err := outputFiles(st.cfg.Outputs, inputs.List)
@@ -192,6 +207,11 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 		ctx, cancel = context.WithTimeout(ctx, st.cfg.Timeout)
 		defer cancel()
 	}
+	// SARIF places files relative to the repository they are in.
+	var wd, root string
+	if dir, err := filepath.Abs(s.Dir); err == nil {
+		wd, root = dir, sourceRoot(dir)
+	}
 	bar := progress.New(s.Stderr, len(inputs.List), !st.cfg.Quiet && isTerminal(s.Stderr), progress.DefaultDelay)
 	res, err := run.Run(ctx, inputs, run.Options{
 		Checker:  checker,
@@ -199,7 +219,8 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 		Header: report.Run{
 			ToolName: "cgcheck", ToolVersion: Version, Today: st.cfg.Today,
 			Verbose: st.cfg.Verbose, Explain: st.cfg.Explain, Color: useColor(s),
-			Config: st.reportConfig(),
+			Config: st.reportConfig(), Started: time.Now(),
+			SourceRoot: root, WorkDir: wd, HomeURL: HomeURL, RulesURL: RulesURL,
 		},
 		Jobs:     st.cfg.Jobs,
 		FailOn:   finding.Status(st.cfg.FailOn),
@@ -242,7 +263,7 @@ func (st *setup) checker(ctx context.Context, s Streams) (*check.Checker, error)
 	if err != nil {
 		return nil, err
 	}
-	c := &check.Checker{Schema: validator, Evaluator: evaluator, Registry: rules, Stdin: s.Stdin, Limits: descriptor.Limits{
+	c := &check.Checker{Schema: validator, Evaluator: evaluator, Registry: rules, Stdin: s.Stdin, Timeout: st.cfg.EvalTimeout, Limits: descriptor.Limits{
 		MaxBytes: st.cfg.MaxFileBytes, MaxDepth: st.cfg.MaxDepth, MaxItems: st.cfg.MaxItems, MaxString: st.cfg.MaxStringBytes,
 	}}
 	if c.Cache, err = st.openCache(s); err != nil {

@@ -123,6 +123,10 @@ func newRoot(s Streams) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "cgcheck",
 		Short: "Check partnership descriptors against the findings of the Collaborative Gain Research Study",
+		Example: `  cgcheck init proposal.yaml        # start a new descriptor
+  cgcheck check proposal.yaml       # check it
+  cgcheck check registry/           # check a whole registry
+  cgcheck explain single-lead       # what a rule checks and why`,
 		Long: `cgcheck checks partnership descriptors (JSON or YAML) against the findings of
 the Collaborative Gain Research Study (Improvement Service, 2008): one named
 lead, a tight core group, representatives with delegated authority, monitoring

@@ -14,7 +14,9 @@ func newDataCmd(s Streams, g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "data",
 		Short: "Print the data document (today, params, rule ids) for running the policies with opa or conftest",
-		Args:  cobra.NoArgs,
+		Example: `  cgcheck data --today 2008-10-01 > data.json
+  conftest test --all-namespaces --policy policies --data data.json proposal.yaml   # in a checkout of cgcheck`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			st, err := loadSetup(cmd, s, g, params)
 			if err != nil {

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -13,19 +14,42 @@ import (
 	"example.org/cgcheck/internal/testtool"
 )
 
+// TestDocsDescriptorUpToDate fails when docs/descriptor.md no longer
+// matches the schema's titles and descriptions, or leaves a field out.
+// Regenerate it with
+// `go run ./cmd/cgcheck schema --format markdown > docs/descriptor.md`
+// or `go test ./internal/cli -run TestDocs -update`.
+func TestDocsDescriptorUpToDate(t *testing.T) {
+	page := generatedDoc(t, "descriptor.md", "the schema", "schema", "--format", "markdown")
+	for _, key := range schemaKeys(t) {
+		if !strings.Contains(page, "| `"+key+"` |") {
+			t.Errorf("the descriptor page has no row for field %q", key)
+		}
+	}
+}
+
 // TestDocsRulesUpToDate fails when docs/rules.md no longer matches the
 // policies' METADATA. Regenerate it with
 // `go run ./cmd/cgcheck rules --format markdown > docs/rules.md`
 // or `go test ./internal/cli -run TestDocs -update`.
 func TestDocsRulesUpToDate(t *testing.T) {
+	generatedDoc(t, "rules.md", "the policies' METADATA", "rules", "--format", "markdown")
+}
+
+// generatedDoc runs cgcheck with args and compares what it prints with
+// docs/name, generated from source (rewritten with -update), and returns
+// the page.
+func generatedDoc(t *testing.T, name, source string, args ...string) string {
+	t.Helper()
 	var out, errOut bytes.Buffer
-	code := cli.Main(context.Background(), []string{"rules", "--format", "markdown"}, cli.Streams{
+	code := cli.Main(context.Background(), args, cli.Streams{
 		Stdout: &out, Stderr: &errOut, Dir: t.TempDir(), Getenv: func(string) string { return "" },
 	})
+	command := "go run ./cmd/cgcheck " + strings.Join(args, " ") + " > docs/" + name
 	if code != 0 {
-		t.Fatalf("cgcheck rules --format markdown: exit %d: %s", code, errOut.String())
+		t.Fatalf("%s: exit %d: %s", command, code, errOut.String())
 	}
-	path := filepath.Join(testtool.RepoRoot(t), "docs", "rules.md")
+	path := filepath.Join(testtool.RepoRoot(t), "docs", name)
 	if *updateScripts {
 		if err := os.WriteFile(path, out.Bytes(), 0o644); err != nil {
 			t.Fatal(err)
@@ -33,9 +57,50 @@ func TestDocsRulesUpToDate(t *testing.T) {
 	}
 	want, err := os.ReadFile(path)
 	if err != nil {
-		t.Fatalf("%v (generate it with: go run ./cmd/cgcheck rules --format markdown > docs/rules.md)", err)
+		t.Fatalf("%v (generate it with: %s)", err, command)
 	}
 	if diff := cmp.Diff(string(want), out.String()); diff != "" {
-		t.Errorf("docs/rules.md is out of date with the policies' METADATA; regenerate it with\n  go run ./cmd/cgcheck rules --format markdown > docs/rules.md\n(-committed +generated):\n%s", diff)
+		t.Errorf("docs/%s is out of date with %s; regenerate it with\n  %s\n(-committed +generated):\n%s", name, source, command, diff)
+	}
+	return out.String()
+}
+
+// TestREADMETemplateExcerptIsTheTemplates holds the README's excerpt of the
+// `cgcheck init` template to the template: every line of it is a line the
+// template has, so the README shows the placeholders as they really are.
+func TestREADMETemplateExcerptIsTheTemplates(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join(testtool.RepoRoot(t), "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "as the template has it:\n\n```yaml\n")
+	if !ok {
+		t.Fatal("README.md has no template excerpt (\"as the template has it:\" then a yaml block)")
+	}
+	excerpt, _, ok := strings.Cut(rest, "```")
+	if !ok {
+		t.Fatal("the README's template excerpt is not closed")
+	}
+	template := "\n" + initTemplate(t)
+	for _, line := range strings.Split(strings.TrimSuffix(excerpt, "\n"), "\n") {
+		if !strings.Contains(template, "\n"+line+"\n") {
+			t.Errorf("the README's template excerpt has a line the template does not: %q", line)
+		}
+	}
+}
+
+// TestEveryCommandShowsExamples: --help of cgcheck and of each of its
+// commands shows examples to copy, since most of its users do not live in
+// a terminal.
+func TestEveryCommandShowsExamples(t *testing.T) {
+	for _, args := range [][]string{{"--help"}, {"check", "--help"}, {"rules", "--help"}, {"explain", "--help"},
+		{"schema", "--help"}, {"data", "--help"}, {"frameworks", "--help"}, {"init", "--help"}, {"version", "--help"}} {
+		var out, errOut bytes.Buffer
+		code := cli.Main(context.Background(), args, cli.Streams{
+			Stdout: &out, Stderr: &errOut, Dir: t.TempDir(), Getenv: func(string) string { return "" },
+		})
+		if code != 0 || !strings.Contains(out.String(), "Examples:\n  cgcheck ") {
+			t.Errorf("cgcheck %s: exit %d, no examples:\n%s%s", strings.Join(args, " "), code, out.String(), errOut.String())
+		}
 	}
 }

@@ -16,6 +16,8 @@ func newFrameworksCmd(s Streams, g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "frameworks",
 		Short: "List the outcome frameworks that outcome links may name: where each comes from and its outcomes",
+		Example: `  cgcheck frameworks
+  cgcheck frameworks --format json`,
 		Long: `List the outcome frameworks in force: the built-in ones (the National
 Performance Framework, the national outcomes of 2007, and frameworks that
 accept any reference such as a Single Outcome Agreement or a Local Outcomes

@@ -18,7 +18,6 @@ import (
 	"go.yaml.in/yaml/v4"
 
 	"example.org/cgcheck/internal/descriptor"
-	"example.org/cgcheck/schemas"
 )
 
 //go:embed template.yaml
@@ -34,7 +33,10 @@ func newInitCmd(s Streams) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "init [FILE]",
 		Short: "Write a commented YAML descriptor template (a .json FILE gets JSON; refuses to overwrite; - writes to standard output)",
-		Args:  cobra.MaximumNArgs(1),
+		Example: `  cgcheck init                      # partnership.yaml, and the schema for editors beside it
+  cgcheck init registry/new-adp.yaml
+  cgcheck init - | less             # read the template without writing a file`,
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			file := DefaultInitFile
 			if len(args) == 1 {
@@ -47,7 +49,7 @@ func newInitCmd(s Streams) *cobra.Command {
 			}
 			var b strings.Builder
 			if err := descriptorTemplate.Execute(&b, map[string]string{
-				"SchemaID": schemas.PartnershipV1ID, "Today": today, "File": file,
+				"Schema": LocalSchemaPath, "Today": today, "File": file,
 			}); err != nil {
 				return err
 			}
@@ -85,6 +87,11 @@ func newInitCmd(s Streams) *cobra.Command {
 				return fmt.Errorf("write %s: %w", file, err)
 			}
 			fmt.Fprintf(s.Stderr, "cgcheck: wrote %s; fill in each REPLACE: and tbc- value, then run: cgcheck check %s\n", file, file)
+			if format != descriptor.JSON {
+				// The template's first line points editors at the schema
+				// beside it.
+				schemaNote(s, filepath.Dir(path), filepath.Join(filepath.Dir(file), filepath.FromSlash(LocalSchemaPath)))
+			}
 			if format == descriptor.JSON {
 				fmt.Fprintf(s.Stderr, "cgcheck: JSON holds no comments: `cgcheck init -` shows the YAML template, which explains each field and lists the optional ones\n")
 			}
@@ -93,6 +100,22 @@ func newInitCmd(s Streams) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&today, "today", "", "date used for the template's dates, YYYY-MM-DD (default the current date)")
 	return cmd
+}
+
+// schemaNote puts the schema where the template's first line points
+// (dir/LocalSchemaPath, shown as shown) and says what it did. It never
+// fails init, which has written the descriptor: an editor without the
+// schema only validates less.
+func schemaNote(s Streams, dir, shown string) {
+	did, err := writeLocalSchema(dir, false)
+	switch {
+	case err != nil:
+		fmt.Fprintf(s.Stderr, "cgcheck: the descriptor is written, but the schema for editors is not: %v (run cgcheck schema --write in its folder)\n", err)
+	case did == schemaWritten:
+		fmt.Fprintf(s.Stderr, "cgcheck: wrote %s, which editors with YAML support (yaml-language-server) use to check each field as you type\n", shown)
+	case did == schemaDiffers:
+		fmt.Fprintf(s.Stderr, "cgcheck: %s is from another version of cgcheck and was left alone; run cgcheck schema --write to refresh it\n", shown)
+	}
 }
 
 // templateJSON turns the rendered YAML template into indented JSON with the

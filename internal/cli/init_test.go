@@ -112,7 +112,7 @@ func parseYAML(t *testing.T, text string) any {
 
 func TestInitTemplate(t *testing.T) {
 	out := initTemplate(t)
-	if !strings.HasPrefix(out, "# yaml-language-server: $schema="+schemas.PartnershipV1ID+"\n") {
+	if !strings.HasPrefix(out, "# yaml-language-server: $schema="+cli.LocalSchemaPath+"\n") {
 		t.Errorf("template does not start with the yaml-language-server line:\n%s", out[:200])
 	}
 	v, err := schema.New()

@@ -53,7 +53,7 @@ const EnvPrefix = "CGCHECK"
 // Keys are the settings a config file may hold (the flag names, plus params
 // and disable).
 var Keys = []string{"format", "output", "fail-on", "today", "policy", "verbose", "explain", "quiet", "jobs",
-	"timeout", "eval-timeout", "max-file-bytes", "max-depth", "max-items", "max-string-bytes", "registry", "cache-dir", "no-cache", "params", "disable", "frameworks"}
+	"timeout", "eval-timeout", "max-file-bytes", "max-depth", "max-items", "max-string-bytes", "registry", "exclude", "skip-non-descriptors", "cache-dir", "no-cache", "params", "disable", "frameworks"}
 
 // Limits on input and evaluation, with their defaults: far above any real
 // descriptor (a few KB, a few levels deep), low enough that hostile input is
@@ -81,6 +81,13 @@ type Config struct {
 	// Registries are folders whose descriptors the registry rules run
 	// across, beside the files named (a config file's are relative to it).
 	Registries []string
+	// Exclude are globs of files and folders a folder walk passes over
+	// (discover.FindExcluding).
+	Exclude []string
+	// SkipNonDescriptors treats files named like files found in a walk: one
+	// without a cgcheck schema line is listed as skipped, not checked (the
+	// pre-commit hook, which names every staged YAML file).
+	SkipNonDescriptors bool
 	// CacheDir is where per-document results are cached ("" for the user's
 	// cache directory); NoCache turns the cache off.
 	CacheDir string
@@ -137,6 +144,7 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 	v.SetDefault("explain", false)
 	v.SetDefault("quiet", false)
 	v.SetDefault("no-cache", false)
+	v.SetDefault("skip-non-descriptors", false)
 	v.SetDefault("cache-dir", "")
 	v.SetDefault("jobs", 0)
 	v.SetDefault("timeout", "0s")
@@ -215,6 +223,9 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 	if c.Quiet, err = c.boolean("quiet"); err != nil {
 		return nil, err
 	}
+	if c.SkipNonDescriptors, err = c.boolean("skip-non-descriptors"); err != nil {
+		return nil, err
+	}
 	if c.NoCache, err = c.boolean("no-cache"); err != nil {
 		return nil, err
 	}
@@ -259,6 +270,7 @@ func Load(flags *pflag.FlagSet, configPath, dir string, getenv func(string) stri
 		c.Outputs = splitOutputs(raw)
 	}
 	c.Registries = c.list("registry", true)
+	c.Exclude = c.list("exclude", true)
 	c.Disable = c.list("disable", false)
 
 	if c.FailOn != "fail" && c.FailOn != "warn" {
@@ -461,6 +473,10 @@ func (c *Config) Resolve(cat *catalogue.Catalogue) (Params, map[string]bool, err
 		disabled[id] = true
 	}
 
+	if err := envNamesDistinct(cat); err != nil {
+		return nil, nil, err
+	}
+
 	fromFile := map[paramKey]given{}
 	fileEntries, err := c.fileParams()
 	if err != nil {
@@ -566,6 +582,50 @@ func resolveParamName(cat *catalogue.Catalogue, name string) (paramKey, error) {
 // CGCHECK_PARAMS_GROUP_SIZE__GROUP_SIZE_MAX.
 func envName(k paramKey) string {
 	return EnvPrefix + "_PARAMS_" + strings.ToUpper(strings.ReplaceAll(k.rule, "-", "_")) + "__" + strings.ToUpper(k.name)
+}
+
+// envNamesDistinct refuses a catalogue in which two parameters would be set
+// by one environment variable: rule group's size__x and rule group--size's
+// x are both CGCHECK_PARAMS_GROUP__SIZE__X, and a bare name can spell
+// another rule's scoped variable (a__b is CGCHECK_PARAMS_A__B, rule a's b).
+// Names that differ only in case collide too. Setting one would then set the
+// other: a custom rule could reach a built-in rule's parameter, which
+// parameters scoped by rule exist to prevent.
+func envNamesDistinct(cat *catalogue.Catalogue) error {
+	owner := map[string]paramKey{}
+	claim := func(env string, k paramKey) error {
+		if prev, taken := owner[env]; taken && prev != k {
+			return usagef("parameters %s and %s would both be set by the environment variable %s; rename one of them in its rule's METADATA (custom rules only: cgcheck's own never collide)", prev, k, env)
+		}
+		owner[env] = k
+		return nil
+	}
+	// Scoped names first, so a bare name is reported against the
+	// parameter whose scoped variable it spells.
+	for _, r := range cat.Rules() {
+		for _, p := range r.Params {
+			if err := claim(envName(paramKey{r.ID, p.Name}), paramKey{r.ID, p.Name}); err != nil {
+				return err
+			}
+		}
+	}
+	bare := map[string]paramKey{}
+	for _, r := range cat.Rules() {
+		for _, p := range r.Params {
+			k, env := paramKey{r.ID, p.Name}, bareEnvName(p.Name)
+			if prev, ok := owner[env]; ok && prev != k {
+				return usagef("parameters %s and %s would both be set by the environment variable %s; rename one of them in its rule's METADATA (custom rules only: cgcheck's own never collide)", prev, k, env)
+			}
+			// The same bare name in several rules is allowed (it is then
+			// ambiguous, and must be scoped), but not two names that differ
+			// only in case.
+			if prev, ok := bare[env]; ok && prev.name != p.Name {
+				return usagef("parameters %s and %s would both be set by the environment variable %s; rename one of them in its rule's METADATA (custom rules only: cgcheck's own never collide)", prev, k, env)
+			}
+			bare[env] = k
+		}
+	}
+	return nil
 }
 
 // bareEnvName is the environment variable of a parameter by its bare name:

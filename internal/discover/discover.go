@@ -7,9 +7,12 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
 
 	"example.org/cgcheck/internal/descriptor"
 )
@@ -54,7 +57,35 @@ type Result struct {
 // is itself such a link is walked), "-" for standard input. The
 // result is sorted by path with duplicates removed; standard input comes
 // first.
-func Find(paths []string) (*Result, error) {
+func Find(paths []string) (*Result, error) { return FindExcluding(paths, nil) }
+
+// FindExcluding is Find, passing over what the exclude globs match in a
+// folder walk (check --exclude, config exclude:). A glob is matched against
+// the path relative to the PATH argument walked, with / between folders and
+// ** for any number of them (docs/**, registry/archive/*.yaml); a glob
+// without a / matches a file's or folder's name at any depth (mkdocs.yml,
+// *.draft.yaml), as in .gitignore. A folder matched is not entered. Files
+// named as PATH arguments are always checked.
+func FindExcluding(paths, exclude []string) (*Result, error) {
+	for _, g := range exclude {
+		if !doublestar.ValidatePattern(g) {
+			return nil, &PathError{Path: g, Err: errors.New("--exclude: not a valid glob pattern (use *, ?, [abc], {a,b} and ** for any number of folders)")}
+		}
+	}
+	excluded := func(rel string) bool {
+		rel = filepath.ToSlash(rel)
+		name := path.Base(rel)
+		for _, g := range exclude {
+			target := rel
+			if !strings.Contains(g, "/") {
+				target = name
+			}
+			if ok, _ := doublestar.Match(g, target); ok {
+				return true
+			}
+		}
+		return false
+	}
 	res := &Result{}
 	seen := map[string]bool{}
 	add := func(s Source) {
@@ -86,6 +117,14 @@ func Find(paths []string) (*Result, error) {
 			root = p + string(filepath.Separator)
 		}
 		err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if path != root && len(exclude) > 0 {
+				if rel, rerr := filepath.Rel(root, path); rerr == nil && excluded(rel) {
+					if d != nil && d.IsDir() {
+						return fs.SkipDir
+					}
+					return nil
+				}
+			}
 			if err != nil {
 				if path == root {
 					return err

@@ -253,6 +253,39 @@ warn := {"lead.person is blank"} if input.lead.person == ""
 	}
 }
 
+// A custom rule set that is no collection is named at the policy's own
+// line: at load when its type is known (deny := true), for each document when
+// it is not (deny := input.flag). Before, the first failed with a position
+// in cgcheck's internal query, and a non-collection read as no findings.
+func TestRuleSetsMustBeCollections(t *testing.T) {
+	t.Parallel()
+	for _, body := range []string{"deny := true", `warn := "a message"`, "deny := 3"} {
+		_, err := engine.Load([]string{writePolicy(t, map[string]string{"lead_post.rego": customHeader + "\n" + body + "\n"})})
+		var pe engine.PolicyErrors
+		if !errors.As(err, &pe) || len(pe) != 1 {
+			t.Fatalf("%s: err = %v, want one policy error", body, err)
+		}
+		if !strings.HasSuffix(pe[0].File, "lead_post.rego") || pe[0].Line != 11 || !strings.Contains(pe[0].Msg, "must be a set of messages") {
+			t.Errorf("%s: %v", body, pe[0])
+		}
+	}
+
+	ev := prepareCustom(t, map[string]string{"lead_post.rego": customHeader + "\ndeny := input.flag\n"})
+	_, err := ev.Evaluate(context.Background(), map[string]any{"flag": true})
+	if err == nil || !strings.Contains(err.Error(), "lead_post.rego:11:1: deny is true (a boolean), but it must be a set of messages") {
+		t.Errorf("deny := input.flag with flag true: err = %v", err)
+	}
+	res, err := ev.Evaluate(context.Background(), map[string]any{"flag": []any{"one message"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, o := range res.Outcomes {
+		if o.Rule.ID == "lead-post" && (len(o.Deny) != 1 || o.Deny[0].Msg != "one message") {
+			t.Errorf("deny := input.flag with a list: %+v", o.Deny)
+		}
+	}
+}
+
 func TestDisabledRulesAreNotEvaluated(t *testing.T) {
 	t.Parallel()
 	p, err := engine.Load(nil)

@@ -73,7 +73,16 @@ type Evaluator struct {
 	reads      []string   // the bindings of the extra sets read, in order
 	timeout    time.Duration
 	hasWaivers bool
+	// whole holds, by binding name, the rule sets a custom policy defines
+	// with a complete rule (deny := ...), which may give anything: they are
+	// bound whole and checked to be collections for each document, so that
+	// `deny := true` fails at its own line instead of reading as no findings.
+	whole map[string]wholeSet
 }
+
+// wholeSet is a rule set bound whole: which set it is, and where the rule
+// that defines it is (file:line:column).
+type wholeSet struct{ set, at string }
 
 // Read is one more set the per-document query reads besides the rules'
 // decisions: Ref (data.x.y.name) is bound to Name, and each Result holds its
@@ -98,7 +107,9 @@ func (p *Policies) Prepare(ctx context.Context, s Settings, reads ...Read) (*Eva
 		}
 	}
 	var q strings.Builder
-	q.WriteString(p.ruleQuery(e.rules))
+	rq, whole := p.ruleQuery(e.rules)
+	q.WriteString(rq)
+	e.whole = whole
 	if p.hasWaivers {
 		q.WriteString(p.read("waivers", "data.cgcheck.waivers.effective"))
 	}
@@ -186,17 +197,88 @@ func (p *Policies) ReadSet(name, ref string) string { return p.read(name, ref) }
 // "undefined" into an empty array instead of failing the whole query. The
 // direct read saves OPA a comprehension per set: about 270 allocations per
 // descriptor over the built-in rules.
-func (p *Policies) ruleQuery(rules []*catalogue.Rule) string {
+//
+// A set defined otherwise is bound whole, as an array of its one value (or
+// none when undefined), and returned in whole: reading its members in the
+// query would make a value that is no collection (deny := true) read as
+// "no findings", or fail to prepare with the query's position rather than
+// the policy's.
+func (p *Policies) ruleQuery(rules []*catalogue.Rule) (string, map[string]wholeSet) {
 	var q strings.Builder
+	whole := map[string]wholeSet{}
 	for i, r := range rules {
 		for _, set := range []string{"deny", "warn", "skip"} {
-			q.WriteString(p.read(namesOf(i).of(set), r.Package+"."+set))
+			name, ref := namesOf(i).of(set), r.Package+"."+set
+			if p.kindOf(ref) == otherRules {
+				q.WriteString(name + " := [x | x := " + ref + "]\n")
+				whole[name] = wholeSet{set: set, at: p.definedAt(ref)}
+				continue
+			}
+			q.WriteString(p.read(name, ref))
 		}
 	}
 	if q.Len() == 0 {
-		return "true\n"
+		return "true\n", whole
 	}
-	return q.String()
+	return q.String(), whole
+}
+
+// definedAt is where the first rule at ref is defined, as file:line:column.
+func (p *Policies) definedAt(ref string) string {
+	parsed, err := ast.ParseRef(ref)
+	if err != nil {
+		return ref
+	}
+	rules := p.compiler.GetRulesExact(parsed)
+	if len(rules) == 0 || rules[0].Location == nil {
+		return ref
+	}
+	loc := rules[0].Location
+	return fmt.Sprintf("%s:%d:%d", loc.File, loc.Row, loc.Col)
+}
+
+// members returns the members of the rule set bound to name. A set bound
+// whole must be a set or array (an object's values are its members, as
+// `some x in` reads them); anything else is an error naming the policy.
+func (e *Evaluator) members(b rego.Vars, name string) ([]*ast.Term, error) {
+	w, ok := e.whole[name]
+	if !ok {
+		return terms(b[name]), nil
+	}
+	wrapped := terms(b[name])
+	if len(wrapped) == 0 {
+		return nil, nil // undefined: no findings
+	}
+	v := wrapped[0]
+	switch c := v.Value.(type) {
+	case ast.Set, *ast.Array:
+		return Elements(v), nil
+	case ast.Object:
+		var out []*ast.Term
+		c.Foreach(func(_, value *ast.Term) { out = append(out, value) })
+		return out, nil
+	}
+	return nil, fmt.Errorf("%s: %s is %s, but it must be a set of messages, as in `%s contains msg if { ... }`", w.at, w.set, ValueKind(v), w.set)
+}
+
+// ValueKind describes an OPA value that is not a collection the way a
+// policy author reads it: "true (a boolean)", "a number (3)".
+func ValueKind(v *ast.Term) string {
+	text := v.String()
+	if len(text) > 40 {
+		text = text[:37] + "..."
+	}
+	switch v.Value.(type) {
+	case ast.Boolean:
+		return text + " (a boolean)"
+	case ast.Number:
+		return "a number (" + text + ")"
+	case ast.String:
+		return "a string (" + text + ")"
+	case ast.Null:
+		return "null"
+	}
+	return text
 }
 
 // read binds name to the members of the set at ref, as one line of a query
@@ -323,7 +405,9 @@ func (e *Evaluator) Evaluate(ctx context.Context, value any) (*Result, error) {
 	}
 	res := &Result{Outcomes: make([]Outcome, len(e.rules))}
 	for i, r := range e.rules {
-		res.Outcomes[i] = outcome(r, b, e.sets[i])
+		if res.Outcomes[i], err = e.outcome(r, b, e.sets[i]); err != nil {
+			return nil, err
+		}
 	}
 	if e.hasWaivers {
 		for _, w := range terms(b["waivers"]) {
@@ -347,13 +431,20 @@ func (e *Evaluator) Evaluate(ctx context.Context, value any) (*Result, error) {
 	return res, nil
 }
 
-func outcome(r *catalogue.Rule, b rego.Vars, names setNames) Outcome {
-	return Outcome{
-		Rule: r,
-		Deny: messages(terms(b[names.deny])),
-		Warn: messages(terms(b[names.warn])),
-		Skip: skips(terms(b[names.skip])),
+func (e *Evaluator) outcome(r *catalogue.Rule, b rego.Vars, names setNames) (Outcome, error) {
+	deny, err := e.members(b, names.deny)
+	if err != nil {
+		return Outcome{}, err
 	}
+	warn, err := e.members(b, names.warn)
+	if err != nil {
+		return Outcome{}, err
+	}
+	skip, err := e.members(b, names.skip)
+	if err != nil {
+		return Outcome{}, err
+	}
+	return Outcome{Rule: r, Deny: messages(deny), Warn: messages(warn), Skip: skips(skip)}, nil
 }
 
 // evalOnce runs a prepared query on one input within the timeout and
@@ -367,7 +458,9 @@ func evalOnce(ctx context.Context, q rego.PreparedEvalQuery, input ast.Value, ti
 	if err != nil {
 		if ctx.Err() != nil || topdown.IsCancel(err) {
 			if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-				return nil, fmt.Errorf("%w after %s (the limit for one document; raise it with --eval-timeout)", ErrTimeout, timeout)
+				// The caller knows what the limit was for: one document, or
+				// the registry rules over many.
+				return nil, fmt.Errorf("%w after %s", ErrTimeout, timeout)
 			}
 			return nil, ctx.Err()
 		}

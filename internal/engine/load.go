@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/open-policy-agent/opa/v1/ast"
+	"github.com/open-policy-agent/opa/v1/types"
 
 	"example.org/cgcheck/internal/catalogue"
 	"example.org/cgcheck/internal/finding"
@@ -210,6 +211,9 @@ func Load(customDirs []string) (*Policies, error) {
 		}
 		seen[r.ID] = r
 		rules = append(rules, r)
+		if !builtin[name] {
+			errs = append(errs, scalarSets(compiler, r)...)
+		}
 	}
 	if len(errs) > 0 {
 		return nil, errs
@@ -221,6 +225,31 @@ func Load(customDirs []string) (*Policies, error) {
 	pol := &Policies{compiler: compiler, catalogue: cat, hasWaivers: hasWaivers, moduleCount: len(modules)}
 	copy(pol.digest[:], sources.Sum(nil))
 	return pol, nil
+}
+
+// scalarSets finds a custom rule's deny, warn or skip defined as a value
+// that can never hold messages (deny := true), and names it at its own line:
+// read as a set, such a value would mean "no findings", a silent pass. What
+// the type checker cannot tell at load (deny := input.x) is checked for each
+// document (Evaluator.members).
+func scalarSets(compiler *ast.Compiler, r *catalogue.Rule) PolicyErrors {
+	var out PolicyErrors
+	for _, set := range []string{"deny", "warn", "skip"} {
+		ref, err := ast.ParseRef(r.Package + "." + set)
+		if err != nil {
+			continue
+		}
+		defs := compiler.GetRulesExact(ref)
+		if len(defs) == 0 {
+			continue
+		}
+		switch t := compiler.TypeEnv.Get(ref); t.(type) {
+		case types.Boolean, types.Number, types.String, types.Null:
+			out = append(out, errorAt(defs[0].Location, r.File,
+				fmt.Sprintf("%s gives a %s, but it must be a set of messages, as in `%s contains msg if { ... }`", set, types.Sprint(t), set)))
+		}
+	}
+	return out
 }
 
 // maxPolicyBytes bounds one custom policy file.

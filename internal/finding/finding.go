@@ -55,13 +55,14 @@ const (
 	RuleSchema     = "schema"     // the descriptor breaks the JSON Schema
 	RuleEvaluation = "evaluation" // the policies could not be evaluated
 	RuleFile       = "file"       // the file cannot be read at all
+	RuleTimeout    = "timeout"    // the document was not finished in the time allowed
 )
 
 // ToolRule reports whether id is one of cgcheck's own rules (parse, schema,
-// evaluation, file), which no policy may take, in any case.
+// evaluation, file, timeout), which no policy may take, in any case.
 func ToolRule(id string) bool {
 	switch strings.ToLower(id) {
-	case RuleParse, RuleSchema, RuleEvaluation, RuleFile:
+	case RuleParse, RuleSchema, RuleEvaluation, RuleFile, RuleTimeout:
 		return true
 	}
 	return false
@@ -214,6 +215,18 @@ type Summary struct {
 	// the run (--timeout reached after 12 of 800 files): every format shows
 	// it, so a partial report is never read as the whole.
 	Incomplete string `json:"incomplete,omitempty"`
+	// Skipped are files a folder walk found that are not cgcheck
+	// descriptors (a mkdocs.yml, a CI file): every format lists them, so
+	// that a descriptor that lost its schema line is seen, but they are
+	// neither documents nor failures. The JSON report gives them at its top
+	// level, beside documents.
+	Skipped []SkippedFile `json:"-"`
+}
+
+// SkippedFile is a file found but not checked, and why.
+type SkippedFile struct {
+	File   string `json:"file"`
+	Reason string `json:"reason"`
 }
 
 // Add counts one finished document.

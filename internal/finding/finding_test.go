@@ -2,6 +2,7 @@ package finding_test
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
 
 	"example.org/cgcheck/internal/catalogue"
@@ -43,7 +44,7 @@ func TestSummaryCountsWaived(t *testing.T) {
 		s.Add(d)
 	}
 	want := finding.Summary{Documents: 3, Pass: 1, Warn: 1, Fail: 1, Waived: 2}
-	if s != want {
+	if !reflect.DeepEqual(s, want) {
 		t.Errorf("summary = %+v, want %+v", s, want)
 	}
 }

@@ -21,6 +21,7 @@ package registry
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"maps"
 	"slices"
@@ -225,6 +226,9 @@ func (c *Collector) answer(ctx context.Context, r *rule, in input) (answer, erro
 		timeout *= n
 	}
 	b, err := r.query.Eval(ctx, in.value, timeout)
+	if errors.Is(err, engine.ErrTimeout) {
+		return answer{}, fmt.Errorf("%w (the registry rules are allowed the time for one document, --eval-timeout, for every 100 facts they judge)", err)
+	}
 	if err != nil {
 		return answer{}, err
 	}

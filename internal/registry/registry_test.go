@@ -218,18 +218,26 @@ func TestCyclesFoundInGoMatchTheRego(t *testing.T) {
 			"j": "[j, k]", "k": "Council", // a self-report in a list
 			"l": "a", "m": "l", // lines running into a cycle
 		}
-		var names []string
-		var docs []*descriptor.Document
-		for _, id := range slices.Sorted(maps.Keys(lines)) {
-			d, err := descriptor.Parse([]byte(fmt.Sprintf("id: %s\ngovernance: {reports_to: %s}\n", id, lines[id])), descriptor.YAML)
-			if err != nil {
-				t.Fatal(err)
-			}
-			names = append(names, "reg/"+id+".yaml")
-			docs = append(docs, d)
-		}
+		names, docs := reportingLines(t, lines)
 		check(t, names, docs)
 	})
+}
+
+// reportingLines is a registry of one small descriptor per id, each
+// reporting to what lines gives it (YAML: a name or a list), in id order.
+func reportingLines(t *testing.T, lines map[string]string) ([]string, []*descriptor.Document) {
+	t.Helper()
+	var names []string
+	var docs []*descriptor.Document
+	for _, id := range slices.Sorted(maps.Keys(lines)) {
+		d, err := descriptor.Parse([]byte(fmt.Sprintf("id: %s\ngovernance: {reports_to: %s}\n", id, lines[id])), descriptor.YAML)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names = append(names, "reg/"+id+".yaml")
+		docs = append(docs, d)
+	}
+	return names, docs
 }
 
 func asJSON(t *testing.T, v ast.Value) string {
@@ -422,16 +430,7 @@ func TestBatchesGiveTheFindingsOfOneWholeInput(t *testing.T) {
 			"hub": "Council",
 			"e":   "e", "f": "[g, h]", "g": "f", "h": "g",
 		}
-		var names []string
-		var docs []*descriptor.Document
-		for _, id := range slices.Sorted(maps.Keys(lines)) {
-			d, err := descriptor.Parse([]byte(fmt.Sprintf("id: %s\ngovernance: {reports_to: %s}\n", id, lines[id])), descriptor.YAML)
-			if err != nil {
-				t.Fatal(err)
-			}
-			names = append(names, "reg/"+id+".yaml")
-			docs = append(docs, d)
-		}
+		names, docs := reportingLines(t, lines)
 		check(t, names, docs)
 	})
 }

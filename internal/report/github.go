@@ -102,6 +102,9 @@ func (r *githubReporter) Finish(summary finding.Summary, registry finding.Regist
 			r.command(cmd, "", 0, 0, title, msg)
 		}
 	}
+	for _, sk := range summary.Skipped {
+		r.command("notice", safeText(sk.File), 0, 0, "Skipped: not a cgcheck descriptor", safeText(sk.Reason))
+	}
 	for _, line := range r.run.Config.Lines() {
 		r.command("notice", "", 0, 0, "cgcheck configuration", safeText(line))
 	}

@@ -204,6 +204,8 @@ type htmlPage struct {
 	Chart        chart
 	Registry     finding.Status
 	RegFindings  []htmlFinding
+	// Skipped are the files found that are not descriptors, made safe.
+	Skipped []finding.SkippedFile
 }
 
 func (r *htmlReporter) Finish(summary finding.Summary, registry finding.Registry) error {
@@ -214,6 +216,9 @@ func (r *htmlReporter) Finish(summary finding.Summary, registry finding.Registry
 		r.tally(f.Rule, f.Status)
 	}
 	p := htmlPage{Run: r.run, Summary: summary, Documents: r.n, Chart: r.chart(), Registry: registry.Status}
+	for _, sk := range summary.Skipped {
+		p.Skipped = append(p.Skipped, finding.SkippedFile{File: safeText(sk.File), Reason: safeText(sk.Reason)})
+	}
 	for _, t := range catalogue.Themes {
 		p.Themes = append(p.Themes, themeCell{Theme: t, Title: catalogue.ThemeTitles[t]})
 	}
@@ -399,6 +404,14 @@ details.rest::details-content{content-visibility:visible;display:block}
 {{- end}}
 {{- if .Summary.Incomplete}}
 <p class="incomplete s-fail"><strong>{{.Summary.Incomplete}}</strong></p>
+{{- end}}
+{{- if .Skipped}}
+<p class="skipped">Skipped, not checked: {{len .Skipped}} file{{if ne (len .Skipped) 1}}s{{end}} found that {{if eq (len .Skipped) 1}}is not a cgcheck descriptor{{else}}are not cgcheck descriptors{{end}}.</p>
+<ul class="skipped">
+{{- range .Skipped}}
+<li><code>{{.File}}</code>: {{.Reason}}</li>
+{{- end}}
+</ul>
 {{- end}}
 <p class="note">Documents are counted by their worst finding; waived findings count as pass. Findings in all: {{.FailFindings}} fail, {{.WarnFindings}} warn. A checklist, not a score.</p>
 <h3 id="grid-title">Documents by theme</h3>

@@ -48,7 +48,11 @@ type jsonDocument struct {
 type jsonFinding struct {
 	finding.Finding
 	jsonExplanation
-	Waiver *finding.Waiver `json:"waiver,omitempty"`
+	// WaivedStatus is the status a waived finding would have without its
+	// waiver (warn or fail), beside the waiver, for consumers that sort or
+	// filter on it without reading the waiver object.
+	WaivedStatus finding.Status  `json:"waived_status,omitempty"`
+	Waiver       *finding.Waiver `json:"waiver,omitempty"`
 }
 
 type jsonRegistryFinding struct {
@@ -81,6 +85,9 @@ func (r *jsonReporter) document(doc *finding.Document) jsonDocument {
 	}
 	for i, f := range doc.Findings {
 		d.Findings[i] = jsonFinding{Finding: f, jsonExplanation: r.explain(f.Rule, f.Status), Waiver: f.Waiver}
+		if f.Status == finding.Waived && f.Waiver != nil {
+			d.Findings[i].WaivedStatus = f.Waiver.Waives
+		}
 	}
 	return d
 }
@@ -140,6 +147,15 @@ func (r *jsonReporter) Finish(summary finding.Summary, registry finding.Registry
 	w.WriteString("],\n  \"registry\": ")
 	if err := r.writeRegistry(w, registry); err != nil {
 		return err
+	}
+	if len(summary.Skipped) > 0 {
+		// Beside documents: files found that are not descriptors.
+		sb, err := marshal(summary.Skipped, "  ")
+		if err != nil {
+			return err
+		}
+		w.WriteString(",\n  \"skipped\": ")
+		w.Write(sb)
 	}
 	w.WriteString("\n}\n")
 	return w.Flush()

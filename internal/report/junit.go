@@ -113,10 +113,14 @@ func (r *junitReporter) Start(run Run) error {
 	if r.failOn != finding.Warn {
 		r.failOn = finding.Fail
 	}
-	// The schema requires a timestamp; the run's as-of date keeps the
-	// output reproducible where the wall clock would not.
+	// The schema requires a timestamp: when the run began (a CI server
+	// lists runs by it), in UTC, as JUnit writes it without a zone. A run
+	// whose start is not known (a library caller) gives its as-of date.
 	r.stamp = "1970-01-01T00:00:00"
-	if d, err := time.Parse(time.DateOnly, run.Today); err == nil {
+	switch d, err := time.Parse(time.DateOnly, run.Today); {
+	case !run.Started.IsZero():
+		r.stamp = run.Started.UTC().Format("2006-01-02T15:04:05")
+	case err == nil:
 		r.stamp = d.Format("2006-01-02T15:04:05")
 	}
 	if _, err := io.WriteString(r.w, xml.Header); err != nil {
@@ -131,7 +135,7 @@ var junitRoot = xml.StartElement{Name: xml.Name{Local: "testsuites"}}
 // failures are errors (the file could not be checked) rather than failures.
 func toolRule(id string) bool {
 	switch id {
-	case finding.RuleParse, finding.RuleSchema, finding.RuleEvaluation, finding.RuleFile:
+	case finding.RuleParse, finding.RuleSchema, finding.RuleEvaluation, finding.RuleFile, finding.RuleTimeout:
 		return true
 	}
 	return false
@@ -213,6 +217,18 @@ func (r *junitReporter) Finish(summary finding.Summary, registry finding.Registr
 	}
 	if len(groups) > 0 {
 		if err := r.suite("registry", groups, nil); err != nil {
+			return err
+		}
+	}
+	if len(summary.Skipped) > 0 {
+		// One skipped test per file found that is not a descriptor, so a
+		// CI server lists it without counting it as a failure.
+		var files []*junitGroup
+		for _, sk := range summary.Skipped {
+			files = append(files, &junitGroup{rule: sk.File, theme: "not-a-descriptor",
+				items: []junitItem{{status: finding.Skip, message: sk.Reason, where: sk.File}}})
+		}
+		if err := r.suite("skipped files", files, nil); err != nil {
 			return err
 		}
 	}

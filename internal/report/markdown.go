@@ -135,6 +135,9 @@ func (r *markdownReporter) Finish(summary finding.Summary, registry finding.Regi
 			fmt.Fprintf(w, " (%d fail, %d warn)", fail, warn)
 		}
 	}
+	if n := len(summary.Skipped); n > 0 {
+		fmt.Fprintf(w, " \u00b7 %d %s skipped (not cgcheck descriptors)", n, plural(n, "file", "files"))
+	}
 	fmt.Fprintln(w)
 	if summary.Incomplete != "" {
 		fmt.Fprintf(w, "\n**%s**\n", mdText(summary.Incomplete))
@@ -184,6 +187,13 @@ func (r *markdownReporter) Finish(summary finding.Summary, registry finding.Regi
 	}
 	if _, err := r.warning.WriteTo(w); err != nil {
 		return err
+	}
+
+	if len(summary.Skipped) > 0 {
+		fmt.Fprintf(w, "\n## Skipped files\n\nFound in the folders checked but not cgcheck descriptors, so not checked.\n\n| File | Why |\n|---|---|\n")
+		for _, sk := range summary.Skipped {
+			fmt.Fprintf(w, "| %s | %s |\n", mdText(sk.File), mdText(sk.Reason))
+		}
 	}
 
 	if summary.Waived > 0 {

@@ -34,14 +34,8 @@ func writeReport(t *testing.T, path string) []byte {
 	if err := m.Finish(s, reg); err != nil {
 		t.Fatal(err)
 	}
-	var want bytes.Buffer
-	direct, _ := report.New("json", &want)
-	direct.Start(report.Run{ToolName: "cgcheck"})
-	for _, d := range docs {
-		direct.Document(d)
-	}
-	direct.Finish(s, reg)
-	return want.Bytes()
+	// What the same run gives written directly, to compare with the file.
+	return renderDocs(t, "json", report.Run{ToolName: "cgcheck"}, docs, s, reg)
 }
 
 // TestFileReporterKeepsLinksAndWritesThroughPipes: a report through a

@@ -7,6 +7,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"time"
 
 	"example.org/cgcheck/internal/catalogue"
 	"example.org/cgcheck/internal/finding"
@@ -17,6 +18,19 @@ type Run struct {
 	ToolName    string
 	ToolVersion string
 	Today       string
+	// Started is when the run began, by the wall clock (JUnit's timestamp);
+	// zero leaves it out where a format allows, or uses Today.
+	Started time.Time
+	// SourceRoot is the folder SARIF's file URIs are relative to (its
+	// %SRCROOT%): the repository root, as an absolute path. WorkDir is the
+	// absolute folder relative file names are read from. With either
+	// empty, SARIF writes paths as given.
+	SourceRoot, WorkDir string
+	// HomeURL is cgcheck's published home and RulesURL its rule catalogue
+	// (docs/rules.md, whose headings are the rule ids), as release builds
+	// set them; SARIF links the tool and each rule's help there. Empty: no
+	// links, rather than links to nowhere.
+	HomeURL, RulesURL string
 	// Verbose asks human-oriented formats to list passing and skipped rules.
 	Verbose bool
 	// Explain asks human-oriented formats to show the study's words and the

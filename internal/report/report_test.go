@@ -101,7 +101,11 @@ func sampleRules() []*catalogue.Rule {
 
 // sampleRun is the run the golden files describe.
 func sampleRun() report.Run {
-	return report.Run{ToolName: "cgcheck", ToolVersion: "0.1.0", Today: "2008-10-01", Rules: sampleRules(), FailOn: finding.Fail}
+	return report.Run{ToolName: "cgcheck", ToolVersion: "0.1.0", Today: "2008-10-01", Rules: sampleRules(), FailOn: finding.Fail,
+		// SARIF: the files are relative to the repository root, under
+		// %SRCROOT%, and the rules link to a published catalogue.
+		SourceRoot: "/src/partnerships", WorkDir: "/src/partnerships",
+		HomeURL: "https://example.org/cgcheck", RulesURL: "https://example.org/cgcheck/docs/rules.md"}
 }
 
 func render(t *testing.T, format string, run report.Run) []byte {

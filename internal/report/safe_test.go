@@ -8,6 +8,26 @@ import (
 	"example.org/cgcheck/internal/finding"
 )
 
+// renderOne runs one format over one document, as the check command does.
+func renderOne(t *testing.T, format string, run Run, doc *finding.Document, s finding.Summary, reg finding.Registry) string {
+	t.Helper()
+	var out bytes.Buffer
+	rep, err := New(format, &out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rep.Start(run); err != nil {
+		t.Fatal(err)
+	}
+	if err := rep.Document(doc); err != nil {
+		t.Fatal(err)
+	}
+	if err := rep.Finish(s, reg); err != nil {
+		t.Fatal(err)
+	}
+	return out.String()
+}
+
 // TestTextFromDescriptorsCannotForgeOutput: a file name, id, message and
 // waiver holding a newline, an escape sequence, a C1 control or a
 // right-to-left override reach no human-readable format raw (a forged
@@ -24,21 +44,7 @@ func TestTextFromDescriptorsCannotForgeOutput(t *testing.T) {
 		Files: []string{doc.File}, Locations: []finding.Location{{File: doc.File, ID: doc.ID, Line: 1, Column: 1}},
 	}}}
 	for _, format := range []string{"text", "github", "markdown", "html"} {
-		var out bytes.Buffer
-		rep, err := New(format, &out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := rep.Start(Run{ToolName: "cgcheck", Verbose: true}); err != nil {
-			t.Fatal(err)
-		}
-		if err := rep.Document(doc); err != nil {
-			t.Fatal(err)
-		}
-		if err := rep.Finish(finding.Summary{Documents: 1, Pass: 1, Waived: 1}, reg); err != nil {
-			t.Fatal(err)
-		}
-		got := out.String()
+		got := renderOne(t, format, Run{ToolName: "cgcheck", Verbose: true}, doc, finding.Summary{Documents: 1, Pass: 1, Waived: 1}, reg)
 		for _, bad := range []string{"\x1b", "\u009b", "\u202e", "\n2 documents"} {
 			if strings.Contains(got, bad) {
 				t.Errorf("%s: output holds %q raw", format, bad)
@@ -56,23 +62,10 @@ func TestIncompleteRunIsMarkedInEveryFormat(t *testing.T) {
 	why := "INCOMPLETE: --timeout 1s was reached after 1 of 9 files"
 	doc := &finding.Document{File: "a.yaml", Status: finding.Pass}
 	for _, format := range Formats() {
-		var out bytes.Buffer
-		rep, err := New(format, &out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := rep.Start(Run{ToolName: "cgcheck"}); err != nil {
-			t.Fatal(err)
-		}
-		if err := rep.Document(doc); err != nil {
-			t.Fatal(err)
-		}
 		summary := finding.Summary{Documents: 1, Pass: 1, Incomplete: why}
-		if err := rep.Finish(summary, finding.Registry{Status: finding.Skip, Findings: []finding.RegistryFinding{}}); err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(out.String(), "INCOMPLETE: --timeout 1s was reached after 1 of 9 files") {
-			t.Errorf("%s: the report does not say it is incomplete:\n%.600s", format, out.String())
+		got := renderOne(t, format, Run{ToolName: "cgcheck"}, doc, summary, finding.Registry{Status: finding.Skip, Findings: []finding.RegistryFinding{}})
+		if !strings.Contains(got, "INCOMPLETE: --timeout 1s was reached after 1 of 9 files") {
+			t.Errorf("%s: the report does not say it is incomplete:\n%.600s", format, got)
 		}
 	}
 }
@@ -87,21 +80,8 @@ func TestConfigurationIsRecordedInEveryFormat(t *testing.T) {
 	}
 	doc := &finding.Document{File: "a.yaml", Status: finding.Pass}
 	for _, format := range Formats() {
-		var out bytes.Buffer
-		rep, err := New(format, &out)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := rep.Start(Run{ToolName: "cgcheck", Today: "2008-10-01", Config: cfg}); err != nil {
-			t.Fatal(err)
-		}
-		if err := rep.Document(doc); err != nil {
-			t.Fatal(err)
-		}
-		if err := rep.Finish(finding.Summary{Documents: 1, Pass: 1}, finding.Registry{Status: finding.Skip, Findings: []finding.RegistryFinding{}}); err != nil {
-			t.Fatal(err)
-		}
-		got := out.String()
+		got := renderOne(t, format, Run{ToolName: "cgcheck", Today: "2008-10-01", Config: cfg}, doc,
+			finding.Summary{Documents: 1, Pass: 1}, finding.Registry{Status: finding.Skip, Findings: []finding.RegistryFinding{}})
 		if format == "markdown" {
 			got = strings.ReplaceAll(got, `\`, "") // Markdown's escapes, not shown
 		}

@@ -2,9 +2,12 @@ package report
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"example.org/cgcheck/internal/catalogue"
@@ -16,8 +19,12 @@ func init() { register("sarif", newSARIF) }
 const (
 	sarifVersion = "2.1.0"
 	sarifSchema  = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-	// toolInformationURI is where the SARIF log says to read about cgcheck.
-	toolInformationURI = "https://example.org/cgcheck"
+	// srcRoot is the uriBaseId of every file inside the repository, as
+	// GitHub code scanning and the SARIF multitool expect it.
+	srcRoot = "%SRCROOT%"
+	// fingerprintKey names cgcheck's partialFingerprints; the version
+	// changes if what goes into them ever does.
+	fingerprintKey = "cgcheckFinding/v1"
 )
 
 // sarifReporter writes one SARIF 2.1.0 log with one run. The rules come
@@ -52,6 +59,7 @@ type sarifRule struct {
 	Name                 string      `json:"name,omitempty"`
 	ShortDescription     *sarifText  `json:"shortDescription,omitempty"`
 	FullDescription      *sarifText  `json:"fullDescription,omitempty"`
+	HelpURI              string      `json:"helpUri,omitempty"`
 	Help                 *sarifHelp  `json:"help,omitempty"`
 	DefaultConfiguration sarifConfig `json:"defaultConfiguration"`
 	Properties           sarifProps  `json:"properties"`
@@ -71,16 +79,25 @@ type sarifProps struct {
 }
 
 type sarifResult struct {
-	RuleID       string             `json:"ruleId"`
-	RuleIndex    int                `json:"ruleIndex"`
-	Level        string             `json:"level"`
-	Message      sarifText          `json:"message"`
-	Locations    []sarifLocation    `json:"locations,omitempty"`
-	Suppressions []sarifSuppression `json:"suppressions,omitempty"`
+	RuleID    string          `json:"ruleId"`
+	RuleIndex int             `json:"ruleIndex"`
+	Level     string          `json:"level"`
+	Message   sarifText       `json:"message"`
+	Locations []sarifLocation `json:"locations,omitempty"`
+	// RelatedLocations hold a registry finding's other files: GitHub
+	// annotates only a result's first location.
+	RelatedLocations []sarifLocation `json:"relatedLocations,omitempty"`
+	// PartialFingerprints keep an alert the same alert across runs and
+	// when lines move: its rule, document id and pointer, not its line.
+	PartialFingerprints map[string]string  `json:"partialFingerprints,omitempty"`
+	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
 }
 
 type sarifLocation struct {
+	// ID numbers a related location (from 1); zero in a result's own.
+	ID               int           `json:"id,omitempty"`
 	PhysicalLocation sarifPhysical `json:"physicalLocation"`
+	Message          *sarifText    `json:"message,omitempty"`
 }
 
 type sarifPhysical struct {
@@ -89,7 +106,8 @@ type sarifPhysical struct {
 }
 
 type sarifArtifact struct {
-	URI string `json:"uri"`
+	URI       string `json:"uri"`
+	URIBaseID string `json:"uriBaseId,omitempty"`
 }
 
 type sarifRegion struct {
@@ -135,6 +153,10 @@ func (r *sarifReporter) addRule(rule *catalogue.Rule) int {
 	}
 	if text, md := ruleHelp(rule); text != "" {
 		d.Help = &sarifHelp{Text: text, Markdown: md}
+	}
+	if r.run.RulesURL != "" && rule.Title != "" {
+		// The catalogue has a heading per rule, whose anchor is its id.
+		d.HelpURI = r.run.RulesURL + "#" + rule.ID
 	}
 	r.rules = append(r.rules, d)
 	r.index[rule.ID] = len(r.rules) - 1
@@ -192,6 +214,12 @@ func sarifLevel(s finding.Status) string {
 }
 
 func (r *sarifReporter) Document(doc *finding.Document) error {
+	artifact := r.artifact(doc.File)
+	docKey := doc.ID
+	if docKey == "" {
+		docKey = artifact.URI
+	}
+	seen := map[string]int{}
 	for _, f := range doc.Findings {
 		if f.Status != finding.Fail && f.Status != finding.Warn && f.Status != finding.Waived {
 			continue
@@ -206,10 +234,15 @@ func (r *sarifReporter) Document(doc *finding.Document) error {
 			// What was waived is unknown: say what the rule gives at worst.
 			level = r.rules[i].DefaultConfiguration.Level
 		}
+		// Findings of one rule at one pointer are told apart by their
+		// order, which does not change when lines move.
+		key := f.Rule + "\x00" + f.PointerValue()
+		seen[key]++
 		res := sarifResult{
 			RuleID: f.Rule, RuleIndex: i, Level: level,
-			Message:   sarifText{f.Message},
-			Locations: []sarifLocation{sarifLoc(doc.File, f.Line, f.Column)},
+			Message:             sarifText{f.Message},
+			Locations:           []sarifLocation{locationAt(artifact, f.Line, f.Column)},
+			PartialFingerprints: map[string]string{fingerprintKey: fingerprint(f.Rule, docKey, f.PointerValue(), fmt.Sprint(seen[key]))},
 		}
 		if f.Status == finding.Waived {
 			s := sarifSuppression{Kind: "external", Status: "accepted"}
@@ -228,12 +261,47 @@ func waiverText(w *finding.Waiver) string {
 	return fmt.Sprintf("%s (approved by %s, expires %s)", w.Justification, w.ApprovedBy, w.Expires)
 }
 
-func sarifLoc(file string, line, col int) sarifLocation {
-	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: fileURI(file)}}}
+// locationAt is a location in an artifact, with a region when the line is
+// known.
+func locationAt(a sarifArtifact, line, col int) sarifLocation {
+	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: a}}
 	if line > 0 {
 		loc.PhysicalLocation.Region = &sarifRegion{StartLine: line, StartColumn: col}
 	}
 	return loc
+}
+
+// artifact is where a file is for a SARIF viewer: relative to the
+// repository root under %SRCROOT% when it is inside it (GitHub code scanning
+// places alerts by that path, whatever folder cgcheck ran in), an absolute
+// file URI when it is outside, and the name as given when the run has no
+// root (a library caller) or the file is standard input.
+func (r *sarifReporter) artifact(file string) sarifArtifact {
+	if r.run.SourceRoot == "" || file == "<stdin>" {
+		return sarifArtifact{URI: fileURI(file)}
+	}
+	abs := file
+	if !filepath.IsAbs(abs) {
+		if r.run.WorkDir == "" {
+			return sarifArtifact{URI: fileURI(file)}
+		}
+		abs = filepath.Join(r.run.WorkDir, file)
+	}
+	rel, err := filepath.Rel(r.run.SourceRoot, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) || filepath.IsAbs(rel) {
+		return sarifArtifact{URI: fileURI(filepath.Clean(abs))}
+	}
+	return sarifArtifact{URI: fileURI(rel), URIBaseID: srcRoot}
+}
+
+// fingerprint is a short stable hash of its parts.
+func fingerprint(parts ...string) string {
+	h := sha256.New()
+	for _, p := range parts {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil)[:16])
 }
 
 // add encodes one result into the spool.
@@ -272,14 +340,37 @@ func (r *sarifReporter) Finish(summary finding.Summary, registry finding.Registr
 			level = r.rules[i].DefaultConfiguration.Level
 		}
 		res := sarifResult{RuleID: f.Rule, RuleIndex: i, Level: level, Message: sarifText{f.Message}}
+		// The first file is the result's location; the others are
+		// related locations, named by id, so GitHub annotates one place
+		// and lists the rest.
+		var members []string
+		add := func(file, id string, line, col int) {
+			a := r.artifact(file)
+			loc := locationAt(a, line, col)
+			if len(res.Locations) == 0 {
+				res.Locations = []sarifLocation{loc}
+			} else {
+				loc.ID = len(res.RelatedLocations) + 1
+				if id != "" {
+					loc.Message = &sarifText{id}
+				}
+				res.RelatedLocations = append(res.RelatedLocations, loc)
+			}
+			if id == "" {
+				id = a.URI
+			}
+			members = append(members, id)
+		}
 		for _, l := range f.Locations {
-			res.Locations = append(res.Locations, sarifLoc(l.File, l.Line, l.Column))
+			add(l.File, l.ID, l.Line, l.Column)
 		}
 		if len(f.Locations) == 0 {
 			for _, file := range f.Files {
-				res.Locations = append(res.Locations, sarifLoc(file, 0, 0))
+				add(file, "", 0, 0)
 			}
 		}
+		slices.Sort(members)
+		res.PartialFingerprints = map[string]string{fingerprintKey: fingerprint(append([]string{f.Rule}, members...)...)}
 		if f.Status == finding.Waived {
 			res.Suppressions = []sarifSuppression{{Kind: "external", Status: "accepted"}}
 		}
@@ -297,13 +388,13 @@ func (r *sarifReporter) Finish(summary finding.Summary, registry finding.Registr
 		Driver struct {
 			Name           string      `json:"name"`
 			Version        string      `json:"version,omitempty"`
-			InformationURI string      `json:"informationUri"`
+			InformationURI string      `json:"informationUri,omitempty"`
 			Rules          []sarifRule `json:"rules"`
 		} `json:"driver"`
 	}{}
 	tool.Driver.Name = name
 	tool.Driver.Version = r.run.ToolVersion
-	tool.Driver.InformationURI = toolInformationURI
+	tool.Driver.InformationURI = r.run.HomeURL
 	tool.Driver.Rules = r.rules
 	if tool.Driver.Rules == nil {
 		tool.Driver.Rules = []sarifRule{}
@@ -318,6 +409,23 @@ func (r *sarifReporter) Finish(summary finding.Summary, registry finding.Registr
 	w.Write(tb)
 	// Columns count Unicode code points, as the descriptor reader does.
 	w.WriteString(",\n      \"columnKind\": \"unicodeCodePoints\"")
+	// One category for every cgcheck run, so each upload replaces the
+	// last one's alerts instead of adding to them.
+	w.WriteString(",\n      \"automationDetails\": {\n        \"id\": \"cgcheck/\"\n      }")
+	if r.run.SourceRoot != "" {
+		// Where %SRCROOT% is on the machine that ran: a viewer elsewhere
+		// uses its own checkout instead.
+		root := filepath.ToSlash(r.run.SourceRoot)
+		if !strings.HasSuffix(root, "/") {
+			root += "/"
+		}
+		bb, err := marshal(map[string]any{srcRoot: map[string]string{"uri": fileURI(root)}}, "      ")
+		if err != nil {
+			return err
+		}
+		w.WriteString(",\n      \"originalUriBaseIds\": ")
+		w.Write(bb)
+	}
 	if r.run.Today != "" {
 		// The as-of date of every date rule: without it a result cannot be
 		// reproduced.
@@ -332,13 +440,22 @@ func (r *sarifReporter) Finish(summary finding.Summary, registry finding.Registr
 		w.WriteString(",\n      \"properties\": ")
 		w.Write(pb)
 	}
-	if summary.Incomplete != "" {
-		// A run cut short says so where SARIF viewers look for it.
+	if summary.Incomplete != "" || len(summary.Skipped) > 0 {
+		// A run cut short says so where SARIF viewers look for it; so
+		// does each file passed over as not a descriptor, as a note.
+		var notes []map[string]any
+		if summary.Incomplete != "" {
+			notes = append(notes, map[string]any{"level": "error", "message": map[string]string{"text": summary.Incomplete}})
+		}
+		for _, sk := range summary.Skipped {
+			notes = append(notes, map[string]any{
+				"level": "note", "message": map[string]string{"text": sk.Reason},
+				"locations": []sarifLocation{locationAt(r.artifact(sk.File), 0, 0)},
+			})
+		}
 		inv := []map[string]any{{
-			"executionSuccessful": false,
-			"toolExecutionNotifications": []map[string]any{{
-				"level": "error", "message": map[string]string{"text": summary.Incomplete},
-			}},
+			"executionSuccessful":        summary.Incomplete == "",
+			"toolExecutionNotifications": notes,
 		}}
 		ib, err := marshal(inv, "      ")
 		if err != nil {

@@ -5,11 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 
+	"example.org/cgcheck/internal/catalogue"
 	"example.org/cgcheck/internal/finding"
 	"example.org/cgcheck/internal/report"
 	"example.org/cgcheck/internal/testtool"
@@ -84,20 +87,23 @@ type sarifLog struct {
 			Message   struct {
 				Text string `json:"text"`
 			} `json:"message"`
-			Locations []struct {
-				PhysicalLocation struct {
-					ArtifactLocation struct {
-						URI string `json:"uri"`
-					} `json:"artifactLocation"`
-					Region *struct {
-						StartLine   int `json:"startLine"`
-						StartColumn int `json:"startColumn"`
-					} `json:"region"`
-				} `json:"physicalLocation"`
-			} `json:"locations"`
-			Suppressions []map[string]string `json:"suppressions"`
+			Locations        []sarifLogLocation  `json:"locations"`
+			RelatedLocations []sarifLogLocation  `json:"relatedLocations"`
+			Suppressions     []map[string]string `json:"suppressions"`
 		} `json:"results"`
 	} `json:"runs"`
+}
+
+type sarifLogLocation struct {
+	PhysicalLocation struct {
+		ArtifactLocation struct {
+			URI string `json:"uri"`
+		} `json:"artifactLocation"`
+		Region *struct {
+			StartLine   int `json:"startLine"`
+			StartColumn int `json:"startColumn"`
+		} `json:"region"`
+	} `json:"physicalLocation"`
 }
 
 // TestSARIFMatchesSchema validates SARIF output against the official schema
@@ -195,8 +201,9 @@ func TestSARIFMatchesSchema(t *testing.T) {
 	}
 }
 
-// TestSARIFLocations: each registry location is a location of its one
-// result, a finding without a line has no region, and paths become URIs.
+// TestSARIFLocations: a registry finding's first place is its result's
+// location and the others its related locations, a finding without a line
+// has no region, and paths become URIs.
 func TestSARIFLocations(t *testing.T) {
 	t.Parallel()
 	docs, s, reg := hostile()
@@ -210,7 +217,7 @@ func TestSARIFLocations(t *testing.T) {
 	}
 	got := map[string][]loc{}
 	for _, res := range log.Runs[0].Results {
-		for _, l := range res.Locations {
+		for _, l := range append(res.Locations, res.RelatedLocations...) {
 			p := l.PhysicalLocation
 			var x loc
 			x.URI = p.ArtifactLocation.URI
@@ -250,6 +257,166 @@ func TestFileURI(t *testing.T) {
 	} {
 		if got := report.FileURI(tc.path); got != tc.want {
 			t.Errorf("FileURI(%q) = %q, want %q", tc.path, got, tc.want)
+		}
+	}
+}
+
+// sarifForGitHub is the part of a SARIF log GitHub code scanning reads to
+// place and track alerts.
+type sarifForGitHub struct {
+	Runs []struct {
+		Tool struct {
+			Driver struct {
+				InformationURI string `json:"informationUri"`
+				Rules          []struct {
+					ID      string `json:"id"`
+					HelpURI string `json:"helpUri"`
+				} `json:"rules"`
+			} `json:"driver"`
+		} `json:"tool"`
+		AutomationDetails  map[string]string            `json:"automationDetails"`
+		OriginalURIBaseIDs map[string]map[string]string `json:"originalUriBaseIds"`
+		Results            []struct {
+			RuleID              string            `json:"ruleId"`
+			PartialFingerprints map[string]string `json:"partialFingerprints"`
+			Locations           []sarifPlace      `json:"locations"`
+			RelatedLocations    []sarifPlace      `json:"relatedLocations"`
+		} `json:"results"`
+	} `json:"runs"`
+}
+
+type sarifPlace struct {
+	ID               int `json:"id"`
+	PhysicalLocation struct {
+		ArtifactLocation struct {
+			URI       string `json:"uri"`
+			URIBaseID string `json:"uriBaseId"`
+		} `json:"artifactLocation"`
+	} `json:"physicalLocation"`
+	Message struct {
+		Text string `json:"text"`
+	} `json:"message"`
+}
+
+// TestSARIFForGitHub: files are placed relative to the repository root
+// under %SRCROOT% whatever folder cgcheck ran in (a file outside the
+// repository keeps an absolute URI); a registry finding has one location
+// and its other files as related locations; each result has a fingerprint
+// that survives a line move but not a change of rule, document or pointer;
+// the run says where %SRCROOT% was, its category, and links the rules' help.
+func TestSARIFForGitHub(t *testing.T) {
+	t.Parallel()
+	ptr := finding.Ptr
+	run := sampleRun()
+	run.SourceRoot, run.WorkDir = "/repo", "/repo/testdata"
+	doc := func(file string, line int, pointer string) *finding.Document {
+		d := &finding.Document{File: file, ID: "civic-centre", Findings: []finding.Finding{
+			{Rule: "single-lead", Theme: "governance", Status: finding.Fail, Message: "no lead", Pointer: ptr(pointer), Line: line, Column: 3},
+		}}
+		d.Finish(catalogue.Themes)
+		return d
+	}
+	reg := finding.Registry{Status: finding.Fail, Findings: []finding.RegistryFinding{longGroup()}}
+	read := func(docs ...*finding.Document) sarifForGitHub {
+		var log sarifForGitHub
+		if err := json.Unmarshal(renderDocs(t, "sarif", run, docs, finding.Summary{Documents: len(docs)}, reg), &log); err != nil {
+			t.Fatal(err)
+		}
+		return log
+	}
+	log := read(doc("examples/no-lead.yaml", 4, "/lead"), doc("/repo/top.yaml", 4, "/lead"), doc("/elsewhere/x.yaml", 4, "/lead"))
+	r := log.Runs[0]
+	for i, want := range []struct{ uri, base string }{
+		{"testdata/examples/no-lead.yaml", "%SRCROOT%"},
+		{"top.yaml", "%SRCROOT%"},
+		{"file:///elsewhere/x.yaml", ""},
+	} {
+		got := r.Results[i].Locations[0].PhysicalLocation.ArtifactLocation
+		if got.URI != want.uri || got.URIBaseID != want.base {
+			t.Errorf("result %d: uri %q base %q, want %q base %q", i, got.URI, got.URIBaseID, want.uri, want.base)
+		}
+	}
+	if got := r.OriginalURIBaseIDs["%SRCROOT%"]["uri"]; got != "file:///repo/" {
+		t.Errorf("originalUriBaseIds %%SRCROOT%% = %q, want file:///repo/", got)
+	}
+	if r.AutomationDetails["id"] != "cgcheck/" {
+		t.Errorf("automationDetails = %v", r.AutomationDetails)
+	}
+	if r.Tool.Driver.InformationURI != "https://example.org/cgcheck" {
+		t.Errorf("informationUri = %q", r.Tool.Driver.InformationURI)
+	}
+	for _, rule := range r.Tool.Driver.Rules {
+		if rule.ID == "single-lead" && rule.HelpURI != "https://example.org/cgcheck/docs/rules.md#single-lead" {
+			t.Errorf("single-lead helpUri = %q", rule.HelpURI)
+		}
+	}
+
+	group := r.Results[len(r.Results)-1]
+	if group.RuleID != "shared-people" || len(group.Locations) != 1 || len(group.RelatedLocations) != 11 {
+		t.Fatalf("registry result: %d locations, %d related; want 1 and 11", len(group.Locations), len(group.RelatedLocations))
+	}
+	if l := group.RelatedLocations[0]; l.ID != 1 || l.Message.Text != "p02" || l.PhysicalLocation.ArtifactLocation.URI != "testdata/registry/p02.yaml" {
+		t.Errorf("first related location: %+v", l)
+	}
+
+	fp := func(log sarifForGitHub) string {
+		return log.Runs[0].Results[0].PartialFingerprints["cgcheckFinding/v1"]
+	}
+	base := fp(log)
+	if base == "" {
+		t.Fatal("no partialFingerprints")
+	}
+	if moved := fp(read(doc("examples/no-lead.yaml", 40, "/lead"))); moved != base {
+		t.Errorf("a line move changed the fingerprint: %s, then %s", base, moved)
+	}
+	if other := fp(read(doc("examples/no-lead.yaml", 4, "/lead/person"))); other == base {
+		t.Error("another pointer gave the same fingerprint")
+	}
+}
+
+// TestSARIFPassesGitHubRules runs the SARIF multitool's validator, with
+// GitHub's own rules as well as SARIF's, over the sample log: what GitHub
+// code scanning would refuse or misplace shows up as an error here.
+func TestSARIFPassesGitHubRules(t *testing.T) {
+	tool := testtool.Look(t, "sarif-multitool", "npm install @microsoft/sarif-multitool; .ci/run installs it into .ci/bin")
+	dir := t.TempDir()
+	in := filepath.Join(dir, "cgcheck.sarif")
+	docs, s, reg := sample()
+	if err := os.WriteFile(in, renderDocs(t, "sarif", sampleRun(), docs, s, reg), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "validation.sarif")
+	cmd := exec.Command(tool, "validate", "--rule-kind", "Gh;Sarif", "--log", "ForceOverwrite", "--output", out, in)
+	cmd.Env = append(os.Environ(), "DOTNET_CLI_TELEMETRY_OPTOUT=1", "DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1")
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("sarif-multitool validate: %v\n%s", err, msg)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var log struct {
+		Runs []struct {
+			Results []struct {
+				RuleID  string `json:"ruleId"`
+				Level   string `json:"level"`
+				Message struct {
+					Text      string   `json:"text"`
+					Arguments []string `json:"arguments"`
+				} `json:"message"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(data, &log); err != nil {
+		t.Fatalf("read the validator's log: %v", err)
+	}
+	for _, run := range log.Runs {
+		for _, r := range run.Results {
+			// Anything the validator says is a problem; it says nothing
+			// about a log that follows every rule.
+			if r.Level != "note" && r.Level != "none" {
+				t.Errorf("%s (%s): %s %v", r.RuleID, r.Level, r.Message.Text, r.Message.Arguments)
+			}
 		}
 	}
 }

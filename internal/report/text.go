@@ -35,6 +35,11 @@ func (r *textReporter) shown(f finding.Finding) bool {
 	case finding.Fail, finding.Warn, finding.Waived:
 		return true
 	}
+	// A pass or skip is about the whole document; one that points at a
+	// place says something about it (a waiver that waives nothing).
+	if p := f.PointerValue(); p != "" {
+		return true
+	}
 	return r.run.Verbose
 }
 
@@ -127,6 +132,12 @@ func (r *textReporter) Finish(summary finding.Summary, registry finding.Registry
 			}
 		}
 	}
+	if len(summary.Skipped) > 0 {
+		fmt.Fprintln(r.w, "skipped, not checked:")
+		for _, sk := range summary.Skipped {
+			fmt.Fprintf(r.w, "  %s  %s  %s\n", safeText(sk.File), r.paint(finding.Skip, "SKIP  "), safeText(sk.Reason))
+		}
+	}
 	for _, line := range r.run.Config.Lines() {
 		fmt.Fprintln(r.w, safeText(line))
 	}
@@ -156,6 +167,9 @@ func summaryLine(summary finding.Summary, registry finding.Registry) string {
 	}
 	if fail, warn := registryCounts(registry); fail+warn > 0 {
 		line += fmt.Sprintf("; registry: %d fail, %d warn", fail, warn)
+	}
+	if n := len(summary.Skipped); n > 0 {
+		line += fmt.Sprintf("; %d %s skipped (not cgcheck descriptors)", n, plural(n, "file", "files"))
 	}
 	return line
 }

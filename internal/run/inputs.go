@@ -36,8 +36,11 @@ func (in *Inputs) Named() []discover.Source {
 // registry, the run order is by absolute path (standard input first), the
 // order a run over the whole registry would take, so a file's findings read
 // the same whichever way it is checked.
-func Discover(paths, registries []string) (*Inputs, error) {
-	named, err := discover.Find(paths)
+//
+// exclude are globs a folder walk passes over (discover.FindExcluding),
+// under the PATH arguments and the registry folders alike.
+func Discover(paths, registries []string, exclude ...string) (*Inputs, error) {
+	named, err := discover.FindExcluding(paths, exclude)
 	if err != nil {
 		return nil, err
 	}
@@ -45,7 +48,7 @@ func Discover(paths, registries []string) (*Inputs, error) {
 	if len(registries) == 0 {
 		return in, nil
 	}
-	context, err := discover.Find(registries)
+	context, err := discover.FindExcluding(registries, exclude)
 	if err != nil {
 		return nil, err
 	}

@@ -77,6 +77,16 @@ func Run(ctx context.Context, in *Inputs, opts Options) (*Result, error) {
 		if opts.Progress != nil {
 			opts.Progress()
 		}
+		if c.Skipped != "" {
+			// Not a descriptor: listed in the report when it was found
+			// under a PATH; a registry folder's other files are simply
+			// not part of the registry.
+			if !c.FactsOnly {
+				res.Checked++
+				res.Summary.Skipped = append(res.Summary.Skipped, finding.SkippedFile{File: c.Doc.File, Reason: c.Skipped})
+			}
+			return nil
+		}
 		facts.Add(registry.Document{File: c.Doc.File, ID: c.Doc.ID, Context: c.FactsOnly}, c.Facts)
 		if c.FactsOnly {
 			return nil

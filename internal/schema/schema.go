@@ -20,6 +20,7 @@ import (
 	"golang.org/x/text/language"
 	"golang.org/x/text/message"
 
+	"example.org/cgcheck/internal/suggest"
 	"example.org/cgcheck/schemas"
 )
 
@@ -38,6 +39,10 @@ type Violation struct {
 // Validator holds the compiled schema; it is safe for concurrent use.
 type Validator struct {
 	schema *jsonschema.Schema
+	// fields lists, by schema location, the properties an object schema
+	// declares, so that an unknown property can be answered with the
+	// nearest known one ("did you mean finance?"). Built once, read only.
+	fields map[string][]string
 }
 
 // New compiles the embedded descriptor schema, asserting formats (dates).
@@ -61,7 +66,59 @@ func Compile(id string, src []byte) (*Validator, error) {
 	if err != nil {
 		return nil, fmt.Errorf("compile schema: %w", err)
 	}
-	return &Validator{schema: sch}, nil
+	v := &Validator{schema: sch, fields: map[string][]string{}}
+	v.indexFields(sch, map[*jsonschema.Schema]bool{})
+	return v, nil
+}
+
+// indexFields records the declared properties of sch and every schema
+// under it. The validator names the object schema whose
+// additionalProperties refused a member by that schema's location, which is
+// the key here.
+func (v *Validator) indexFields(sch *jsonschema.Schema, seen map[*jsonschema.Schema]bool) {
+	if sch == nil || seen[sch] {
+		return
+	}
+	seen[sch] = true
+	if len(sch.Properties) > 0 {
+		names := make([]string, 0, len(sch.Properties))
+		for name := range sch.Properties {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		v.fields[sch.Location] = names
+	}
+	var subs []*jsonschema.Schema
+	subs = append(subs, sch.Ref, sch.RecursiveRef, sch.Not, sch.If, sch.Then, sch.Else,
+		sch.PropertyNames, sch.UnevaluatedProperties, sch.Contains, sch.Items2020,
+		sch.UnevaluatedItems, sch.ContentSchema)
+	if sch.DynamicRef != nil {
+		subs = append(subs, sch.DynamicRef.Ref)
+	}
+	subs = append(subs, sch.AllOf...)
+	subs = append(subs, sch.AnyOf...)
+	subs = append(subs, sch.OneOf...)
+	subs = append(subs, sch.PrefixItems...)
+	for _, p := range sch.Properties {
+		subs = append(subs, p)
+	}
+	for _, p := range sch.PatternProperties {
+		subs = append(subs, p)
+	}
+	for _, p := range sch.DependentSchemas {
+		subs = append(subs, p)
+	}
+	for _, extra := range []any{sch.AdditionalProperties, sch.Items, sch.AdditionalItems} {
+		switch x := extra.(type) {
+		case *jsonschema.Schema:
+			subs = append(subs, x)
+		case []*jsonschema.Schema:
+			subs = append(subs, x...)
+		}
+	}
+	for _, sub := range subs {
+		v.indexFields(sub, seen)
+	}
 }
 
 // The years a date may have. The policies compute with dates as int64
@@ -101,21 +158,21 @@ func (v *Validator) Validate(value any) []Violation {
 		return []Violation{{Pointer: "", Message: err.Error()}}
 	}
 	var out []Violation
-	collect(ve, &out)
+	v.collect(ve, &out)
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Pointer < out[j].Pointer })
 	return dedupe(out)
 }
 
 // collect walks the cause tree to its leaves, so nested errors are not lost
 // behind the first one.
-func collect(ve *jsonschema.ValidationError, out *[]Violation) {
+func (v *Validator) collect(ve *jsonschema.ValidationError, out *[]Violation) {
 	if len(ve.Causes) > 0 {
 		for _, c := range ve.Causes {
-			collect(c, out)
+			v.collect(c, out)
 		}
 		return
 	}
-	*out = append(*out, describe(ve)...)
+	*out = append(*out, v.describe(ve)...)
 }
 
 func dedupe(in []Violation) []Violation {
@@ -134,7 +191,7 @@ var printer = message.NewPrinter(language.English)
 
 // describe words one leaf error; required and additionalProperties errors
 // that name several properties become one violation each.
-func describe(ve *jsonschema.ValidationError) []Violation {
+func (v *Validator) describe(ve *jsonschema.ValidationError) []Violation {
 	pointer := Pointer(ve.InstanceLocation)
 	field := FieldName(ve.InstanceLocation)
 	switch k := ve.ErrorKind.(type) {
@@ -153,7 +210,7 @@ func describe(ve *jsonschema.ValidationError) []Violation {
 			out = append(out, Violation{
 				Pointer: Pointer(append(append([]string{}, ve.InstanceLocation...), name)),
 				AtKey:   true,
-				Message: fmt.Sprintf("%s: unknown property %q (check the spelling; descriptor v1 has no such field here)", displayField(field), name),
+				Message: v.unknownProperty(ve.SchemaURL, field, name),
 			})
 		}
 		return out
@@ -194,6 +251,16 @@ func describe(ve *jsonschema.ValidationError) []Violation {
 		return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: needs at least %d item(s), found %d", displayField(field), k.Want, k.Got)}}
 	}
 	return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %s", displayField(field), ve.ErrorKind.LocalizedString(printer))}}
+}
+
+// unknownProperty words a property the object schema at location does not
+// declare, naming the nearest declared one when it looks like a slip
+// (finanse, Finance, start_date for start).
+func (v *Validator) unknownProperty(location, field, name string) string {
+	if best, ok := suggest.Nearest(name, v.fields[location]); ok {
+		return fmt.Sprintf("%s: unknown property %q (did you mean %q? descriptor v1 has no field %q here)", displayField(field), name, best, name)
+	}
+	return fmt.Sprintf("%s: unknown property %q (check the spelling; descriptor v1 has no such field here)", displayField(field), name)
 }
 
 // identifierPattern is the pattern descriptor.md gives ids and refs; its

@@ -216,7 +216,24 @@ func TestValidateViolations(t *testing.T) {
 		{
 			name:  "unknown property in a list item",
 			edits: []edit{set("/partners/0/rolee", `"core"`)},
-			want:  []schema.Violation{{Pointer: "/partners/0/rolee", AtKey: true, Message: `partners[0]: unknown property "rolee"` + unknownHint}},
+			want:  []schema.Violation{{Pointer: "/partners/0/rolee", AtKey: true, Message: `partners[0]: unknown property "rolee" (did you mean "role"? descriptor v1 has no field "rolee" here)`}},
+		},
+		// The nearest field of the object in question, not of another.
+		{
+			name:  "a slip in a nested field's name",
+			edits: []edit{set("/partners/0/representative", `{"authority": {"finanse": true}}`)},
+			want: []schema.Violation{{
+				Pointer: "/partners/0/representative/authority/finanse", AtKey: true,
+				Message: `partners[0].representative.authority: unknown property "finanse" (did you mean "finance"? descriptor v1 has no field "finanse" here)`,
+			}},
+		},
+		{
+			name:  "a slip at the top level",
+			edits: []edit{set("/lifecylce", `{}`)},
+			want: []schema.Violation{{
+				Pointer: "/lifecylce", AtKey: true,
+				Message: `the document: unknown property "lifecylce" (did you mean "lifecycle"? descriptor v1 has no field "lifecylce" here)`,
+			}},
 		},
 		{
 			name:  "unknown property three levels down",
@@ -591,7 +608,7 @@ func TestValidateViolations(t *testing.T) {
 		{
 			name:  "learning with an unknown property",
 			edits: []edit{set("/learning", `{"dissemination": "Annual report", "evalution": "Yearly"}`)},
-			want:  []schema.Violation{{Pointer: "/learning/evalution", AtKey: true, Message: `learning: unknown property "evalution"` + unknownHint}},
+			want:  []schema.Violation{{Pointer: "/learning/evalution", AtKey: true, Message: `learning: unknown property "evalution" (did you mean "evaluation"? descriptor v1 has no field "evalution" here)`}},
 		},
 		{
 			name:  "text for learning",

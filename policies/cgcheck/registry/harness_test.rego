@@ -11,13 +11,13 @@ package cgcheck.registry.harness
 # require_kinds. documents gives the file and id of each document a kept fact
 # comes from.
 input_for(docs, min_group, require_kinds) := {"groups": groups, "documents": documents} if {
-	all := [[f.key, object.union({"pointer": ""}, object.union(object.remove(f, ["key"]), {"document": i}))] |
+	keyed := [[f.key, object.union({"pointer": ""}, object.union(object.remove(f, ["key"]), {"document": i}))] |
 		some i, d in docs
 		some f in d.facts
 	]
 	groups := {key: group |
-		some key in {k | some [k, _] in all}
-		group := [f | some [k, f] in all; k == key]
+		some key in {k | some [k, _] in keyed}
+		group := [f | some [k, f] in keyed; k == key]
 		count(group) >= min_group
 		every kind in require_kinds {
 			some f in group

@@ -131,22 +131,6 @@ test_param_override if {
 	contains(f.msg, "more than max_seats_per_person (2)")
 }
 
-test_large_registry_is_grouped if {
-	# 5,000 descriptors, 1,000 people on five each. (Built directly: the
-	# harness groups in quadratic time.)
-	reg := {
-		"groups": {sprintf("person %d", [j]): [f |
-			some k in numbers.range(0, 4)
-			f := {"document": j + (1000 * k), "pointer": "/partners/0/representative/person", "person": sprintf("Person %d", [j])}
-		] |
-			some j in numbers.range(0, 999)
-		},
-		"documents": {i: {"file": sprintf("reg/p%d.yaml", [i]), "id": sprintf("p%d", [i])} | some i in numbers.range(0, 4999)},
-	}
-	findings := representative_overload.warn with input as reg
-	count(findings) == 1000
-}
-
 # A person on many partnerships: the message names five and counts the rest;
 # the locations name every partnership once, at its first seat.
 test_many_seats_name_five_and_count_the_rest if {
@@ -157,4 +141,20 @@ test_many_seats_name_five_and_count_the_rest if {
 	startswith(f.msg, `representative "Jo Bloggs" sits on 12 partnerships`)
 	count(f.locations) == 12
 	{"index": 11, "pointer": "/partners/0/representative/person"} in f.locations
+}
+
+# Many people on many partnerships, small enough for stock `opa test`; 5,000
+# descriptors are in testdata/rego-load.
+test_many_people_are_grouped if {
+	reg := {
+		"groups": {sprintf("person %d", [j]): [f |
+			some k in numbers.range(0, 4)
+			f := {"document": j + (60 * k), "pointer": "/partners/0/representative/person", "person": sprintf("Person %d", [j])}
+		] |
+			some j in numbers.range(0, 59)
+		},
+		"documents": {i: {"file": sprintf("reg/p%d.yaml", [i]), "id": sprintf("p%d", [i])} | some i in numbers.range(0, 299)},
+	}
+	findings := representative_overload.warn with input as reg
+	count(findings) == 60
 }

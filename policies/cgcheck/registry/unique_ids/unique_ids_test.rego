@@ -83,22 +83,6 @@ test_ids_compared_exactly if {
 	count(unique_ids.deny) == 0 with input as reg
 }
 
-test_large_registry_is_fast if {
-	# 10,000 descriptors, each id used twice: cgcheck groups the facts, and
-	# the rule only reads the groups. (Built directly: the harness groups in
-	# quadratic time.)
-	reg := {
-		"groups": {sprintf("p%d", [j]): [{"document": j, "pointer": "/id"}, {"document": j + 5000, "pointer": "/id"}] |
-			some j in numbers.range(0, 4999)
-		},
-		"documents": {i: {"file": sprintf("reg/%d.yaml", [i]), "id": sprintf("p%d", [i % 5000])} | some i in numbers.range(0, 9999)},
-	}
-	findings := unique_ids.deny with input as reg
-	count(findings) == 5000
-	some f in findings
-	f.msg == `id "p4999" is used by 2 descriptors: reg/4999.yaml, reg/9999.yaml`
-}
-
 # Hundreds of descriptors under one id: the message names five files and
 # counts the rest; the locations name them all.
 test_many_holders_name_five_and_count_the_rest if {
@@ -106,4 +90,19 @@ test_many_holders_name_five_and_count_the_rest if {
 	[f] := [f | some f in unique_ids.deny] with input as reg
 	startswith(f.msg, `id "same" is used by 300 descriptors: reg/001.yaml, reg/002.yaml, reg/003.yaml, reg/004.yaml, reg/005.yaml and 295 more`)
 	count(f.locations) == 300
+}
+
+# Many duplicates, small enough for stock `opa test`; 10,000 descriptors are
+# in testdata/rego-load.
+test_many_duplicates_one_finding_each if {
+	reg := {
+		"groups": {sprintf("p%d", [j]): [{"document": j, "pointer": "/id"}, {"document": j + 200, "pointer": "/id"}] |
+			some j in numbers.range(0, 199)
+		},
+		"documents": {i: {"file": sprintf("reg/%d.yaml", [i]), "id": sprintf("p%d", [i % 200])} | some i in numbers.range(0, 399)},
+	}
+	findings := unique_ids.deny with input as reg
+	count(findings) == 200
+	some f in findings
+	f.msg == `id "p199" is used by 2 descriptors: reg/199.yaml, reg/399.yaml`
 }

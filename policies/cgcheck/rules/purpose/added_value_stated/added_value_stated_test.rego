@@ -19,9 +19,9 @@ partnership := {
 
 with_why(why) := json.patch(partnership, [{"op": "replace", "path": "/purpose/why_partnership", "value": why}])
 
-short_msg(why, n, min) := sprintf(
+short_msg(why, n, least) := sprintf(
 	"The added value of working in partnership is stated too briefly to show what it is: purpose.why_partnership %q has %s (fewer than %d). Say what the partners will achieve together that none could achieve as well alone",
-	[why, n, min],
+	[why, n, least],
 )
 
 # pass
