@@ -156,6 +156,11 @@ func (c *Checker) Run(ctx context.Context, sources []Input, jobs int, emit func(
 			defer func() { done <- struct{}{} }()
 			for i := range work {
 				doc := c.checkInput(ctx, sources[i], index)
+				if ctx.Err() != nil {
+					// The run is stopping: a document cut short by it is
+					// no result.
+					return
+				}
 				select {
 				case results <- result{i, doc}:
 				case <-ctx.Done():
@@ -199,10 +204,12 @@ func (c *Checker) Run(ctx context.Context, sources []Input, jobs int, emit func(
 			}
 		}
 	}
+	// A run stopped (Ctrl-C, --timeout) says so even when its last
+	// documents made it out: they may have been cut short by the stop.
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	if next < len(sources) {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
 		return errors.New("check: stopped before every file was checked")
 	}
 	if index != nil {

@@ -2,6 +2,7 @@ package check_test
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -93,6 +94,40 @@ func TestDeadlineCoversEveryPhase(t *testing.T) {
 				if f.Rule == finding.RuleTimeout || f.Rule == finding.RuleParse {
 					t.Errorf("the next document was not checked as usual: %+v", f)
 				}
+			}
+		})
+	}
+}
+
+// TestStopReachesEveryPhase: a run stopped (Ctrl-C) while a document is in
+// a step that cannot be interrupted returns at once with the stop, and the
+// document cut short is not reported as a result. Before, parsing held the
+// run until it ended, and a document cut short could be reported with the
+// rest of the run carrying on to a report.
+func TestStopReachesEveryPhase(t *testing.T) {
+	t.Parallel()
+	src := examples(t)[:1]
+	for _, phase := range []string{"reading the file", "reading it as JSON or YAML", "checking it against the schema"} {
+		t.Run(phase, func(t *testing.T) {
+			t.Parallel()
+			ch := newChecker(t)
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			release := make(chan struct{})
+			defer close(release)
+			check.SetSlow(ch, func(p string) {
+				if p == phase {
+					cancel() // Ctrl-C arrives while the step runs
+					<-release
+				}
+			})
+			var emitted int
+			err := ch.Run(ctx, check.Inputs(src), 1, func(check.Checked) error {
+				emitted++
+				return nil
+			})
+			if !errors.Is(err, context.Canceled) || emitted != 0 {
+				t.Fatalf("Run = %v with %d documents reported; want context.Canceled and none", err, emitted)
 			}
 		})
 	}
