@@ -281,14 +281,21 @@ func (c *Checker) checkInput(ctx context.Context, in Input, index *contextIndex)
 		doc.Findings = append(doc.Findings, parseFinding(err.Error(), nil))
 		return done(nil)
 	}
-	if why := notADescriptor(in.Source, data); why != "" {
-		return Checked{Doc: doc, FactsOnly: in.FactsOnly, Skipped: why}
+	if maybeNot(in.Source, data) {
+		// Found in a walk with no schema line to be seen: parse it to
+		// know. The cache is passed by, since the same bytes named on the
+		// command line give another result.
+		facts, _, why := c.judge(ctx, dctx, phase, doc, data, format, true)
+		if why != "" {
+			return Checked{Doc: doc, FactsOnly: in.FactsOnly, Skipped: why}
+		}
+		return done(facts)
 	}
 	keys := c.cacheKeys(format, data)
 	facts, entry, ok := c.fromCache(keys, in.FactsOnly, doc)
 	if !ok {
 		var complete bool
-		facts, complete = c.judge(ctx, dctx, phase, doc, data, format)
+		facts, complete, _ = c.judge(ctx, dctx, phase, doc, data, format, false)
 		if !complete {
 			return done(facts)
 		}
@@ -310,18 +317,27 @@ var cgcheckSchema = regexp.MustCompile(`(?m)(?:^|[{,\s])["']?schema["']?[ \t]*:[
 // JSON, for the hint given when the schema line is missing.
 var looksLikeOne = regexp.MustCompile(`(?m)(?:^|[{,]\s*)["']?partners["']?\s*:`)
 
-// notADescriptor says why a file a folder walk found is not a cgcheck
-// descriptor, or "" when it is one or was named (a registry folder also
-// holds mkdocs.yml, CI files and the like). A descriptor names its format
-// in a schema key ("schema: cgcheck/partnership/v1"); a file without one is
-// passed over, and every report lists it. A file named on the command line,
-// or standard input, is always checked in full, so a descriptor that lost
-// its schema line fails there. The test is on the text, before parsing, so
-// that a broken descriptor whose schema line is intact still fails to parse
-// where everyone sees it.
-func notADescriptor(src discover.Source, data []byte) string {
-	if src.Explicit || src.Path == discover.Stdin || cgcheckSchema.Match(data) || utf16(data) {
-		return ""
+// maybeNot reports whether a file may not be a cgcheck descriptor at all
+// (a registry folder also holds mkdocs.yml, CI files and the like): it was
+// found in a folder walk, and its text shows no schema key naming a cgcheck
+// format. Such a file is parsed to know (notADescriptor). A file named on
+// the command line, or standard input, is always checked in full, so a
+// descriptor that lost its schema line fails there; so is a UTF-16 file,
+// whose text this test cannot read and whose parse finding says to save it
+// as UTF-8.
+func maybeNot(src discover.Source, data []byte) bool {
+	return !src.Explicit && src.Path != discover.Stdin && !cgcheckSchema.Match(data) && !utf16(data)
+}
+
+// notADescriptor says why a document that parsed is not a cgcheck
+// descriptor, or "" when it is one: its top level is no mapping with a
+// schema key naming a cgcheck format. A file that does not parse is never
+// passed over this way: a broken descriptor fails where everyone sees it.
+func notADescriptor(value any, data []byte) string {
+	if obj, ok := value.(map[string]any); ok {
+		if s, ok := obj["schema"].(string); ok && strings.HasPrefix(s, "cgcheck/") {
+			return ""
+		}
 	}
 	why := "not a cgcheck descriptor: it has no \"schema: cgcheck/partnership/v1\" line, so it was not checked"
 	if looksLikeOne.Match(data) {
@@ -362,15 +378,17 @@ func absolute(path string) string {
 // findings to doc, and returns its registry facts (nil when the policies did
 // not run) and whether the result is complete, as opposed to cut short by an
 // evaluation that failed or ran out of time (which a later run may not
-// repeat, so it is not cached).
-func (c *Checker) judge(run, dctx context.Context, phase func(string, func()) error, doc *finding.Document, data []byte, format descriptor.Format) ([][]registry.Fact, bool) {
+// repeat, so it is not cached). With onlyDescriptors, a document that
+// parses but is not a cgcheck descriptor is not judged, and the reason is
+// returned instead (notADescriptor).
+func (c *Checker) judge(run, dctx context.Context, phase func(string, func()) error, doc *finding.Document, data []byte, format descriptor.Format, onlyDescriptors bool) ([][]registry.Fact, bool, string) {
 	var (
 		parsed *descriptor.Document
 		err    error
 	)
 	if phase(phaseParse, func() { parsed, err = descriptor.ParseWithLimits(data, format, c.Limits) }) != nil {
 		c.cutShort(run, doc, nil, phaseParse)
-		return nil, false
+		return nil, false, ""
 	}
 	if err != nil {
 		var se *descriptor.SyntaxError
@@ -379,7 +397,12 @@ func (c *Checker) judge(run, dctx context.Context, phase func(string, func()) er
 		} else {
 			doc.Findings = append(doc.Findings, parseFinding(err.Error(), nil))
 		}
-		return nil, true
+		return nil, true, ""
+	}
+	if onlyDescriptors {
+		if why := notADescriptor(parsed.Value, data); why != "" {
+			return nil, true, why
+		}
 	}
 	if obj, ok := parsed.Value.(map[string]any); ok {
 		if id, ok := obj["id"].(string); ok {
@@ -390,7 +413,7 @@ func (c *Checker) judge(run, dctx context.Context, phase func(string, func()) er
 	var violations []schema.Violation
 	if phase(phaseSchema, func() { violations = c.Schema.Validate(parsed.Value) }) != nil {
 		c.cutShort(run, doc, parsed, phaseSchema)
-		return nil, false
+		return nil, false, ""
 	}
 	if len(violations) > 0 {
 		for _, v := range violations {
@@ -404,13 +427,13 @@ func (c *Checker) judge(run, dctx context.Context, phase func(string, func()) er
 			})
 		}
 		c.skipAll(doc, parsed, "not checked: the descriptor does not match the schema")
-		return nil, true
+		return nil, true, ""
 	}
 
 	res, err := c.Evaluator.Evaluate(dctx, parsed.Value)
 	if err != nil && (dctx.Err() != nil || errors.Is(err, engine.ErrTimeout)) {
 		c.cutShort(run, doc, parsed, phaseEval)
-		return nil, false
+		return nil, false, ""
 	}
 	var facts [][]registry.Fact
 	if err == nil {
@@ -427,10 +450,10 @@ func (c *Checker) judge(run, dctx context.Context, phase func(string, func()) er
 			Pointer: finding.Ptr(""), Line: root.Line, Column: root.Column,
 		})
 		c.skipAll(doc, parsed, "not checked: the policies could not be evaluated")
-		return nil, false
+		return nil, false, ""
 	}
 	doc.Findings = append(doc.Findings, findings(res, parsed)...)
-	return facts, true
+	return facts, true, ""
 }
 
 // within runs phase f and waits for it until ctx is done, returning ctx's

@@ -213,11 +213,12 @@ func TestBadFilesBecomeFindingsAndOthersAreStillChecked(t *testing.T) {
 }
 
 // TestFilesFoundThatAreNotDescriptorsAreSkipped: in a folder walk, a YAML or
-// JSON file with no cgcheck schema line (a mkdocs.yml, a CI file) is
-// passed over with a reason, before it is parsed, and never judged; a file
-// named on the command line is always checked in full; a UTF-16 file, whose
-// schema line cannot be read as text, is checked and told to be saved as
-// UTF-8.
+// JSON file that parses but has no cgcheck schema at its top level (a
+// mkdocs.yml, a CI file) is passed over with a reason and never judged; a
+// file that does not parse, or is empty, is checked (a broken descriptor
+// fails where it is seen); a file named on the command line is always
+// checked in full; a UTF-16 file, whose schema line cannot be read as
+// text, is checked and told to be saved as UTF-8.
 func TestFilesFoundThatAreNotDescriptorsAreSkipped(t *testing.T) {
 	t.Parallel()
 	c := newChecker(t)
@@ -229,6 +230,9 @@ func TestFilesFoundThatAreNotDescriptorsAreSkipped(t *testing.T) {
 	lost := found(writeFile(t, dir, "lost.yaml", strings.Replace(string(good), "schema: cgcheck/partnership/v1\n", "", 1)))
 	flow := found(writeFile(t, dir, "flow.yaml", `{schema: cgcheck/partnership/v1, id: x}`))
 	wide := found(writeFile(t, dir, "wide.yaml", "\xff\xfes\x00c\x00"))
+	broken := found(writeFile(t, dir, "broken.yaml", "id: x\n  name: [unclosed\n"))
+	empty := found(writeFile(t, dir, "empty.yaml", ""))
+	nested := found(writeFile(t, dir, "nested.yaml", "schema:\n  cgcheck/partnership/v1\nid: x\n"))
 	descriptor := found(writeFile(t, dir, "good.yaml", string(good)))
 	for _, tc := range []struct {
 		src     discover.Source
@@ -239,6 +243,9 @@ func TestFilesFoundThatAreNotDescriptorsAreSkipped(t *testing.T) {
 		{lost, "it lists partners, as a descriptor does: if it is one, add that line at the top"},
 		{flow, ""},
 		{wide, ""},
+		{broken, ""}, // does not parse: a broken descriptor must fail where it is seen
+		{empty, ""},
+		{nested, ""}, // a schema line the text test misses, but the parse finds
 		{descriptor, ""},
 	} {
 		got := c.CheckWithFacts(context.Background(), tc.src)
