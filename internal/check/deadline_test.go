@@ -34,7 +34,9 @@ func TestDeadlineCoversEveryPhase(t *testing.T) {
 		t.Run(c.phase, func(t *testing.T) {
 			t.Parallel()
 			ch := newChecker(t)
-			ch.Timeout = 100 * time.Millisecond
+			// Long enough for the next document's whole check under the
+			// race detector, which slows evaluation tenfold.
+			ch.Timeout = 3 * time.Second
 			// The stalled phase waits until the document has been
 			// reported: that it is reported at all shows the deadline cut
 			// the phase short. A minute without it means it did not.
@@ -84,7 +86,7 @@ func TestDeadlineCoversEveryPhase(t *testing.T) {
 					skipped++
 				}
 			}
-			if timeout == nil || timeout.Status != finding.Fail || !strings.Contains(timeout.Message, c.says) || !strings.Contains(timeout.Message, "(100ms)") {
+			if timeout == nil || timeout.Status != finding.Fail || !strings.Contains(timeout.Message, c.says) || !strings.Contains(timeout.Message, "(3s)") {
 				t.Fatalf("stalled document's findings: %+v", docs[0].Findings)
 			}
 			if (skipped > 0) != c.skips {
