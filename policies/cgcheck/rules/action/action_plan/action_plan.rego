@@ -28,9 +28,8 @@ package cgcheck.rules.action.action_plan
 
 import data.cgcheck.lib
 
-deny contains lib.finding(pointer, msg) if {
+deny contains lib.finding(plan_pointer, msg) if {
 	count(object.get(input, "action_plan", [])) == 0
-	pointer := plan_pointer
 	msg := sprintf("No action plan is recorded: action_plan %s", [plan_state])
 }
 

@@ -79,14 +79,6 @@ warn contains lib.finding("/partners", msg) if {
 	)
 }
 
-who_contributes(ids) := "No partner contributes" if count(ids) == 0
-
-else := sprintf("Only 1 partner (%s) contributes", [quoted(ids)]) if count(ids) == 1
-
-else := sprintf("Only %d partners (%s) contribute", [count(ids), quoted(ids)])
-
-quoted(ids) := concat(", ", sort([sprintf("%q", [id]) | some id in ids]))
-
 warn contains lib.finding(sprintf("/partners/%d", [i]), msg) if {
 	some i, p in lib.core_partners
 	object.get(p, "contributes", null) == null
@@ -99,17 +91,6 @@ warn contains lib.finding(sprintf("/partners/%d/contributes", [i]), msg) if {
 	msg := sprintf("Core partner %s contributes nothing: its contributes list is empty, so it is not clear what value it brings", [label(p)])
 }
 
-# sized is true when some staff, budget or asset contribution states its
-# size. The usual descriptor that states any size ends the warning below at
-# its first line, and one body stops at the first sized contribution.
-sized if {
-	some p in input.partners
-	some c in p.contributes
-	some key in ["value_gbp", "fte"]
-	is_number(c[key])
-	c.kind in resource_kinds
-}
-
 warn contains lib.finding("/partners", msg) if {
 	not sized
 	count(resourcing_partners) > 0
@@ -117,6 +98,25 @@ warn contains lib.finding("/partners", msg) if {
 		"No staff, budget or asset contribution states its size (value_gbp or fte): %s; record roughly how much each is worth, or the staff time in full-time equivalents, so partners can see the scale of what is committed",
 		[concat("; ", unsized)],
 	)
+}
+
+who_contributes(ids) := "No partner contributes" if count(ids) == 0
+
+else := sprintf("Only 1 partner (%s) contributes", [quoted(ids)]) if count(ids) == 1
+
+else := sprintf("Only %d partners (%s) contribute", [count(ids), quoted(ids)])
+
+quoted(ids) := concat(", ", sort([sprintf("%q", [id]) | some id in ids]))
+
+# sized is true when some staff, budget or asset contribution states its
+# size. The usual descriptor that states any size ends the warning above at
+# its first line, and one body stops at the first sized contribution.
+sized if {
+	some p in input.partners
+	some c in p.contributes
+	some key in ["value_gbp", "fte"]
+	is_number(c[key])
+	c.kind in resource_kinds
 }
 
 # unsized lists each resourcing partner's contributions for the message:

@@ -35,13 +35,12 @@ package cgcheck.rules.action.sustainable_funding
 
 import data.cgcheck.lib
 
-warn contains lib.finding(pointer, msg) if {
+warn contains lib.finding(plan_pointer, msg) if {
 	count(sources) > 0
 	every s in sources {
 		object.get(s, "kind", null) == "pump_priming"
 	}
 	no_plan
-	pointer := plan_pointer
 	msg := sprintf("%d of %d funding.sources are pump_priming and funding.sustainability_plan %s", [count(sources), count(sources), plan_state])
 }
 

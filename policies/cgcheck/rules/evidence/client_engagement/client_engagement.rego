@@ -69,14 +69,6 @@ warn contains lib.finding("/engagement", msg) if {
 	msg := sprintf("No engagement with client groups is recorded: engagement is %s", [describe(engagement)])
 }
 
-describe(v) := "empty" if v == []
-
-else := sprintf("not a list (%v)", [v])
-
-dates := {e.date | some e in engagement; is_string(e.date)}
-
-newest := max(dates) if count(dates) > 0
-
 warn contains lib.finding(sprintf("/engagement/%d/date", [i]), msg) if {
 	status == "active"
 	non_empty_list(engagement)
@@ -88,6 +80,14 @@ warn contains lib.finding(sprintf("/engagement/%d/date", [i]), msg) if {
 		[i, object.get(e, "method", "engagement"), object.get(e, "client_group", ""), newest, max_age, lib.today],
 	)
 }
+
+describe(v) := "empty" if v == []
+
+else := sprintf("not a list (%v)", [v])
+
+dates := {e.date | some e in engagement; is_string(e.date)}
+
+newest := max(dates) if count(dates) > 0
 
 skip contains msg if {
 	status != "active"

@@ -90,14 +90,6 @@ warn contains lib.finding("/evidence", msg) if {
 	msg := sprintf("%s %v; none is %s", [all_items(count(evidence)), only, concat(" or ", sort(others))])
 }
 
-# all_items opens the message in words that fit the count: "All 3 evidence
-# items are", or "The one evidence item is".
-all_items(1) := "The one evidence item is"
-
-all_items(n) := sprintf("All %d evidence items are", [n]) if n > 1
-
-newest := max([e.date | some e in evidence; is_string(e.date)])
-
 warn contains lib.finding(sprintf("/evidence/%d/date", [i]), msg) if {
 	non_empty_list(evidence)
 	newest < stale_before
@@ -105,3 +97,11 @@ warn contains lib.finding(sprintf("/evidence/%d/date", [i]), msg) if {
 	label := object.get(evidence[i], "id", sprintf("evidence[%d]", [i]))
 	msg := sprintf("The newest evidence (%v) is dated %s, more than %v months before today (%s; evidence_max_age_months)", [label, newest, max_age, lib.today])
 }
+
+# all_items opens the message in words that fit the count: "All 3 evidence
+# items are", or "The one evidence item is".
+all_items(1) := "The one evidence item is"
+
+all_items(n) := sprintf("All %d evidence items are", [n]) if n > 1
+
+newest := max([e.date | some e in evidence; is_string(e.date)])

@@ -27,10 +27,9 @@ package cgcheck.rules.gain.benefits_measurable
 
 import data.cgcheck.lib
 
-deny contains lib.finding(pointer, msg) if {
+deny contains lib.finding(monitoring_pointer, msg) if {
 	count(object.get(input, ["monitoring", "measures"], [])) == 0
 	count(qualitative_benefits) == 0
-	pointer := monitoring_pointer
 	msg := "No benefit is articulated or measured: monitoring.measures and monitoring.qualitative_benefits are both empty or missing"
 }
 

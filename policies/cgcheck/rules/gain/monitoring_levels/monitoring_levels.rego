@@ -52,10 +52,9 @@ both if {
 	programme
 }
 
-warn contains lib.finding("/monitoring/measures", msg) if {
+warn contains lib.finding("/monitoring/measures", level_gap) if {
 	not both
 	measures
-	msg := level_gap
 }
 
 level_gap := sprintf("No measure is at the strategic level: %s at level programme, so the partnership's overall additional impact is not monitored; consider adding a strategic measure", [which]) if {

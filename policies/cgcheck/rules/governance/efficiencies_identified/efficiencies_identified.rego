@@ -27,9 +27,8 @@ package cgcheck.rules.governance.efficiencies_identified
 
 import data.cgcheck.lib
 
-warn contains lib.finding(pointer, msg) if {
+warn contains lib.finding(efficiencies_pointer, msg) if {
 	count(object.get(input, ["monitoring", "efficiencies"], [])) == 0
-	pointer := efficiencies_pointer
 	msg := sprintf("No potential efficiencies are recorded: monitoring.efficiencies %s", [efficiencies_state])
 }
 

@@ -59,9 +59,8 @@ deny contains lib.finding("/governance/reports_to", msg) if {
 	msg := sprintf("No line of reporting is recorded: governance.reports_to %s is not the name of a board or committee; %s", [json.marshal(value), make_right])
 }
 
-deny contains lib.finding(pointer, msg) if {
+deny contains lib.finding(governance_pointer, msg) if {
 	not has_reports_to
-	pointer := governance_pointer
 	msg := sprintf("No line of reporting is recorded: governance.reports_to is missing; %s", [make_right])
 }
 

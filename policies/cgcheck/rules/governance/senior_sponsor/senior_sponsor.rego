@@ -27,9 +27,8 @@ package cgcheck.rules.governance.senior_sponsor
 
 import data.cgcheck.lib
 
-deny contains lib.finding(pointer, msg) if {
+deny contains lib.finding(sponsors_pointer, msg) if {
 	not has_sponsors
-	pointer := sponsors_pointer
 	msg := sprintf("No senior sponsor is recorded: governance.senior_sponsors %s", [sponsors_state])
 }
 

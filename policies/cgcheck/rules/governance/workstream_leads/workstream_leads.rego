@@ -43,10 +43,9 @@ deny contains lib.finding(sprintf("/workstreams/%d/lead", [i]), msg) if {
 	msg := sprintf("workstreams[%d] %s has no lead: lead %s is blank", [i, label(ws), json.marshal(ws.lead)])
 }
 
-warn contains lib.finding(pointer, msg) if {
+warn contains lib.finding(workstreams_pointer, msg) if {
 	input.scale == "programme"
 	no_workstreams
-	pointer := workstreams_pointer
 	msg := sprintf("scale is \"programme\" but workstreams %s: the programme is not broken down into strands of work", [workstreams_state])
 }
 

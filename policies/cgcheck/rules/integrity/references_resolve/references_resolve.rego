@@ -136,6 +136,42 @@ deny contains lib.finding(pointer(path), msg) if {
 	msg := sprintf("%s %s is not one of the partners", [field(path), json.marshal(ref)])
 }
 
+deny contains lib.finding(sprintf("/action_plan/%d/workstream", [i]), msg) if {
+	some i, action in object.get(input, "action_plan", [])
+	ref := action.workstream
+	not ref in workstream_ids
+	not unset(ref)
+	msg := sprintf("action_plan[%d].workstream %s is not one of the workstreams", [i, json.marshal(ref)])
+}
+
+# Only a descriptor with fewer distinct partner ids than partners has a
+# duplicate, so the pairwise search runs only then.
+deny contains lib.finding(sprintf("/partners/%d/id", [j]), msg) if {
+	count(lib.partner_ids) < count(input.partners)
+	some j, partner in input.partners
+	first := min({i | some i, other in input.partners; other.id == partner.id})
+	first < j
+	msg := sprintf("partners[%d].id %s is already the id of partners[%d]; each partner needs an id of its own", [j, json.marshal(partner.id), first])
+}
+
+deny contains lib.finding(sprintf("/purpose/outcome_links/%d/framework", [i]), msg) if {
+	some i, link in object.get(input, ["purpose", "outcome_links"], [])
+	name := link.framework
+	not frameworks[name]
+	msg := sprintf(
+		"purpose.outcome_links[%d].framework %s is not a known outcome framework; the frameworks in force are %s (a config file can add one under frameworks:; `cgcheck frameworks` lists them)",
+		[i, json.marshal(name), concat(", ", sort(object.keys(frameworks)))],
+	)
+}
+
+deny contains lib.finding(outcome_ref_pointer(i, link), msg) if {
+	some i, link in object.get(input, ["purpose", "outcome_links"], [])
+	framework := frameworks[link.framework]
+	ref := object.get(link, "ref", null)
+	not known_ref(framework, ref)
+	msg := unknown_ref_message(i, link.framework, framework, ref)
+}
+
 # pointer spells a path as a JSON pointer: /purpose/agreed_by/0.
 pointer(path) := concat("", [sprintf("/%v", [key]) | some key in path])
 
@@ -158,46 +194,9 @@ workstream_ids contains workstream.id if {
 	some workstream in object.get(input, "workstreams", [])
 }
 
-deny contains lib.finding(sprintf("/action_plan/%d/workstream", [i]), msg) if {
-	ids := workstream_ids
-	some i, action in object.get(input, "action_plan", [])
-	ref := action.workstream
-	not ref in ids
-	not unset(ref)
-	msg := sprintf("action_plan[%d].workstream %s is not one of the workstreams", [i, json.marshal(ref)])
-}
-
-# Only a descriptor with fewer distinct partner ids than partners has a
-# duplicate, so the pairwise search runs only then.
-deny contains lib.finding(sprintf("/partners/%d/id", [j]), msg) if {
-	count(lib.partner_ids) < count(input.partners)
-	some j, partner in input.partners
-	first := min({i | some i, other in input.partners; other.id == partner.id})
-	first < j
-	msg := sprintf("partners[%d].id %s is already the id of partners[%d]; each partner needs an id of its own", [j, json.marshal(partner.id), first])
-}
-
 # frameworks are the outcome frameworks in force (built in, or the run's:
 # cgcheck merges a config file's frameworks: into them).
 frameworks := lib.frameworks
-
-deny contains lib.finding(sprintf("/purpose/outcome_links/%d/framework", [i]), msg) if {
-	some i, link in object.get(input, ["purpose", "outcome_links"], [])
-	name := link.framework
-	not frameworks[name]
-	msg := sprintf(
-		"purpose.outcome_links[%d].framework %s is not a known outcome framework; the frameworks in force are %s (a config file can add one under frameworks:; `cgcheck frameworks` lists them)",
-		[i, json.marshal(name), concat(", ", sort(object.keys(frameworks)))],
-	)
-}
-
-deny contains lib.finding(outcome_ref_pointer(i, link), msg) if {
-	some i, link in object.get(input, ["purpose", "outcome_links"], [])
-	framework := frameworks[link.framework]
-	ref := object.get(link, "ref", null)
-	not known_ref(framework, ref)
-	msg := unknown_ref_message(i, link.framework, framework, ref)
-}
 
 # known_ref is true when ref names an outcome of the framework, or, for a
 # framework without an outcome list, is any non-blank text. (One clause and

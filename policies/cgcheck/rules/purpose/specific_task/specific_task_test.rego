@@ -120,10 +120,10 @@ test_warn_when_task_only_punctuation if {
 }
 
 test_param_raises_min_words if {
-	doc := partnership # eleven words
-	count(specific_task.warn) == 0 with input as doc
+	# partnership's task has eleven words
+	count(specific_task.warn) == 0 with input as partnership
 		with data.cgcheck.params["specific-task"].task_min_words as 11
-	[f] := [f | some f in specific_task.warn] with input as doc
+	[f] := [f | some f in specific_task.warn] with input as partnership
 		with data.cgcheck.params["specific-task"].task_min_words as 12
 	contains(f.msg, "has 11 words (fewer than 12)")
 }

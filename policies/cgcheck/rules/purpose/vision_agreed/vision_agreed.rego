@@ -65,9 +65,8 @@ deny contains lib.finding("/purpose/agreed_by", msg) if {
 	msg := sprintf("No agreement on the vision and objectives is recorded: purpose.agreed_by is %s", [describe(agreed)])
 }
 
-deny contains lib.finding(pointer, "No agreement on the vision and objectives is recorded: purpose.agreed_by is missing") if {
+deny contains lib.finding(parent_pointer, "No agreement on the vision and objectives is recorded: purpose.agreed_by is missing") if {
 	not lib.present(["purpose", "agreed_by"])
-	pointer := parent_pointer
 }
 
 deny contains lib.finding("/purpose/agreed_by", msg) if {
