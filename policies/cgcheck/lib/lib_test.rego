@@ -148,11 +148,17 @@ test_add_months_clamps_to_month_end if {
 }
 
 test_core_partners if {
-	lib.core_partners == {0: {"id": "a", "role": "core"}} with input.partners as [{"id": "a", "role": "core"}, {"id": "b", "role": "consultee"}]
+	lib.core_partners == {0: {"id": "a", "role": "core"}} with input.partners as [
+		{"id": "a", "role": "core"},
+		{"id": "b", "role": "consultee"},
+	]
 }
 
 test_partner if {
-	lib.partner("b") == {"id": "b", "role": "consultee"} with input.partners as [{"id": "a", "role": "core"}, {"id": "b", "role": "consultee"}]
+	lib.partner("b") == {"id": "b", "role": "consultee"} with input.partners as [
+		{"id": "a", "role": "core"},
+		{"id": "b", "role": "consultee"},
+	]
 }
 
 test_partner_unknown_id_is_undefined if {
@@ -160,7 +166,10 @@ test_partner_unknown_id_is_undefined if {
 }
 
 test_partner_duplicate_id_gives_the_first if {
-	lib.partner("a") == {"id": "a", "role": "consultee"} with input.partners as [{"id": "a", "role": "consultee"}, {"id": "a", "role": "core"}]
+	lib.partner("a") == {"id": "a", "role": "consultee"} with input.partners as [
+		{"id": "a", "role": "consultee"},
+		{"id": "a", "role": "core"},
+	]
 }
 
 older(date, n) if lib.older_than_months(date, n)
@@ -188,7 +197,17 @@ test_some_of if {
 test_older_than_months_agrees_with_add_months_at_month_ends if {
 	# The days around month ends, where clamping matters, against todays at
 	# and near month ends; every day of two years is in testdata/rego-load.
-	days := ["2007-01-28", "2007-01-31", "2007-02-28", "2007-03-31", "2007-08-31", "2007-12-31", "2008-01-31", "2008-02-29", "2008-03-01"]
+	days := [
+		"2007-01-28",
+		"2007-01-31",
+		"2007-02-28",
+		"2007-03-31",
+		"2007-08-31",
+		"2007-12-31",
+		"2008-01-31",
+		"2008-02-29",
+		"2008-03-01",
+	]
 	every today in ["2008-02-29", "2008-03-31", "2008-10-01", "2008-12-31", "2009-01-30"] {
 		every n in [0, 1, 6, 12, 13] {
 			every date in days {

@@ -130,7 +130,10 @@ warn contains {"msg": msg, "locations": locations} if {
 	group_names := {sprintf("%q", [f.group]) | some f in firsts}
 	links := {lib.outcome_label(f.framework, f.ref) | some f in firsts}
 	msg := sprintf(
-		"%d partnerships in %s %s serve the same client %s (%s) towards the same %s (%s): %s. They may overlap or duplicate effort",
+		concat(" ", [
+			"%d partnerships in %s %s serve the same client %s (%s) towards the same %s (%s): %s.",
+			"They may overlap or duplicate effort",
+		]),
 		[
 			count(docs), plural(area_names, "area"), concat(", ", sort(area_names)),
 			plural(group_names, "group"), concat(", ", sort(group_names)),

@@ -28,11 +28,31 @@ older := descriptor("older-people", "active", "Inverclyde", ["Carers", "Older Pe
 
 test_facts_of_a_descriptor if {
 	overlapping_partnerships.facts == {
-		{"key": "inverclyde\ncarers\nnational_outcome\n6", "pointer": "/client_groups/0/name", "area": "Inverclyde", "group": "Carers", "framework": "national_outcome", "ref": "6"},
-		{"key": "inverclyde\nolderpeople\nnational_outcome\n6", "pointer": "/client_groups/1/name", "area": "Inverclyde", "group": "Older People", "framework": "national_outcome", "ref": "6"},
+		{
+			"key": "inverclyde\ncarers\nnational_outcome\n6",
+			"pointer": "/client_groups/0/name",
+			"area": "Inverclyde",
+			"group": "Carers",
+			"framework": "national_outcome",
+			"ref": "6",
+		},
+		{
+			"key": "inverclyde\nolderpeople\nnational_outcome\n6",
+			"pointer": "/client_groups/1/name",
+			"area": "Inverclyde",
+			"group": "Older People",
+			"framework": "national_outcome",
+			"ref": "6",
+		},
 	} with input as older
-	count(overlapping_partnerships.facts) == 0 with input as json.patch(older, [{"op": "replace", "path": "/status", "value": "closed"}])
-	count(overlapping_partnerships.facts) == 0 with input as json.patch(older, [{"op": "replace", "path": "/area", "value": " "}])
+	count(overlapping_partnerships.facts) == 0 with input as json.patch(
+		older,
+		[{"op": "replace", "path": "/status", "value": "closed"}],
+	)
+	count(overlapping_partnerships.facts) == 0 with input as json.patch(
+		older,
+		[{"op": "replace", "path": "/area", "value": " "}],
+	)
 	count(overlapping_partnerships.facts) == 0 with input as {"area": "x", "client_groups": [{"name": 1}]}
 }
 
@@ -46,7 +66,12 @@ test_warn_when_two_descriptors_overlap if {
 	# Area, client group name compared case- and space-insensitively.
 	other := descriptor("falls", "proposed", "inverclyde", ["older  people"], [["soa", "3"], ["national_outcome", "6"]])
 	[f] := [f | some f in overlapping_partnerships.warn] with input as registry([older, other])
-	f.msg == `2 partnerships in area "Inverclyde" serve the same client group ("Older People") towards the same outcome (national_outcome "6" (We live longer, healthier lives)): "older-people" (reg/older-people.yaml), "falls" (reg/falls.yaml). They may overlap or duplicate effort`
+	f.msg == concat(" ", [
+		`2 partnerships in area "Inverclyde" serve the same client group ("Older People")`,
+		`towards the same outcome (national_outcome "6" (We live longer, healthier lives)):`,
+		`"older-people" (reg/older-people.yaml), "falls" (reg/falls.yaml). They may overlap or`,
+		`duplicate effort`,
+	])
 	f.locations == [
 		{"index": 0, "pointer": "/client_groups/1/name"},
 		{"index": 1, "pointer": "/client_groups/0/name"},
@@ -77,7 +102,10 @@ test_pass_when_either_is_closed if {
 	closed := descriptor("falls", "closed", "Inverclyde", ["Older People"], [["national_outcome", "6"]])
 	count(overlapping_partnerships.warn) == 0 with input as registry([older, closed])
 	closed_first := json.patch(older, [{"op": "replace", "path": "/status", "value": "closed"}])
-	count(overlapping_partnerships.warn) == 0 with input as registry([closed_first, descriptor("falls", "active", "Inverclyde", ["Older People"], [["national_outcome", "6"]])])
+	count(overlapping_partnerships.warn) == 0 with input as registry([
+		closed_first,
+		descriptor("falls", "active", "Inverclyde", ["Older People"], [["national_outcome", "6"]]),
+	])
 }
 
 test_closing_descriptor_counts if {
@@ -92,10 +120,22 @@ test_blank_area_matches_nothing if {
 }
 
 test_one_finding_naming_everything_shared if {
-	other := descriptor("carers-support", "active", "Inverclyde", ["carers", "Older People"], [["national_outcome", "6"], ["soa", "2"]])
-	again := json.patch(older, [{"op": "add", "path": "/purpose/outcome_links/-", "value": {"framework": "soa", "ref": "2"}}])
+	other := descriptor(
+		"carers-support",
+		"active",
+		"Inverclyde",
+		["carers", "Older People"],
+		[["national_outcome", "6"], ["soa", "2"]],
+	)
+	again := json.patch(
+		older,
+		[{"op": "add", "path": "/purpose/outcome_links/-", "value": {"framework": "soa", "ref": "2"}}],
+	)
 	[f] := [f | some f in overlapping_partnerships.warn] with input as registry([again, other])
-	contains(f.msg, `serve the same client groups ("Carers", "Older People") towards the same outcomes (national_outcome "6" (`)
+	contains(
+		f.msg,
+		`serve the same client groups ("Carers", "Older People") towards the same outcomes (national_outcome "6" (`,
+	)
 	contains(f.msg, `; soa "2"): "older-people" (reg/older-people.yaml), "carers-support" (reg/carers-support.yaml)`)
 	f.locations == [
 		{"index": 0, "pointer": "/client_groups/0/name"},
@@ -112,7 +152,13 @@ test_one_finding_per_group if {
 	[f] := [f | some f in overlapping_partnerships.warn] with input as registry([older, b, unrelated, c])
 	[l.index | some l in f.locations] == [0, 1, 3]
 	startswith(f.msg, `3 partnerships in area "Inverclyde"`)
-	endswith(f.msg, `: "older-people" (reg/older-people.yaml), "b" (reg/b.yaml), "c" (reg/c.yaml). They may overlap or duplicate effort`)
+	endswith(
+		f.msg,
+		concat(" ", [
+			`: "older-people" (reg/older-people.yaml), "b" (reg/b.yaml), "c" (reg/c.yaml). They may`,
+			`overlap or duplicate effort`,
+		]),
+	)
 }
 
 # Keys with different members give different findings: a and b share carers,
@@ -135,14 +181,29 @@ test_different_members_different_findings if {
 # A long group names its first five members and how many more; its
 # locations list every member.
 test_long_group_names_five_and_counts_the_rest if {
-	docs := [descriptor(sprintf("p%02d", [i]), "active", "Fife", ["Carers"], [["npf", "health"]]) | some i in numbers.range(1, 12)]
+	docs := [descriptor(
+		sprintf("p%02d", [i]),
+		"active",
+		"Fife",
+		["Carers"],
+		[["npf", "health"]],
+	) |
+		some i in numbers.range(1, 12)
+	]
 	[f] := [f | some f in overlapping_partnerships.warn] with input as registry(docs)
 	count(f.locations) == 12
 	endswith(f.msg, `"p04" (reg/p04.yaml), "p05" (reg/p05.yaml) and 7 more. They may overlap or duplicate effort`)
 	startswith(f.msg, "12 partnerships in area")
 }
 
-big_fact(d, ref) := {"document": d, "pointer": "/client_groups/0/name", "area": "Fife", "group": "Carers", "framework": "npf", "ref": ref}
+big_fact(d, ref) := {
+	"document": d,
+	"pointer": "/client_groups/0/name",
+	"area": "Fife",
+	"group": "Carers",
+	"framework": "npf",
+	"ref": ref,
+}
 
 # Descriptor revision 2: area may be a list; a partnership spanning two
 # council areas overlaps with one in either of them.
@@ -172,7 +233,13 @@ test_list_areas_that_fold_alike_count_once if {
 
 test_odd_areas_give_no_facts if {
 	every area in [[], {"name": "Fife"}, null, 7, [null, " "]] {
-		count(overlapping_partnerships.facts) == 0 with input as descriptor("x", "active", area, ["Carers"], [["npf", "health"]])
+		count(overlapping_partnerships.facts) == 0 with input as descriptor(
+			"x",
+			"active",
+			area,
+			["Carers"],
+			[["npf", "health"]],
+		)
 	}
 }
 
@@ -182,11 +249,23 @@ test_many_pairs_are_grouped if {
 	reg := {
 		"groups": {sprintf("group%d", [j]): [f |
 			some d in [j, j + 150]
-			f := {"document": d, "pointer": "/client_groups/0/name", "area": "Inverclyde", "group": sprintf("group%d", [j]), "framework": "national_outcome", "ref": "6"}
+			f := {
+				"document": d,
+				"pointer": "/client_groups/0/name",
+				"area": "Inverclyde",
+				"group": sprintf("group%d", [j]),
+				"framework": "national_outcome",
+				"ref": "6",
+			}
 		] |
 			some j in numbers.range(0, 149)
 		},
-		"documents": {i: {"file": sprintf("reg/p%d.yaml", [i]), "id": sprintf("p%d", [i])} | some i in numbers.range(0, 299)},
+		"documents": {i: {
+			"file": sprintf("reg/p%d.yaml", [i]),
+			"id": sprintf("p%d", [i]),
+		} |
+			some i in numbers.range(0, 299)
+		},
 	}
 	findings := overlapping_partnerships.warn with input as reg
 	count(findings) == 150
@@ -198,7 +277,12 @@ test_one_large_group_is_one_finding if {
 			"fife\ncarers\nnpf\nhealth": [big_fact(d, "health") | some d in numbers.range(0, 299)],
 			"fife\ncarers\nnpf\ncommunities": [big_fact(d, "communities") | some d in numbers.range(0, 299)],
 		},
-		"documents": {i: {"file": sprintf("reg/p%d.yaml", [i]), "id": sprintf("p%d", [i])} | some i in numbers.range(0, 299)},
+		"documents": {i: {
+			"file": sprintf("reg/p%d.yaml", [i]),
+			"id": sprintf("p%d", [i]),
+		} |
+			some i in numbers.range(0, 299)
+		},
 	}
 	[f] := [f | some f in overlapping_partnerships.warn] with input as reg
 	count(f.locations) == 300

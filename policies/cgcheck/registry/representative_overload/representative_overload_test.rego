@@ -19,12 +19,23 @@ descriptor(id, status, people) := {
 	"id": id,
 	"status": status,
 	"area": "Inverclyde",
-	"partners": [{"id": sprintf("partner-%d", [i]), "representative": {"person": p, "post": "Director"}} | some i, p in people],
+	"partners": [{
+		"id": sprintf("partner-%d", [i]),
+		"representative": {"person": p, "post": "Director"},
+	} |
+		some i, p in people
+	],
 }
 
 # seats puts the person on n active descriptors (p1..pn), each with one other
 # representative who sits nowhere else.
-seats(person, n) := [descriptor(sprintf("p%d", [i]), "active", [sprintf("Other %d", [i]), person]) | some i in numbers.range(1, n)]
+seats(person, n) := [descriptor(
+	sprintf("p%d", [i]),
+	"active",
+	[sprintf("Other %d", [i]), person],
+) |
+	some i in numbers.range(1, n)
+]
 
 test_facts_of_a_descriptor if {
 	d := descriptor("korsakoff", "active", [" Jo Bloggs ", "", "Sam Smith"])
@@ -53,7 +64,11 @@ test_pass_with_4_seats if {
 
 test_warn_with_5_seats if {
 	[f] := [f | some f in representative_overload.warn] with input as registry(seats("Jo Bloggs", 5))
-	f.msg == `representative "Jo Bloggs" sits on 5 partnerships that are not closed, more than max_seats_per_person (4): p1 (reg/p1.yaml), p2 (reg/p2.yaml), p3 (reg/p3.yaml), p4 (reg/p4.yaml), p5 (reg/p5.yaml)`
+	f.msg == concat(" ", [
+		`representative "Jo Bloggs" sits on 5 partnerships that are not closed, more than`,
+		`max_seats_per_person (4): p1 (reg/p1.yaml), p2 (reg/p2.yaml), p3 (reg/p3.yaml), p4`,
+		`(reg/p4.yaml), p5 (reg/p5.yaml)`,
+	])
 	f.locations == [{"index": i, "pointer": "/partners/1/representative/person"} | some i in numbers.range(0, 4)]
 }
 
@@ -109,14 +124,27 @@ test_same_person_twice_in_one_descriptor_counts_once if {
 test_first_seat_in_partner_order if {
 	# The person represents partners 2 and 10 of p5: located at partner 2.
 	people := [sprintf("Other %d", [i]) | some i in numbers.range(0, 10)]
-	many := descriptor("p5", "active", array.concat(array.concat(array.slice(people, 0, 2), ["Jo Bloggs"]), array.concat(array.slice(people, 3, 10), ["jo bloggs"])))
+	many := descriptor(
+		"p5",
+		"active",
+		array.concat(
+			array.concat(array.slice(people, 0, 2), ["Jo Bloggs"]),
+			array.concat(array.slice(people, 3, 10), ["jo bloggs"]),
+		),
+	)
 	reg := registry(array.concat(seats("Jo Bloggs", 4), [many]))
 	[f] := [f | some f in representative_overload.warn] with input as reg
 	f.locations[4] == {"index": 4, "pointer": "/partners/2/representative/person"}
 }
 
 test_one_finding_per_person if {
-	reg := registry([descriptor(sprintf("p%d", [i]), "active", ["Jo Bloggs", "Sam Smith", sprintf("Other %d", [i])]) | some i in numbers.range(1, 6)])
+	reg := registry([descriptor(
+		sprintf("p%d", [i]),
+		"active",
+		["Jo Bloggs", "Sam Smith", sprintf("Other %d", [i])],
+	) |
+		some i in numbers.range(1, 6)
+	])
 	findings := representative_overload.warn with input as reg
 	count(findings) == 2
 	{split(f.msg, " sits")[0] | some f in findings} == {`representative "Jo Bloggs"`, `representative "Sam Smith"`}
@@ -124,10 +152,18 @@ test_one_finding_per_person if {
 
 test_param_override if {
 	# cgcheck builds the input with the same params the rule runs with.
-	reg3 := registry(seats("Jo Bloggs", 3)) with data.cgcheck.params["representative-overload"].max_seats_per_person as 3
-	count(representative_overload.warn) == 0 with input as reg3 with data.cgcheck.params["representative-overload"].max_seats_per_person as 3
-	reg2 := registry(seats("Jo Bloggs", 3)) with data.cgcheck.params["representative-overload"].max_seats_per_person as 2
-	[f] := [f | some f in representative_overload.warn] with input as reg2 with data.cgcheck.params["representative-overload"].max_seats_per_person as 2
+	reg3 := registry(seats(
+		"Jo Bloggs",
+		3,
+	)) with data.cgcheck.params["representative-overload"].max_seats_per_person as 3
+	count(representative_overload.warn) == 0 with input as reg3
+		with data.cgcheck.params["representative-overload"].max_seats_per_person as 3
+	reg2 := registry(seats(
+		"Jo Bloggs",
+		3,
+	)) with data.cgcheck.params["representative-overload"].max_seats_per_person as 2
+	[f] := [f | some f in representative_overload.warn] with input as reg2
+		with data.cgcheck.params["representative-overload"].max_seats_per_person as 2
 	contains(f.msg, "more than max_seats_per_person (2)")
 }
 
@@ -137,7 +173,10 @@ test_many_seats_name_five_and_count_the_rest if {
 	twice := json.patch(descriptor("p3", "active", ["Jo Bloggs", "Other", "jo bloggs"]), [])
 	docs := array.concat([d | some d in seats("Jo Bloggs", 12); d.id != "p3"], [twice])
 	[f] := [f | some f in representative_overload.warn] with input as registry(docs)
-	endswith(f.msg, `(4): p1 (reg/p1.yaml), p2 (reg/p2.yaml), p4 (reg/p4.yaml), p5 (reg/p5.yaml), p6 (reg/p6.yaml) and 7 more`)
+	endswith(
+		f.msg,
+		`(4): p1 (reg/p1.yaml), p2 (reg/p2.yaml), p4 (reg/p4.yaml), p5 (reg/p5.yaml), p6 (reg/p6.yaml) and 7 more`,
+	)
 	startswith(f.msg, `representative "Jo Bloggs" sits on 12 partnerships`)
 	count(f.locations) == 12
 	{"index": 11, "pointer": "/partners/0/representative/person"} in f.locations
@@ -149,11 +188,20 @@ test_many_people_are_grouped if {
 	reg := {
 		"groups": {sprintf("person %d", [j]): [f |
 			some k in numbers.range(0, 4)
-			f := {"document": j + (60 * k), "pointer": "/partners/0/representative/person", "person": sprintf("Person %d", [j])}
+			f := {
+				"document": j + (60 * k),
+				"pointer": "/partners/0/representative/person",
+				"person": sprintf("Person %d", [j]),
+			}
 		] |
 			some j in numbers.range(0, 59)
 		},
-		"documents": {i: {"file": sprintf("reg/p%d.yaml", [i]), "id": sprintf("p%d", [i])} | some i in numbers.range(0, 299)},
+		"documents": {i: {
+			"file": sprintf("reg/p%d.yaml", [i]),
+			"id": sprintf("p%d", [i]),
+		} |
+			some i in numbers.range(0, 299)
+		},
 	}
 	findings := representative_overload.warn with input as reg
 	count(findings) == 60

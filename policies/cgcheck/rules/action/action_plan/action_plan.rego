@@ -39,7 +39,10 @@ warn contains lib.finding(sprintf("/action_plan/%d/due", [i]), msg) if {
 	status != "done"
 	is_string(item.due)
 	item.due < lib.today
-	msg := sprintf("action_plan[%d] %s is %s and its due date %s is before today (%s)", [i, label(item), json.marshal(status), item.due, lib.today])
+	msg := sprintf(
+		"action_plan[%d] %s is %s and its due date %s is before today (%s)",
+		[i, label(item), json.marshal(status), item.due, lib.today],
+	)
 }
 
 plan_pointer := "/action_plan" if {

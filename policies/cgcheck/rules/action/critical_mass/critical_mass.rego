@@ -63,7 +63,10 @@ deny contains lib.finding("/partners", msg) if {
 	count(resourcing_partners) < min_partners
 	not proposed
 	msg := sprintf(
-		"%s staff, budget or assets, fewer than critical_mass_min_partners (%d), so the partnership may lack the critical mass of resources to deliver",
+		concat(" ", [
+			"%s staff, budget or assets, fewer than critical_mass_min_partners (%d), so the",
+			"partnership may lack the critical mass of resources to deliver",
+		]),
 		[who_contributes(resourcing_partners), min_partners],
 	)
 }
@@ -74,7 +77,11 @@ warn contains lib.finding("/partners", msg) if {
 	count(resourcing_partners) < min_partners
 	proposed
 	msg := sprintf(
-		"%s staff, budget or assets, fewer than critical_mass_min_partners (%d); while the partnership is proposed this is a prompt: the study looks for critical mass to be demonstrated as it develops, so consider what partners will commit",
+		concat(" ", [
+			"%s staff, budget or assets, fewer than critical_mass_min_partners (%d); while the",
+			"partnership is proposed this is a prompt: the study looks for critical mass to be",
+			"demonstrated as it develops, so consider what partners will commit",
+		]),
 		[who_contributes(resourcing_partners), min_partners],
 	)
 }
@@ -82,20 +89,30 @@ warn contains lib.finding("/partners", msg) if {
 warn contains lib.finding(sprintf("/partners/%d", [i]), msg) if {
 	some i, p in lib.core_partners
 	object.get(p, "contributes", null) == null
-	msg := sprintf("Core partner %s contributes nothing: it has no contributes entries, so it is not clear what value it brings", [label(p)])
+	msg := sprintf(
+		"Core partner %s contributes nothing: it has no contributes entries, so it is not clear what value it brings",
+		[label(p)],
+	)
 }
 
 warn contains lib.finding(sprintf("/partners/%d/contributes", [i]), msg) if {
 	some i, p in lib.core_partners
 	p.contributes == []
-	msg := sprintf("Core partner %s contributes nothing: its contributes list is empty, so it is not clear what value it brings", [label(p)])
+	msg := sprintf(
+		"Core partner %s contributes nothing: its contributes list is empty, so it is not clear what value it brings",
+		[label(p)],
+	)
 }
 
 warn contains lib.finding("/partners", msg) if {
 	not sized
 	count(resourcing_partners) > 0
 	msg := sprintf(
-		"No staff, budget or asset contribution states its size (value_gbp or fte): %s; record roughly how much each is worth, or the staff time in full-time equivalents, so partners can see the scale of what is committed",
+		concat(" ", [
+			"No staff, budget or asset contribution states its size (value_gbp or fte): %s; record",
+			"roughly how much each is worth, or the staff time in full-time equivalents, so",
+			"partners can see the scale of what is committed",
+		]),
 		[concat("; ", unsized)],
 	)
 }

@@ -30,12 +30,18 @@ import data.cgcheck.lib
 # The usual descriptor lists risks: the first line of each clause fails for
 # it.
 
-warn contains lib.finding(pointer, sprintf("No risks to the shared work are recorded: risks %s; %s", [state, make_right])) if {
+warn contains lib.finding(
+	pointer,
+	sprintf("No risks to the shared work are recorded: risks %s; %s", [state, make_right]),
+) if {
 	object.get(input, "risks", []) == []
 	[pointer, state] := risks_state
 }
 
-warn contains lib.finding("/risks", sprintf("No risks to the shared work are recorded: risks is null; %s", [make_right])) if {
+warn contains lib.finding(
+	"/risks",
+	sprintf("No risks to the shared work are recorded: risks is null; %s", [make_right]),
+) if {
 	input.risks == null
 }
 

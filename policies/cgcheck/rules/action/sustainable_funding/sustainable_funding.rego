@@ -41,7 +41,10 @@ warn contains lib.finding(plan_pointer, msg) if {
 		object.get(s, "kind", null) == "pump_priming"
 	}
 	no_plan
-	msg := sprintf("%d of %d funding.sources are pump_priming and funding.sustainability_plan %s", [count(sources), count(sources), plan_state])
+	msg := sprintf(
+		"%d of %d funding.sources are pump_priming and funding.sustainability_plan %s",
+		[count(sources), count(sources), plan_state],
+	)
 }
 
 warn contains lib.finding(sprintf("/funding/sources/%d/ends", [i]), msg) if {
@@ -52,7 +55,13 @@ warn contains lib.finding(sprintf("/funding/sources/%d/ends", [i]), msg) if {
 	s.kind == "pump_priming"
 	is_string(s.ends)
 	s.ends < expires
-	msg := sprintf("funding.sources[%d] %s is pump_priming and ends %s, before lifecycle.expires %s, and funding.sustainability_plan %s", [i, label(s), s.ends, expires, plan_state])
+	msg := sprintf(
+		concat(" ", [
+			"funding.sources[%d] %s is pump_priming and ends %s, before lifecycle.expires %s, and",
+			"funding.sustainability_plan %s",
+		]),
+		[i, label(s), s.ends, expires, plan_state],
+	)
 }
 
 skip contains "no funding.sources are recorded" if count(sources) == 0

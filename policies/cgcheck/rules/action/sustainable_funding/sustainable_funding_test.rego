@@ -28,7 +28,10 @@ test_pass_mixed_funding_ending_with_expiry if {
 
 test_warn_when_all_pump_priming_and_no_plan if {
 	result := sustainable_funding.warn with input as pump_only
-	result == {{"pointer": "/funding", "msg": "1 of 1 funding.sources are pump_priming and funding.sustainability_plan is missing"}}
+	result == {{
+		"pointer": "/funding",
+		"msg": "1 of 1 funding.sources are pump_priming and funding.sustainability_plan is missing",
+	}}
 }
 
 test_warn_when_all_pump_priming_and_plan_blank if {
@@ -39,7 +42,10 @@ test_warn_when_all_pump_priming_and_plan_blank if {
 }
 
 test_pass_when_all_pump_priming_with_plan if {
-	count(sustainable_funding.warn) == 0 with input as with_plan(pump_only, "Partners mainstream the service from April 2010")
+	count(sustainable_funding.warn) == 0 with input as with_plan(
+		pump_only,
+		"Partners mainstream the service from April 2010",
+	)
 }
 
 test_no_all_pump_priming_warn_when_one_source_is_not if {
@@ -52,7 +58,10 @@ test_warn_when_pump_priming_ends_day_before_expiry if {
 	result := sustainable_funding.warn with input as with_ends(partnership, "2010-03-30")
 	result == {{
 		"pointer": "/funding/sources/1/ends",
-		"msg": "funding.sources[1] \"Scottish Government\" is pump_priming and ends 2010-03-30, before lifecycle.expires 2010-03-31, and funding.sustainability_plan is missing",
+		"msg": concat(" ", [
+			"funding.sources[1] \"Scottish Government\" is pump_priming and ends 2010-03-30, before",
+			"lifecycle.expires 2010-03-31, and funding.sustainability_plan is missing",
+		]),
 	}}
 }
 
@@ -65,18 +74,27 @@ test_pass_when_pump_priming_ends_day_after_expiry if {
 }
 
 test_warn_month_end_pump_priming_ends_day_before_expiry if {
-	input_doc := json.patch(with_ends(partnership, "2008-02-29"), [{"op": "replace", "path": "/lifecycle/expires", "value": "2008-03-01"}])
+	input_doc := json.patch(
+		with_ends(partnership, "2008-02-29"),
+		[{"op": "replace", "path": "/lifecycle/expires", "value": "2008-03-01"}],
+	)
 	result := sustainable_funding.warn with input as input_doc
 	{f.pointer | some f in result} == {"/funding/sources/1/ends"}
 }
 
 test_pass_month_end_pump_priming_ends_on_expiry if {
-	input_doc := json.patch(with_ends(partnership, "2008-02-29"), [{"op": "replace", "path": "/lifecycle/expires", "value": "2008-02-29"}])
+	input_doc := json.patch(
+		with_ends(partnership, "2008-02-29"),
+		[{"op": "replace", "path": "/lifecycle/expires", "value": "2008-02-29"}],
+	)
 	count(sustainable_funding.warn) == 0 with input as input_doc
 }
 
 test_pass_when_early_ending_pump_priming_has_plan if {
-	count(sustainable_funding.warn) == 0 with input as with_plan(with_ends(partnership, "2009-03-31"), "Council mainstreams the posts from April 2009")
+	count(sustainable_funding.warn) == 0 with input as with_plan(
+		with_ends(partnership, "2009-03-31"),
+		"Council mainstreams the posts from April 2009",
+	)
 }
 
 test_no_ends_warn_for_mainstream_ending_early if {

@@ -76,7 +76,10 @@ warn contains lib.finding(sprintf("/engagement/%d/date", [i]), msg) if {
 	i := min({j | some j, e in engagement; e.date == newest})
 	e := engagement[i]
 	msg := sprintf(
-		"The newest engagement with client groups (engagement[%d], %v with %q) is dated %s, more than %v months before today (%s; engagement_max_age_months), and status is active",
+		concat(" ", [
+			"The newest engagement with client groups (engagement[%d], %v with %q) is dated %s,",
+			"more than %v months before today (%s; engagement_max_age_months), and status is active",
+		]),
 		[i, object.get(e, "method", "engagement"), object.get(e, "client_group", ""), newest, max_age, lib.today],
 	)
 }
@@ -92,5 +95,8 @@ newest := max(dates) if count(dates) > 0
 skip contains msg if {
 	status != "active"
 	non_empty_list(engagement)
-	msg := sprintf("status is %q: the age of engagement with client groups is only checked while a partnership is active", [status])
+	msg := sprintf(
+		"status is %q: the age of engagement with client groups is only checked while a partnership is active",
+		[status],
+	)
 }

@@ -32,12 +32,20 @@ test_pass_when_active_and_recent if {
 }
 
 test_warn_when_engagement_empty if {
-	result := client_engagement.warn with input as json.patch(partnership, [{"op": "replace", "path": "/engagement", "value": []}]) with data.cgcheck.today as "2008-10-01"
+	result := client_engagement.warn with input as json.patch(
+		partnership,
+		[{"op": "replace", "path": "/engagement", "value": []}],
+	)
+		with data.cgcheck.today as "2008-10-01"
 	result == {{"pointer": "/engagement", "msg": "No engagement with client groups is recorded: engagement is empty"}}
 }
 
 test_warn_when_engagement_missing_points_at_root if {
-	result := client_engagement.warn with input as json.patch(partnership, [{"op": "remove", "path": "/engagement"}]) with data.cgcheck.today as "2008-10-01"
+	result := client_engagement.warn with input as json.patch(
+		partnership,
+		[{"op": "remove", "path": "/engagement"}],
+	)
+		with data.cgcheck.today as "2008-10-01"
 	result == {{"pointer": "", "msg": "No engagement with client groups is recorded: engagement is missing"}}
 }
 
@@ -56,7 +64,14 @@ test_pass_when_newest_exactly_12_months_before_today if {
 
 test_warn_when_newest_12_months_and_one_day_before_today if {
 	result := client_engagement.warn with input as with_newest("2007-09-30") with data.cgcheck.today as "2008-10-01"
-	result == {{"pointer": "/engagement/1/date", "msg": "The newest engagement with client groups (engagement[1], survey with \"Young people leaving school\") is dated 2007-09-30, more than 12 months before today (2008-10-01; engagement_max_age_months), and status is active"}}
+	result == {{
+		"pointer": "/engagement/1/date",
+		"msg": concat(" ", [
+			"The newest engagement with client groups (engagement[1], survey with \"Young people",
+			"leaving school\") is dated 2007-09-30, more than 12 months before today (2008-10-01;",
+			"engagement_max_age_months), and status is active",
+		]),
+	}}
 }
 
 test_pass_when_newest_one_day_under_12_months if {
@@ -73,11 +88,15 @@ test_param_default_is_12 if {
 }
 
 test_param_override_exactly_6_months if {
-	count(client_engagement.warn) == 0 with input as with_newest("2008-04-01") with data.cgcheck.today as "2008-10-01" with data.cgcheck.params["client-engagement"].engagement_max_age_months as 6
+	count(client_engagement.warn) == 0 with input as with_newest("2008-04-01")
+		with data.cgcheck.today as "2008-10-01"
+		with data.cgcheck.params["client-engagement"].engagement_max_age_months as 6
 }
 
 test_param_override_6_months_and_one_day if {
-	result := client_engagement.warn with input as with_newest("2008-03-31") with data.cgcheck.today as "2008-10-01" with data.cgcheck.params["client-engagement"].engagement_max_age_months as 6
+	result := client_engagement.warn with input as with_newest("2008-03-31")
+		with data.cgcheck.today as "2008-10-01"
+		with data.cgcheck.params["client-engagement"].engagement_max_age_months as 6
 	[f] := [f | some f in result]
 	f.pointer == "/engagement/1/date"
 	contains(f.msg, "more than 6 months before today (2008-10-01; engagement_max_age_months)")
@@ -85,12 +104,16 @@ test_param_override_6_months_and_one_day if {
 
 # 2005-08-31 plus 30 months is 2008-02-29 (clamped): not before today.
 test_month_end_clamped_is_not_more if {
-	count(client_engagement.warn) == 0 with input as with_newest("2005-08-31") with data.cgcheck.today as "2008-02-29" with data.cgcheck.params["client-engagement"].engagement_max_age_months as 30
+	count(client_engagement.warn) == 0 with input as with_newest("2005-08-31")
+		with data.cgcheck.today as "2008-02-29"
+		with data.cgcheck.params["client-engagement"].engagement_max_age_months as 30
 }
 
 # 2005-08-28 plus 30 months is 2008-02-28, the day before today.
 test_month_end_one_day_more_warns if {
-	result := client_engagement.warn with input as with_newest("2005-08-28") with data.cgcheck.today as "2008-02-29" with data.cgcheck.params["client-engagement"].engagement_max_age_months as 30
+	result := client_engagement.warn with input as with_newest("2005-08-28")
+		with data.cgcheck.today as "2008-02-29"
+		with data.cgcheck.params["client-engagement"].engagement_max_age_months as 30
 	{f.pointer | some f in result} == {"/engagement/1/date"}
 }
 

@@ -95,7 +95,10 @@ warn contains lib.finding(sprintf("/evidence/%d/date", [i]), msg) if {
 	newest < stale_before
 	i := min({j | some j, e in evidence; e.date == newest})
 	label := object.get(evidence[i], "id", sprintf("evidence[%d]", [i]))
-	msg := sprintf("The newest evidence (%v) is dated %s, more than %v months before today (%s; evidence_max_age_months)", [label, newest, max_age, lib.today])
+	msg := sprintf(
+		"The newest evidence (%v) is dated %s, more than %v months before today (%s; evidence_max_age_months)",
+		[label, newest, max_age, lib.today],
+	)
 }
 
 # all_items opens the message in words that fit the count: "All 3 evidence

@@ -30,7 +30,10 @@ import data.cgcheck.lib
 deny contains lib.finding(monitoring_pointer, msg) if {
 	count(object.get(input, ["monitoring", "measures"], [])) == 0
 	count(qualitative_benefits) == 0
-	msg := "No benefit is articulated or measured: monitoring.measures and monitoring.qualitative_benefits are both empty or missing"
+	msg := concat(" ", [
+		"No benefit is articulated or measured: monitoring.measures and",
+		"monitoring.qualitative_benefits are both empty or missing",
+	])
 }
 
 # qualitative_benefits holds the benefits that say something (not blank).

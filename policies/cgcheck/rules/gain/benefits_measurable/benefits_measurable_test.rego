@@ -19,11 +19,17 @@ test_pass_with_measures_and_benefits if {
 }
 
 test_pass_with_measures_only if {
-	count(benefits_measurable.deny) == 0 with input as json.patch(partnership, [{"op": "remove", "path": "/monitoring/qualitative_benefits"}])
+	count(benefits_measurable.deny) == 0 with input as json.patch(
+		partnership,
+		[{"op": "remove", "path": "/monitoring/qualitative_benefits"}],
+	)
 }
 
 test_pass_with_qualitative_benefits_only if {
-	count(benefits_measurable.deny) == 0 with input as json.patch(partnership, [{"op": "replace", "path": "/monitoring/measures", "value": []}])
+	count(benefits_measurable.deny) == 0 with input as json.patch(
+		partnership,
+		[{"op": "replace", "path": "/monitoring/measures", "value": []}],
+	)
 }
 
 test_fail_when_neither if {

@@ -37,10 +37,19 @@ warn contains lib.finding("/monitoring/measures", msg) if {
 	every m in measures {
 		object.get(m, "kind", null) != "collaborative_activity"
 	}
-	msg := sprintf("None of the %d measures in monitoring.measures measures the collaborative activity itself (kind collaborative_activity)", [count(measures)])
+	msg := sprintf(
+		concat(" ", [
+			"None of the %d measures in monitoring.measures measures the collaborative activity",
+			"itself (kind collaborative_activity)",
+		]),
+		[count(measures)],
+	)
 }
 
-skip contains "no measures are recorded (monitoring.measures is missing or empty), so there is no set of measures to add a collaborative-activity measure to" if {
+skip contains concat(" ", [
+	"no measures are recorded (monitoring.measures is missing or empty), so there is no set",
+	"of measures to add a collaborative-activity measure to",
+]) if {
 	not has_measures
 }
 

@@ -33,14 +33,26 @@ import data.cgcheck.lib
 warn contains lib.finding(pointer, msg) if {
 	not is_string(object.get(input, ["learning", "dissemination"], null))
 	[pointer, state] := dissemination_state
-	msg := sprintf("It is not recorded how good practice lessons will be shared beyond the partnership: learning.dissemination %s; %s", [state, make_right])
+	msg := sprintf(
+		concat(" ", [
+			"It is not recorded how good practice lessons will be shared beyond the partnership:",
+			"learning.dissemination %s; %s",
+		]),
+		[state, make_right],
+	)
 }
 
 warn contains lib.finding("/learning/dissemination", msg) if {
 	value := input.learning.dissemination
 	is_string(value)
 	trim_space(value) == ""
-	msg := sprintf("It is not recorded how good practice lessons will be shared beyond the partnership: learning.dissemination %s is blank; %s", [json.marshal(value), make_right])
+	msg := sprintf(
+		concat(" ", [
+			"It is not recorded how good practice lessons will be shared beyond the partnership:",
+			"learning.dissemination %s is blank; %s",
+		]),
+		[json.marshal(value), make_right],
+	)
 }
 
 make_right := "say how lessons will reach other partnerships and services"

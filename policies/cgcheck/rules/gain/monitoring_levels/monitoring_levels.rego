@@ -57,11 +57,30 @@ warn contains lib.finding("/monitoring/measures", level_gap) if {
 	measures
 }
 
-level_gap := sprintf("No measure is at the strategic level: %s at level programme, so the partnership's overall additional impact is not monitored; consider adding a strategic measure", [which]) if {
+level_gap := sprintf(
+	concat(" ", [
+		"No measure is at the strategic level: %s at level programme, so the partnership's",
+		"overall additional impact is not monitored; consider adding a strategic measure",
+	]),
+	[which],
+) if {
 	programme
-} else := sprintf("No measure is at the programme or project level: %s at level strategic, so the effect of working together on the work itself is not monitored; consider adding a programme measure", [which]) if {
+} else := sprintf(
+	concat(" ", [
+		"No measure is at the programme or project level: %s at level strategic, so the effect",
+		"of working together on the work itself is not monitored; consider adding a programme",
+		"measure",
+	]),
+	[which],
+) if {
 	strategic
-} else := sprintf("No measure is at either level: %s at level strategic or programme, so it is not clear where collaborative gain is monitored; consider a strategic and a programme measure", [which_not])
+} else := sprintf(
+	concat(" ", [
+		"No measure is at either level: %s at level strategic or programme, so it is not clear",
+		"where collaborative gain is monitored; consider a strategic and a programme measure",
+	]),
+	[which_not],
+)
 
 which := "the one measure in monitoring.measures is" if count(measures) == 1
 
@@ -73,7 +92,13 @@ else := sprintf("none of the %d measures in monitoring.measures is", [count(meas
 
 skip contains msg if {
 	not measures
-	msg := sprintf("monitoring.measures %s, so there are no measure levels to judge (monitoring-at-outset and benefits-measurable judge the absence of measures)", [measures_state])
+	msg := sprintf(
+		concat(" ", [
+			"monitoring.measures %s, so there are no measure levels to judge (monitoring-at-outset",
+			"and benefits-measurable judge the absence of measures)",
+		]),
+		[measures_state],
+	)
 }
 
 measures_state := "is an empty list" if {

@@ -26,7 +26,10 @@ test_pass_when_outcome_measures_have_baseline_and_trend if {
 }
 
 test_pass_with_flat_trend if {
-	count(pre_partnership_trend.warn) == 0 with input as json.patch(partnership, [{"op": "replace", "path": "/monitoring/measures/1/pre_partnership_trend/per_year", "value": 0}])
+	count(pre_partnership_trend.warn) == 0 with input as json.patch(
+		partnership,
+		[{"op": "replace", "path": "/monitoring/measures/1/pre_partnership_trend/per_year", "value": 0}],
+	)
 }
 
 test_warn_when_baseline_missing if {
@@ -57,13 +60,23 @@ test_warn_once_when_both_missing if {
 test_warn_once_per_outcome_measure if {
 	doc := json.patch(partnership, [
 		{"op": "remove", "path": "/monitoring/measures/1/pre_partnership_trend"},
-		{"op": "add", "path": "/monitoring/measures/-", "value": object.union(object.remove(outcome, ["baseline"]), {"id": "uptake"})},
+		{
+			"op": "add",
+			"path": "/monitoring/measures/-",
+			"value": object.union(object.remove(outcome, ["baseline"]), {"id": "uptake"}),
+		},
 	])
-	{f.pointer | some f in pre_partnership_trend.warn} == {"/monitoring/measures/1", "/monitoring/measures/2"} with input as doc
+	{f.pointer | some f in pre_partnership_trend.warn} == {
+		"/monitoring/measures/1",
+		"/monitoring/measures/2",
+	} with input as doc
 }
 
 test_other_kinds_are_not_checked if {
-	doc := json.patch(partnership, [{"op": "replace", "path": "/monitoring/measures/1/kind", "value": "collaborative_activity"}])
+	doc := json.patch(
+		partnership,
+		[{"op": "replace", "path": "/monitoring/measures/1/kind", "value": "collaborative_activity"}],
+	)
 	count(pre_partnership_trend.warn) == 0 with input as doc
 	pre_partnership_trend.skip == {"there are no measures of kind outcome"} with input as doc
 }

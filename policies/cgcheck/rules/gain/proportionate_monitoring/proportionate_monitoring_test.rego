@@ -32,7 +32,10 @@ test_warn_with_13_measures if {
 }
 
 test_pass_without_monitoring if {
-	count(proportionate_monitoring.warn) == 0 with input as json.patch(partnership(1), [{"op": "remove", "path": "/monitoring"}])
+	count(proportionate_monitoring.warn) == 0 with input as json.patch(
+		partnership(1),
+		[{"op": "remove", "path": "/monitoring"}],
+	)
 }
 
 test_param_override if {

@@ -34,7 +34,10 @@ warn contains lib.finding(sprintf("/monitoring/measures/%d/collaborative_target/
 	collaborative := m.collaborative_target.value
 	isolation := m.isolation_target.value
 	not stretches(m.better, collaborative, isolation)
-	msg := sprintf("measure %q (better: %s) has collaborative_target %v, which is not %s its isolation_target %v", [m.id, m.better, collaborative, direction[m.better], isolation])
+	msg := sprintf(
+		"measure %q (better: %s) has collaborative_target %v, which is not %s its isolation_target %v",
+		[m.id, m.better, collaborative, direction[m.better], isolation],
+	)
 }
 
 skip contains "no measure has both an isolation_target and a collaborative_target" if count(both_targets) == 0

@@ -7,8 +7,22 @@ partnership := {
 	"monitoring": {
 		"designed_on": "2006-03-01",
 		"measures": [
-			{"id": "build-cost", "indicator": "Construction cost (GBP m)", "kind": "efficiency", "level": "programme", "owner": "council", "better": "lower"},
-			{"id": "visits", "indicator": "Visits to the centre", "kind": "outcome", "level": "programme", "owner": "council", "better": "higher"},
+			{
+				"id": "build-cost",
+				"indicator": "Construction cost (GBP m)",
+				"kind": "efficiency",
+				"level": "programme",
+				"owner": "council",
+				"better": "lower",
+			},
+			{
+				"id": "visits",
+				"indicator": "Visits to the centre",
+				"kind": "outcome",
+				"level": "programme",
+				"owner": "council",
+				"better": "higher",
+			},
 		],
 	},
 }
@@ -19,13 +33,25 @@ test_pass_when_every_measure_has_owner if {
 }
 
 test_fail_when_owner_missing if {
-	result := accountable_measures.deny with input as json.patch(partnership, [{"op": "remove", "path": "/monitoring/measures/1/owner"}])
-	result == {{"pointer": "/monitoring/measures/1", "msg": "monitoring.measures[1] \"visits\" has no owner: owner is missing"}}
+	result := accountable_measures.deny with input as json.patch(
+		partnership,
+		[{"op": "remove", "path": "/monitoring/measures/1/owner"}],
+	)
+	result == {{
+		"pointer": "/monitoring/measures/1",
+		"msg": "monitoring.measures[1] \"visits\" has no owner: owner is missing",
+	}}
 }
 
 test_fail_when_owner_blank if {
-	result := accountable_measures.deny with input as json.patch(partnership, [{"op": "replace", "path": "/monitoring/measures/0/owner", "value": "  "}])
-	result == {{"pointer": "/monitoring/measures/0/owner", "msg": "monitoring.measures[0] \"build-cost\" has no owner: owner \"  \" is blank"}}
+	result := accountable_measures.deny with input as json.patch(
+		partnership,
+		[{"op": "replace", "path": "/monitoring/measures/0/owner", "value": "  "}],
+	)
+	result == {{
+		"pointer": "/monitoring/measures/0/owner",
+		"msg": "monitoring.measures[0] \"build-cost\" has no owner: owner \"  \" is blank",
+	}}
 }
 
 test_fail_once_per_measure if {

@@ -116,18 +116,27 @@ core_gap(i, p) := no_authority_gap(i, p) if {
 no_authority_gap(i, p) := [sprintf("/partners/%d", [i]), msg] if {
 	not is_object(object.get(p, "representative", null))
 	msg := sprintf(
-		"%s has no representative recorded (representative is missing), so nobody is named who can commit it to decisions",
+		concat(" ", [
+			"%s has no representative recorded (representative is missing), so nobody is named who",
+			"can commit it to decisions",
+		]),
 		[upper_first(who(p))],
 	)
 } else := [sprintf("/partners/%d/representative", [i]), msg] if {
 	not is_object(object.get(p.representative, "authority", null))
 	msg := sprintf(
-		"The representative of %s has no authority recorded (representative.authority is missing), so it is not known what they may commit without referring back",
+		concat(" ", [
+			"The representative of %s has no authority recorded (representative.authority is",
+			"missing), so it is not known what they may commit without referring back",
+		]),
 		[who(p)],
 	)
 } else := [sprintf("/partners/%d/representative/authority", [i]), msg] if {
 	msg := sprintf(
-		"The representative of %s has no delegated authority: authority.finance, staff and policy are all absent or false, so every decision would have to be referred back",
+		concat(" ", [
+			"The representative of %s has no delegated authority: authority.finance, staff and",
+			"policy are all absent or false, so every decision would have to be referred back",
+		]),
 		[who(p)],
 	)
 }
@@ -144,7 +153,11 @@ matching_gap(i, p) := [pointer, msg] if {
 	count(missing) > 0
 	pointer := authority_pointer(i, authority, missing)
 	msg := sprintf(
-		"The representative of %s cannot commit %s without referring back (%s), yet the partner contributes %s; consider whether they could be given that authority, or whether someone who holds it should attend",
+		concat(" ", [
+			"The representative of %s cannot commit %s without referring back (%s), yet the partner",
+			"contributes %s; consider whether they could be given that authority, or whether",
+			"someone who holds it should attend",
+		]),
 		[
 			who(p),
 			concat(" or ", missing),
@@ -203,5 +216,11 @@ lead_resolves if input.lead.partner in lib.partner_ids
 
 skip contains msg if {
 	not lead_resolves
-	msg := sprintf("lead.partner %s names no partner, so the lead partner's representative cannot be judged (single-lead reports this)", [json.marshal(object.get(input, ["lead", "partner"], null))])
+	msg := sprintf(
+		concat(" ", [
+			"lead.partner %s names no partner, so the lead partner's representative cannot be",
+			"judged (single-lead reports this)",
+		]),
+		[json.marshal(object.get(input, ["lead", "partner"], null))],
+	)
 }

@@ -7,13 +7,22 @@ partnership := {
 	"partners": [
 		{
 			"id": "council", "name": "Example Council", "role": "core",
-			"representative": {"post": "Director of Corporate Services", "authority": {"finance": true, "staff": true, "policy": true}},
+			"representative": {
+				"post": "Director of Corporate Services",
+				"authority": {"finance": true, "staff": true, "policy": true},
+			},
 			"contributes": [{"kind": "asset", "what": "Site"}, {"kind": "budget", "what": "Construction share"}],
 		},
 		{
 			"id": "police", "name": "Example Police", "role": "core",
-			"representative": {"post": "Chief Superintendent", "authority": {"finance": true, "staff": true, "policy": false}},
-			"contributes": [{"kind": "budget", "what": "Construction share"}, {"kind": "staff", "what": "Two officers", "fte": 2}],
+			"representative": {
+				"post": "Chief Superintendent",
+				"authority": {"finance": true, "staff": true, "policy": false},
+			},
+			"contributes": [
+				{"kind": "budget", "what": "Construction share"},
+				{"kind": "staff", "what": "Two officers", "fte": 2},
+			],
 		},
 		{"id": "trust", "name": "Housing Trust", "role": "contributor"},
 		{"id": "panel", "name": "Citizens Panel", "role": "consultee"},
@@ -44,7 +53,14 @@ test_pass_for_lived_experience_member_without_finance if {
 }
 
 test_pass_for_data_only_partner_without_finance_or_staff if {
-	descriptor := json.patch(with_member, [{"op": "replace", "path": "/partners/4/contributes", "value": [{"kind": "data", "what": "Waiting times"}, {"kind": "expertise", "what": "Analysis"}]}])
+	descriptor := json.patch(
+		with_member,
+		[{
+			"op": "replace",
+			"path": "/partners/4/contributes",
+			"value": [{"kind": "data", "what": "Waiting times"}, {"kind": "expertise", "what": "Analysis"}],
+		}],
+	)
 	count(delegated_authority.warn) == 0 with input as descriptor
 }
 
@@ -54,10 +70,17 @@ test_pass_for_partner_contributing_nothing_with_some_authority if {
 }
 
 test_warn_when_lived_experience_member_has_no_authority_at_all if {
-	descriptor := json.patch(with_member, [{"op": "replace", "path": "/partners/4/representative/authority/policy", "value": false}])
+	descriptor := json.patch(
+		with_member,
+		[{"op": "replace", "path": "/partners/4/representative/authority/policy", "value": false}],
+	)
 	delegated_authority.warn == {{
 		"pointer": "/partners/4/representative/authority",
-		"msg": "The representative of core partner \"voices\" (Recovery Voices) has no delegated authority: authority.finance, staff and policy are all absent or false, so every decision would have to be referred back",
+		"msg": concat(" ", [
+			"The representative of core partner \"voices\" (Recovery Voices) has no delegated",
+			"authority: authority.finance, staff and policy are all absent or false, so every",
+			"decision would have to be referred back",
+		]),
 	}} with input as descriptor
 }
 
@@ -65,7 +88,10 @@ test_fail_when_lead_representative_missing if {
 	descriptor := json.patch(partnership, [{"op": "remove", "path": "/partners/0/representative"}])
 	delegated_authority.deny == {{
 		"pointer": "/partners/0",
-		"msg": "The lead partner \"council\" (Example Council) has no representative recorded (representative is missing), so nobody is named who can commit it to decisions",
+		"msg": concat(" ", [
+			"The lead partner \"council\" (Example Council) has no representative recorded",
+			"(representative is missing), so nobody is named who can commit it to decisions",
+		]),
 	}} with input as descriptor
 	count(delegated_authority.warn) == 0 with input as descriptor
 }
@@ -74,12 +100,23 @@ test_fail_when_lead_authority_missing if {
 	descriptor := json.patch(partnership, [{"op": "remove", "path": "/partners/0/representative/authority"}])
 	[f] := [f | some f in delegated_authority.deny] with input as descriptor
 	f.pointer == "/partners/0/representative"
-	f.msg == "The representative of the lead partner \"council\" (Example Council) has no authority recorded (representative.authority is missing), so it is not known what they may commit without referring back"
+	f.msg == concat(" ", [
+		"The representative of the lead partner \"council\" (Example Council) has no authority",
+		"recorded (representative.authority is missing), so it is not known what they may",
+		"commit without referring back",
+	])
 	count(delegated_authority.warn) == 0 with input as descriptor
 }
 
 test_fail_when_lead_authority_all_false if {
-	descriptor := json.patch(partnership, [{"op": "replace", "path": "/partners/0/representative/authority", "value": {"finance": false, "staff": false, "policy": false}}])
+	descriptor := json.patch(
+		partnership,
+		[{
+			"op": "replace",
+			"path": "/partners/0/representative/authority",
+			"value": {"finance": false, "staff": false, "policy": false},
+		}],
+	)
 	[f] := [f | some f in delegated_authority.deny] with input as descriptor
 	f.pointer == "/partners/0/representative/authority"
 	contains(f.msg, "has no delegated authority")
@@ -87,18 +124,32 @@ test_fail_when_lead_authority_all_false if {
 }
 
 test_fail_when_lead_authority_empty if {
-	descriptor := json.patch(partnership, [{"op": "replace", "path": "/partners/0/representative/authority", "value": {}}])
+	descriptor := json.patch(
+		partnership,
+		[{"op": "replace", "path": "/partners/0/representative/authority", "value": {}}],
+	)
 	pointers(delegated_authority.deny) == {"/partners/0/representative/authority"} with input as descriptor
 	count(delegated_authority.warn) == 0 with input as descriptor
 }
 
 test_lead_with_only_policy_authority_warns_for_its_budget_and_asset if {
-	descriptor := json.patch(partnership, [{"op": "replace", "path": "/partners/0/representative/authority", "value": {"policy": true}}])
+	descriptor := json.patch(
+		partnership,
+		[{"op": "replace", "path": "/partners/0/representative/authority", "value": {"policy": true}}],
+	)
 	count(delegated_authority.deny) == 0 with input as descriptor
 	delegated_authority.warn == {{
 		"pointer": "/partners/0/representative/authority/finance",
-		"msg": "The representative of the lead partner \"council\" (Example Council) cannot commit finance without referring back (authority.finance is false), yet the partner contributes asset (\"Site\") and budget (\"Construction share\"); consider whether they could be given that authority, or whether someone who holds it should attend",
-	}} with input as json.patch(descriptor, [{"op": "add", "path": "/partners/0/representative/authority/finance", "value": false}])
+		"msg": concat(" ", [
+			"The representative of the lead partner \"council\" (Example Council) cannot commit",
+			"finance without referring back (authority.finance is false), yet the partner",
+			"contributes asset (\"Site\") and budget (\"Construction share\"); consider whether",
+			"they could be given that authority, or whether someone who holds it should attend",
+		]),
+	}} with input as json.patch(
+		descriptor,
+		[{"op": "add", "path": "/partners/0/representative/authority/finance", "value": false}],
+	)
 	[f] := [f | some f in delegated_authority.warn] with input as descriptor
 	f.pointer == "/partners/0/representative/authority"
 	contains(f.msg, "(authority.finance is missing)")
@@ -126,18 +177,33 @@ test_fail_for_non_core_lead if {
 test_warn_for_non_core_lead_lacking_matching_authority if {
 	descriptor := json.patch(partnership, [
 		{"op": "replace", "path": "/lead/partner", "value": "trust"},
-		{"op": "add", "path": "/partners/2/representative", "value": {"post": "Director", "authority": {"policy": true, "finance": true}}},
+		{
+			"op": "add",
+			"path": "/partners/2/representative",
+			"value": {"post": "Director", "authority": {"policy": true, "finance": true}},
+		},
 		{"op": "add", "path": "/partners/2/contributes", "value": [{"kind": "staff", "what": "A housing officer"}]},
 	])
 	count(delegated_authority.deny) == 0 with input as descriptor
 	[f] := [f | some f in delegated_authority.warn] with input as descriptor
 	f.pointer == "/partners/2/representative/authority"
-	startswith(f.msg, "The representative of the lead partner \"trust\" (Housing Trust) cannot commit staff without referring back (authority.staff is missing), yet the partner contributes staff (\"A housing officer\")")
+	startswith(
+		f.msg,
+		concat(" ", [
+			"The representative of the lead partner \"trust\" (Housing Trust) cannot commit staff",
+			"without referring back (authority.staff is missing), yet the partner contributes staff",
+			"(\"A housing officer\")",
+		]),
+	)
 }
 
 test_non_core_non_lead_partners_not_warned if {
 	descriptor := json.patch(partnership, [
-		{"op": "add", "path": "/partners/2/representative", "value": {"post": "Officer", "authority": {"finance": false}}},
+		{
+			"op": "add",
+			"path": "/partners/2/representative",
+			"value": {"post": "Officer", "authority": {"finance": false}},
+		},
 		{"op": "add", "path": "/partners/2/contributes", "value": [{"kind": "budget", "what": "Grant"}]},
 	])
 	count(delegated_authority.warn) == 0 with input as descriptor
@@ -148,7 +214,10 @@ test_warn_when_core_partner_has_no_representative if {
 	count(delegated_authority.deny) == 0 with input as descriptor
 	delegated_authority.warn == {{
 		"pointer": "/partners/1",
-		"msg": "Core partner \"police\" (Example Police) has no representative recorded (representative is missing), so nobody is named who can commit it to decisions",
+		"msg": concat(" ", [
+			"Core partner \"police\" (Example Police) has no representative recorded",
+			"(representative is missing), so nobody is named who can commit it to decisions",
+		]),
 	}} with input as descriptor
 }
 
@@ -158,18 +227,29 @@ test_warn_when_core_representative_has_no_authority if {
 }
 
 test_warn_when_core_authority_empty if {
-	descriptor := json.patch(partnership, [{"op": "replace", "path": "/partners/1/representative/authority", "value": {}}])
+	descriptor := json.patch(
+		partnership,
+		[{"op": "replace", "path": "/partners/1/representative/authority", "value": {}}],
+	)
 	[f] := [f | some f in delegated_authority.warn] with input as descriptor
 	f.pointer == "/partners/1/representative/authority"
 	contains(f.msg, "core partner \"police\" (Example Police) has no delegated authority")
 }
 
 test_warn_when_core_budget_partner_lacks_finance if {
-	descriptor := json.patch(partnership, [{"op": "replace", "path": "/partners/1/representative/authority/finance", "value": false}])
+	descriptor := json.patch(
+		partnership,
+		[{"op": "replace", "path": "/partners/1/representative/authority/finance", "value": false}],
+	)
 	count(delegated_authority.deny) == 0 with input as descriptor
 	delegated_authority.warn == {{
 		"pointer": "/partners/1/representative/authority/finance",
-		"msg": "The representative of core partner \"police\" (Example Police) cannot commit finance without referring back (authority.finance is false), yet the partner contributes budget (\"Construction share\"); consider whether they could be given that authority, or whether someone who holds it should attend",
+		"msg": concat(" ", [
+			"The representative of core partner \"police\" (Example Police) cannot commit finance",
+			"without referring back (authority.finance is false), yet the partner contributes",
+			"budget (\"Construction share\"); consider whether they could be given that authority,",
+			"or whether someone who holds it should attend",
+		]),
 	}} with input as descriptor
 }
 
@@ -186,14 +266,30 @@ test_asset_alone_needs_finance if {
 		{"op": "replace", "path": "/partners/1/contributes", "value": [{"kind": "asset", "what": "Office space"}]},
 	])
 	[f] := [f | some f in delegated_authority.warn] with input as descriptor
-	contains(f.msg, "cannot commit finance without referring back (authority.finance is false), yet the partner contributes asset (\"Office space\")")
+	contains(
+		f.msg,
+		concat(" ", [
+			"cannot commit finance without referring back (authority.finance is false), yet the",
+			"partner contributes asset (\"Office space\")",
+		]),
+	)
 }
 
 test_warn_when_core_staff_partner_lacks_staff if {
-	descriptor := json.patch(partnership, [{"op": "replace", "path": "/partners/1/representative/authority/staff", "value": false}])
+	descriptor := json.patch(
+		partnership,
+		[{"op": "replace", "path": "/partners/1/representative/authority/staff", "value": false}],
+	)
 	[f] := [f | some f in delegated_authority.warn] with input as descriptor
 	f.pointer == "/partners/1/representative/authority/staff"
-	startswith(f.msg, "The representative of core partner \"police\" (Example Police) cannot commit staff without referring back (authority.staff is false), yet the partner contributes staff (\"Two officers\");")
+	startswith(
+		f.msg,
+		concat(" ", [
+			"The representative of core partner \"police\" (Example Police) cannot commit staff",
+			"without referring back (authority.staff is false), yet the partner contributes staff",
+			"(\"Two officers\");",
+		]),
+	)
 }
 
 test_staff_authority_not_needed_without_staff_contribution if {
@@ -213,16 +309,38 @@ test_finance_authority_not_needed_for_staff_only if {
 }
 
 test_one_warning_naming_both_missing_authorities if {
-	descriptor := json.patch(partnership, [{"op": "replace", "path": "/partners/1/representative/authority", "value": {"policy": true, "finance": "yes"}}])
+	descriptor := json.patch(
+		partnership,
+		[{
+			"op": "replace",
+			"path": "/partners/1/representative/authority",
+			"value": {"policy": true, "finance": "yes"},
+		}],
+	)
 	[f] := [f | some f in delegated_authority.warn] with input as descriptor
 	f.pointer == "/partners/1/representative/authority"
-	contains(f.msg, "cannot commit finance or staff without referring back (authority.finance is \"yes\"; authority.staff is missing), yet the partner contributes budget (\"Construction share\") and staff (\"Two officers\");")
+	contains(
+		f.msg,
+		concat(" ", [
+			"cannot commit finance or staff without referring back (authority.finance is \"yes\";",
+			"authority.staff is missing), yet the partner contributes budget (\"Construction",
+			"share\") and staff (\"Two officers\");",
+		]),
+	)
 }
 
 test_contribution_without_what_named_by_kind if {
 	descriptor := json.patch(partnership, [
 		{"op": "replace", "path": "/partners/1/representative/authority/finance", "value": false},
-		{"op": "replace", "path": "/partners/1/contributes", "value": [{"kind": "budget", "what": " "}, {"kind": "budget", "what": "Top-up"}, {"kind": "asset", "what": "Van"}]},
+		{
+			"op": "replace",
+			"path": "/partners/1/contributes",
+			"value": [
+				{"kind": "budget", "what": " "},
+				{"kind": "budget", "what": "Top-up"},
+				{"kind": "asset", "what": "Van"},
+			],
+		},
 	])
 	[f] := [f | some f in delegated_authority.warn] with input as descriptor
 	contains(f.msg, "yet the partner contributes budget, budget (\"Top-up\") and asset (\"Van\");")
@@ -231,7 +349,17 @@ test_contribution_without_what_named_by_kind if {
 test_one_warning_per_partner if {
 	descriptor := json.patch(partnership, [
 		{"op": "remove", "path": "/partners/1/representative"},
-		{"op": "add", "path": "/partners/-", "value": {"id": "nhs", "name": "NHS Board", "role": "core", "representative": {"post": "Director", "authority": {"finance": false, "staff": false, "policy": true}}, "contributes": [{"kind": "budget", "what": "Pooled fund"}]}},
+		{
+			"op": "add",
+			"path": "/partners/-",
+			"value": {
+				"id": "nhs",
+				"name": "NHS Board",
+				"role": "core",
+				"representative": {"post": "Director", "authority": {"finance": false, "staff": false, "policy": true}},
+				"contributes": [{"kind": "budget", "what": "Pooled fund"}],
+			},
+		},
 	])
 	[a, b] := [f | some f in delegated_authority.warn] with input as descriptor
 	pointers({a, b}) == {"/partners/1", "/partners/4/representative/authority/finance"}
@@ -256,7 +384,10 @@ test_unknown_lead_gives_no_fail_but_still_warns if {
 	# council is no longer the lead, so as a core partner it is only warned
 	delegated_authority.warn == {{
 		"pointer": "/partners/0",
-		"msg": "Core partner \"council\" (Example Council) has no representative recorded (representative is missing), so nobody is named who can commit it to decisions",
+		"msg": concat(" ", [
+			"Core partner \"council\" (Example Council) has no representative recorded",
+			"(representative is missing), so nobody is named who can commit it to decisions",
+		]),
 	}} with input as descriptor
 	[s] := [s | some s in delegated_authority.skip] with input as descriptor
 	contains(s, "\"nhs\" names no partner")
@@ -280,7 +411,11 @@ test_odd_types_do_not_crash if {
 	descriptor := json.patch(partnership, [
 		{"op": "replace", "path": "/partners/1/representative/authority", "value": true},
 		{"op": "replace", "path": "/partners/0/contributes", "value": "budget"},
-		{"op": "add", "path": "/partners/-", "value": {"id": "odd", "role": "core", "representative": "Someone", "contributes": [1, {"kind": 2}]}},
+		{
+			"op": "add",
+			"path": "/partners/-",
+			"value": {"id": "odd", "role": "core", "representative": "Someone", "contributes": [1, {"kind": 2}]},
+		},
 	])
 	count(delegated_authority.deny) == 0 with input as descriptor
 	pointers(delegated_authority.warn) == {"/partners/1/representative", "/partners/4"} with input as descriptor

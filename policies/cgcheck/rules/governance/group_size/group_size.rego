@@ -46,11 +46,23 @@ size_max := lib.param(rego.metadata.chain(), "group_size_max")
 
 deny contains lib.finding("/partners", msg) if {
 	core_count > size_max
-	msg := sprintf("%d core partners is more than group_size_max (%d); groups of more than 10-12 may become unwieldy and difficult to manage", [core_count, size_max])
+	msg := sprintf(
+		concat(" ", [
+			"%d core partners is more than group_size_max (%d); groups of more than 10-12 may",
+			"become unwieldy and difficult to manage",
+		]),
+		[core_count, size_max],
+	)
 }
 
 warn contains lib.finding("/partners", msg) if {
 	core_count > size_warn
 	core_count <= size_max
-	msg := sprintf("%d core partners is more than group_size_warn (%d); the group is close to the size where it may become unwieldy", [core_count, size_warn])
+	msg := sprintf(
+		concat(" ", [
+			"%d core partners is more than group_size_warn (%d); the group is close to the size",
+			"where it may become unwieldy",
+		]),
+		[core_count, size_warn],
+	)
 }

@@ -7,7 +7,13 @@ import data.cgcheck.rules.governance.group_size
 partnership(n) := {
 	"lead": {"partner": "p1", "person": "Director of Corporate Services"},
 	"partners": array.concat(
-		[{"id": sprintf("p%d", [i]), "name": sprintf("Partner %d", [i]), "role": "core"} | some i in numbers.range(1, n)],
+		[{
+			"id": sprintf("p%d", [i]),
+			"name": sprintf("Partner %d", [i]),
+			"role": "core",
+		} |
+			some i in numbers.range(1, n)
+		],
 		[
 			{"id": "helper", "name": "Helper Trust", "role": "contributor"},
 			{"id": "panel", "name": "Citizens Panel", "role": "consultee"},
@@ -56,14 +62,16 @@ test_non_core_partners_not_counted if {
 
 test_warn_param_override if {
 	count(group_size.warn) == 0 with input as partnership(6) with data.cgcheck.params["group-size"].group_size_warn as 6
-	[f] := [f | some f in group_size.warn] with input as partnership(7) with data.cgcheck.params["group-size"].group_size_warn as 6
+	[f] := [f | some f in group_size.warn] with input as partnership(7)
+		with data.cgcheck.params["group-size"].group_size_warn as 6
 	f.pointer == "/partners"
 	contains(f.msg, "group_size_warn (6)")
 }
 
 test_max_param_override if {
 	count(group_size.deny) == 0 with input as partnership(8) with data.cgcheck.params["group-size"].group_size_max as 8
-	[f] := [f | some f in group_size.deny] with input as partnership(9) with data.cgcheck.params["group-size"].group_size_max as 8
+	[f] := [f | some f in group_size.deny] with input as partnership(9)
+		with data.cgcheck.params["group-size"].group_size_max as 8
 	f.pointer == "/partners"
 	contains(f.msg, "group_size_max (8)")
 }

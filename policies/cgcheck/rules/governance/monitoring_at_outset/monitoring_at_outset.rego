@@ -119,7 +119,14 @@ warn contains lib.finding(pointer, msg) if {
 # in the order the rule's description gives; undefined when it passes.
 # designed_on > start comes before the limit, date arithmetic, so that
 # monitoring designed at the outset, the usual case, never works it out.
-verdict := ["fail", "", "No monitoring is recorded: the descriptor has no monitoring section, so there is no agreed way to show what working together achieves"] if {
+verdict := [
+	"fail",
+	"",
+	concat(" ", [
+		"No monitoring is recorded: the descriptor has no monitoring section, so there is no",
+		"agreed way to show what working together achieves",
+	]),
+] if {
 	not is_object(monitoring)
 } else := ["fail", pointer, msg] if {
 	not designed_on
@@ -127,13 +134,21 @@ verdict := ["fail", "", "No monitoring is recorded: the descriptor has no monito
 } else := ["fail", "/monitoring", msg] if {
 	count(measures) == 0
 	count(benefits) == 0
-	msg := "Neither measures nor qualitative benefits are recorded (monitoring.measures and monitoring.qualitative_benefits are both missing or empty), so nothing says how the benefits of working together will be seen"
+	msg := concat(" ", [
+		"Neither measures nor qualitative benefits are recorded (monitoring.measures and",
+		"monitoring.qualitative_benefits are both missing or empty), so nothing says how the",
+		"benefits of working together will be seen",
+	])
 } else := ["fail", "/monitoring/designed_on", msg] if {
 	designed_on > start
 	designed_on > limit
 	young
 	msg := sprintf(
-		"The monitoring was agreed %s after the partnership started: monitoring.designed_on %q is later than lifecycle.start %q plus the %s that monitoring_grace_days allows (%s), and %s",
+		concat(" ", [
+			"The monitoring was agreed %s after the partnership started: monitoring.designed_on %q",
+			"is later than lifecycle.start %q plus the %s that monitoring_grace_days allows (%s),",
+			"and %s",
+		]),
 		[days_after_start, designed_on, start, days(grace_days), limit, young_reason],
 	)
 } else := ["warn", "/monitoring/designed_on", msg] if {
@@ -142,34 +157,61 @@ verdict := ["fail", "", "No monitoring is recorded: the descriptor has no monito
 } else := ["warn", measures_pointer, msg] if {
 	count(measures) == 0
 	msg := sprintf(
-		"No measure is recorded (monitoring.measures %s), only %s in monitoring.qualitative_benefits: the study found collaborative gain is not always explicitly measurable, but consider whether one measure could show progress",
+		concat(" ", [
+			"No measure is recorded (monitoring.measures %s), only %s in",
+			"monitoring.qualitative_benefits: the study found collaborative gain is not always",
+			"explicitly measurable, but consider whether one measure could show progress",
+		]),
 		[measures_state, qualitative_count],
 	)
 } else := ["warn", "/monitoring/measures", msg] if {
 	not any_measure_with_baseline_and_target
 	msg := sprintf(
-		"No measure in monitoring.measures (%d recorded) has both a baseline and a target (isolation_target or collaborative_target), so progress cannot be shown against a starting point",
+		concat(" ", [
+			"No measure in monitoring.measures (%d recorded) has both a baseline and a target",
+			"(isolation_target or collaborative_target), so progress cannot be shown against a",
+			"starting point",
+		]),
 		[count(measures)],
 	)
 }
 
 designed_on_gap := ["/monitoring/designed_on", msg] if {
 	lib.has(monitoring, "designed_on")
-	msg := sprintf("It is not recorded when the monitoring was agreed: monitoring.designed_on %s is blank", [json.marshal(monitoring.designed_on)])
+	msg := sprintf(
+		"It is not recorded when the monitoring was agreed: monitoring.designed_on %s is blank",
+		[json.marshal(monitoring.designed_on)],
+	)
 } else := ["/monitoring", "It is not recorded when the monitoring was agreed: monitoring.designed_on is missing"]
 
 young_reason := sprintf("the partnership is still proposed (status %q)", [input.status]) if {
 	input.status == "proposed"
-} else := sprintf("it started within the last %s (on or after %s, as monitoring_history_months sets), so there is still time to build monitoring in", [months(history_months), young_since])
+} else := sprintf(
+	concat(" ", [
+		"it started within the last %s (on or after %s, as monitoring_history_months sets), so",
+		"there is still time to build monitoring in",
+	]),
+	[months(history_months), young_since],
+)
 
 late_prompt := msg if {
 	designed_on <= limit
 	msg := sprintf(
-		"The monitoring was agreed %s after the partnership started: monitoring.designed_on %q is after lifecycle.start %q, within the %s grace, but not built in from the start",
+		concat(" ", [
+			"The monitoring was agreed %s after the partnership started: monitoring.designed_on %q",
+			"is after lifecycle.start %q, within the %s grace, but not built in from the start",
+		]),
 		[days_after_start, designed_on, start, days(grace_days)],
 	)
 } else := sprintf(
-	"The monitoring was agreed %s after the partnership started: monitoring.designed_on %q is later than lifecycle.start %q plus the %s that monitoring_grace_days allows (%s); the partnership is established (it started more than %s before today, as monitoring_history_months sets), so this history cannot be changed, but consider what it would build in from the start next time, and whether its monitoring now shows progress",
+	concat(" ", [
+		"The monitoring was agreed %s after the partnership started: monitoring.designed_on %q",
+		"is later than lifecycle.start %q plus the %s that monitoring_grace_days allows (%s);",
+		"the partnership is established (it started more than %s before today, as",
+		"monitoring_history_months sets), so this history cannot be changed, but consider what",
+		"it would build in from the start next time, and whether its monitoring now shows",
+		"progress",
+	]),
 	[days_after_start, designed_on, start, days(grace_days), limit, months(history_months)],
 )
 
@@ -194,7 +236,10 @@ any_measure_with_baseline_and_target if {
 	is_object(m[target])
 }
 
-days_after_start := days(round((time.parse_ns("2006-01-02", designed_on) - time.parse_ns("2006-01-02", start)) / ((24 * 60) * 60e9)))
+days_after_start := days(round((time.parse_ns(
+	"2006-01-02",
+	designed_on,
+) - time.parse_ns("2006-01-02", start)) / ((24 * 60) * 60e9)))
 
 days(n) := "1 day" if n == 1
 

@@ -37,7 +37,10 @@ recent := json.patch(partnership, [
 	{"op": "replace", "path": "/monitoring/designed_on", "value": "2007-03-01"},
 ])
 
-designed(descriptor, date) := json.patch(descriptor, [{"op": "replace", "path": "/monitoring/designed_on", "value": date}])
+designed(descriptor, date) := json.patch(
+	descriptor,
+	[{"op": "replace", "path": "/monitoring/designed_on", "value": date}],
+)
 
 started(descriptor, date) := json.patch(descriptor, [{"op": "replace", "path": "/lifecycle/start", "value": date}])
 
@@ -86,7 +89,10 @@ test_pass_when_proposed_and_designed_before_start if {
 test_fail_a_when_no_monitoring if {
 	result(json.patch(partnership, [{"op": "remove", "path": "/monitoring"}])) == [
 		"fail", "",
-		"No monitoring is recorded: the descriptor has no monitoring section, so there is no agreed way to show what working together achieves",
+		concat(" ", [
+			"No monitoring is recorded: the descriptor has no monitoring section, so there is no",
+			"agreed way to show what working together achieves",
+		]),
 	]
 }
 
@@ -125,7 +131,11 @@ test_a_comes_before_b if {
 test_fail_b_when_no_measures_and_no_qualitative_benefits if {
 	result(json.patch(partnership, [{"op": "remove", "path": "/monitoring/measures"}])) == [
 		"fail", "/monitoring",
-		"Neither measures nor qualitative benefits are recorded (monitoring.measures and monitoring.qualitative_benefits are both missing or empty), so nothing says how the benefits of working together will be seen",
+		concat(" ", [
+			"Neither measures nor qualitative benefits are recorded (monitoring.measures and",
+			"monitoring.qualitative_benefits are both missing or empty), so nothing says how the",
+			"benefits of working together will be seen",
+		]),
 	]
 }
 
@@ -151,14 +161,24 @@ test_b_comes_before_c if {
 test_fail_c_when_young_and_designed_day_after_grace if {
 	result(designed(recent, "2007-07-01")) == [
 		"fail", "/monitoring/designed_on",
-		"The monitoring was agreed 91 days after the partnership started: monitoring.designed_on \"2007-07-01\" is later than lifecycle.start \"2007-04-01\" plus the 90 days that monitoring_grace_days allows (2007-06-30), and it started within the last 24 months (on or after 2006-10-01, as monitoring_history_months sets), so there is still time to build monitoring in",
+		concat(" ", [
+			"The monitoring was agreed 91 days after the partnership started:",
+			"monitoring.designed_on \"2007-07-01\" is later than lifecycle.start \"2007-04-01\"",
+			"plus the 90 days that monitoring_grace_days allows (2007-06-30), and it started within",
+			"the last 24 months (on or after 2006-10-01, as monitoring_history_months sets), so",
+			"there is still time to build monitoring in",
+		]),
 	]
 }
 
 test_warn_d_when_young_and_designed_on_last_day_of_grace if {
 	result(designed(recent, "2007-06-30")) == [
 		"warn", "/monitoring/designed_on",
-		"The monitoring was agreed 90 days after the partnership started: monitoring.designed_on \"2007-06-30\" is after lifecycle.start \"2007-04-01\", within the 90 days grace, but not built in from the start",
+		concat(" ", [
+			"The monitoring was agreed 90 days after the partnership started:",
+			"monitoring.designed_on \"2007-06-30\" is after lifecycle.start \"2007-04-01\", within",
+			"the 90 days grace, but not built in from the start",
+		]),
 	]
 }
 
@@ -166,7 +186,12 @@ test_fail_c_when_proposed_however_old_the_start if {
 	d := json.patch(designed(partnership, "2006-07-01"), [{"op": "replace", "path": "/status", "value": "proposed"}])
 	result(d) == [
 		"fail", "/monitoring/designed_on",
-		"The monitoring was agreed 91 days after the partnership started: monitoring.designed_on \"2006-07-01\" is later than lifecycle.start \"2006-04-01\" plus the 90 days that monitoring_grace_days allows (2006-06-30), and the partnership is still proposed (status \"proposed\")",
+		concat(" ", [
+			"The monitoring was agreed 91 days after the partnership started:",
+			"monitoring.designed_on \"2006-07-01\" is later than lifecycle.start \"2006-04-01\"",
+			"plus the 90 days that monitoring_grace_days allows (2006-06-30), and the partnership",
+			"is still proposed (status \"proposed\")",
+		]),
 	]
 }
 
@@ -186,7 +211,14 @@ test_history_months_and_a_day_is_established if {
 	d := designed(started(partnership, "2006-09-30"), "2007-01-01")
 	result(d) == [
 		"warn", "/monitoring/designed_on",
-		"The monitoring was agreed 93 days after the partnership started: monitoring.designed_on \"2007-01-01\" is later than lifecycle.start \"2006-09-30\" plus the 90 days that monitoring_grace_days allows (2006-12-29); the partnership is established (it started more than 24 months before today, as monitoring_history_months sets), so this history cannot be changed, but consider what it would build in from the start next time, and whether its monitoring now shows progress",
+		concat(" ", [
+			"The monitoring was agreed 93 days after the partnership started:",
+			"monitoring.designed_on \"2007-01-01\" is later than lifecycle.start \"2006-09-30\"",
+			"plus the 90 days that monitoring_grace_days allows (2006-12-29); the partnership is",
+			"established (it started more than 24 months before today, as monitoring_history_months",
+			"sets), so this history cannot be changed, but consider what it would build in from the",
+			"start next time, and whether its monitoring now shows progress",
+		]),
 	]
 }
 
@@ -194,29 +226,41 @@ test_history_months_clamped_at_month_end if {
 	# one month before 2008-03-31 is 2008-02-29 (clamped): a start on that
 	# day is young, one the day before is not
 	d := designed(started(partnership, "2008-02-29"), "2008-06-01")
-	r := outcome with input as d with data.cgcheck.today as "2008-03-31" with data.cgcheck.params["monitoring-at-outset"].monitoring_history_months as 1
+	r := outcome with input as d
+		with data.cgcheck.today as "2008-03-31"
+		with data.cgcheck.params["monitoring-at-outset"].monitoring_history_months as 1
 	r[0] == "fail"
 	contains(r[2], "it started within the last 1 month (on or after 2008-02-29,")
 	e := designed(started(partnership, "2008-02-28"), "2008-06-01")
-	s := outcome with input as e with data.cgcheck.today as "2008-03-31" with data.cgcheck.params["monitoring-at-outset"].monitoring_history_months as 1
+	s := outcome with input as e
+		with data.cgcheck.today as "2008-03-31"
+		with data.cgcheck.params["monitoring-at-outset"].monitoring_history_months as 1
 	s[0] == "warn"
 }
 
 test_history_months_param_override if {
 	d := designed(partnership, "2006-07-01")
-	r := outcome with input as d with data.cgcheck.today as today with data.cgcheck.params["monitoring-at-outset"].monitoring_history_months as 30
+	r := outcome with input as d
+		with data.cgcheck.today as today
+		with data.cgcheck.params["monitoring-at-outset"].monitoring_history_months as 30
 	r[0] == "fail"
 	contains(r[2], "within the last 30 months (on or after 2006-04-01,")
-	s := outcome with input as d with data.cgcheck.today as today with data.cgcheck.params["monitoring-at-outset"].monitoring_history_months as 29
+	s := outcome with input as d
+		with data.cgcheck.today as today
+		with data.cgcheck.params["monitoring-at-outset"].monitoring_history_months as 29
 	s[0] == "warn"
 }
 
 test_history_months_zero_only_today_is_young if {
 	d := designed(started(partnership, "2008-10-01"), "2009-01-01")
-	r := outcome with input as d with data.cgcheck.today as today with data.cgcheck.params["monitoring-at-outset"].monitoring_history_months as 0
+	r := outcome with input as d
+		with data.cgcheck.today as today
+		with data.cgcheck.params["monitoring-at-outset"].monitoring_history_months as 0
 	r[0] == "fail"
 	e := designed(started(partnership, "2008-09-30"), "2009-01-01")
-	s := outcome with input as e with data.cgcheck.today as today with data.cgcheck.params["monitoring-at-outset"].monitoring_history_months as 0
+	s := outcome with input as e
+		with data.cgcheck.today as today
+		with data.cgcheck.params["monitoring-at-outset"].monitoring_history_months as 0
 	s[0] == "warn"
 }
 
@@ -224,24 +268,44 @@ test_grace_param_override if {
 	params := {"monitoring-at-outset": {"monitoring_grace_days": 30}}
 
 	# 2007-04-01 plus 30 days is 2007-05-01
-	r := outcome with input as designed(recent, "2007-05-01") with data.cgcheck.today as today with data.cgcheck.params as params
+	r := outcome with input as designed(
+		recent,
+		"2007-05-01",
+	)
+		with data.cgcheck.today as today with data.cgcheck.params as params
 	r[0] == "warn"
 	contains(r[2], "within the 30 days grace")
-	s := outcome with input as designed(recent, "2007-05-02") with data.cgcheck.today as today with data.cgcheck.params as params
+	s := outcome with input as designed(
+		recent,
+		"2007-05-02",
+	)
+		with data.cgcheck.today as today with data.cgcheck.params as params
 	s[0] == "fail"
 	contains(s[2], "plus the 30 days that monitoring_grace_days allows (2007-05-01)")
 }
 
 test_grace_zero_fails_day_after_start if {
-	r := outcome with input as designed(recent, "2007-04-02") with data.cgcheck.today as today with data.cgcheck.params["monitoring-at-outset"].monitoring_grace_days as 0
+	r := outcome with input as designed(
+		recent,
+		"2007-04-02",
+	)
+		with data.cgcheck.today as today with data.cgcheck.params["monitoring-at-outset"].monitoring_grace_days as 0
 	r[0] == "fail"
 	contains(r[2], "agreed 1 day after the partnership started")
-	s := outcome with input as designed(recent, "2007-04-01") with data.cgcheck.today as today with data.cgcheck.params["monitoring-at-outset"].monitoring_grace_days as 0
+	s := outcome with input as designed(
+		recent,
+		"2007-04-01",
+	)
+		with data.cgcheck.today as today with data.cgcheck.params["monitoring-at-outset"].monitoring_grace_days as 0
 	s == "pass"
 }
 
 test_another_rules_params_do_not_apply if {
-	r := outcome with input as designed(recent, "2007-05-02") with data.cgcheck.today as today with data.cgcheck.params["structure-review"].monitoring_grace_days as 30
+	r := outcome with input as designed(
+		recent,
+		"2007-05-02",
+	)
+		with data.cgcheck.today as today with data.cgcheck.params["structure-review"].monitoring_grace_days as 30
 	r[0] == "warn"
 }
 
@@ -264,7 +328,13 @@ test_warn_d_when_designed_day_after_start if {
 	d := designed(recent, "2007-04-02")
 	status(d) == "warn"
 	pointer(d) == "/monitoring/designed_on"
-	startswith(message(d), "The monitoring was agreed 1 day after the partnership started: monitoring.designed_on \"2007-04-02\" is after lifecycle.start \"2007-04-01\"")
+	startswith(
+		message(d),
+		concat(" ", [
+			"The monitoring was agreed 1 day after the partnership started: monitoring.designed_on",
+			"\"2007-04-02\" is after lifecycle.start \"2007-04-01\"",
+		]),
+	)
 }
 
 test_warn_d_for_established_partnership_beyond_grace if {
@@ -296,11 +366,19 @@ test_d_comes_before_e_and_f if {
 test_warn_e_when_only_qualitative_benefits if {
 	d := json.patch(partnership, [
 		{"op": "remove", "path": "/monitoring/measures"},
-		{"op": "add", "path": "/monitoring/qualitative_benefits", "value": ["Trust between front-line staff", "Families tell their story once"]},
+		{
+			"op": "add",
+			"path": "/monitoring/qualitative_benefits",
+			"value": ["Trust between front-line staff", "Families tell their story once"],
+		},
 	])
 	result(d) == [
 		"warn", "/monitoring",
-		"No measure is recorded (monitoring.measures is missing), only 2 qualitative benefits in monitoring.qualitative_benefits: the study found collaborative gain is not always explicitly measurable, but consider whether one measure could show progress",
+		concat(" ", [
+			"No measure is recorded (monitoring.measures is missing), only 2 qualitative benefits",
+			"in monitoring.qualitative_benefits: the study found collaborative gain is not always",
+			"explicitly measurable, but consider whether one measure could show progress",
+		]),
 	]
 }
 
@@ -330,7 +408,11 @@ test_warn_f_when_no_measure_has_baseline_and_target if {
 	d := json.patch(partnership, [{"op": "remove", "path": "/monitoring/measures/1/baseline"}])
 	result(d) == [
 		"warn", "/monitoring/measures",
-		"No measure in monitoring.measures (2 recorded) has both a baseline and a target (isolation_target or collaborative_target), so progress cannot be shown against a starting point",
+		concat(" ", [
+			"No measure in monitoring.measures (2 recorded) has both a baseline and a target",
+			"(isolation_target or collaborative_target), so progress cannot be shown against a",
+			"starting point",
+		]),
 	]
 }
 
@@ -342,20 +424,31 @@ test_warn_f_when_baseline_but_no_target if {
 test_isolation_target_counts_as_target if {
 	d := json.patch(partnership, [
 		{"op": "remove", "path": "/monitoring/measures/1/collaborative_target"},
-		{"op": "add", "path": "/monitoring/measures/1/isolation_target", "value": {"value": 1200, "date": "2010-03-31"}},
+		{
+			"op": "add",
+			"path": "/monitoring/measures/1/isolation_target",
+			"value": {"value": 1200, "date": "2010-03-31"},
+		},
 	])
 	result(d) == "pass"
 }
 
 test_target_without_date_counts_as_target if {
-	d := json.patch(partnership, [{"op": "replace", "path": "/monitoring/measures/1/collaborative_target", "value": {"value": 1500}}])
+	d := json.patch(
+		partnership,
+		[{"op": "replace", "path": "/monitoring/measures/1/collaborative_target", "value": {"value": 1500}}],
+	)
 	result(d) == "pass"
 }
 
 test_baseline_and_target_on_different_measures_warns if {
 	d := json.patch(partnership, [
 		{"op": "remove", "path": "/monitoring/measures/1/collaborative_target"},
-		{"op": "add", "path": "/monitoring/measures/0/collaborative_target", "value": {"value": 40, "date": "2010-03-31"}},
+		{
+			"op": "add",
+			"path": "/monitoring/measures/0/collaborative_target",
+			"value": {"value": 40, "date": "2010-03-31"},
+		},
 	])
 	status(d) == "warn"
 	pointer(d) == "/monitoring/measures"
@@ -373,7 +466,10 @@ test_qualitative_benefits_do_not_excuse_f if {
 
 test_odd_types_do_not_crash if {
 	status(json.patch(partnership, [{"op": "replace", "path": "/monitoring/measures", "value": "several"}])) == "fail"
-	status(json.patch(partnership, [{"op": "replace", "path": "/monitoring/measures", "value": [1, "x", {"baseline": 3, "isolation_target": {}}]}])) == "warn"
+	status(json.patch(
+		partnership,
+		[{"op": "replace", "path": "/monitoring/measures", "value": [1, "x", {"baseline": 3, "isolation_target": {}}]}],
+	)) == "warn"
 	status(json.patch(partnership, [{"op": "replace", "path": "/monitoring/designed_on", "value": 2006}])) == "fail"
 	status(json.patch(partnership, [{"op": "remove", "path": "/lifecycle"}])) == "pass"
 }

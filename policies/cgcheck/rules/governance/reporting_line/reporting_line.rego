@@ -40,7 +40,10 @@ deny contains lib.finding("/governance/reports_to", msg) if {
 	value := input.governance.reports_to
 	is_string(value)
 	trim_space(value) == ""
-	msg := sprintf("No line of reporting is recorded: governance.reports_to %s is blank; %s", [json.marshal(value), make_right])
+	msg := sprintf(
+		"No line of reporting is recorded: governance.reports_to %s is blank; %s",
+		[json.marshal(value), make_right],
+	)
 }
 
 deny contains lib.finding("/governance/reports_to", msg) if {
@@ -56,7 +59,10 @@ deny contains lib.finding("/governance/reports_to", msg) if {
 	value := input.governance.reports_to
 	not is_string(value)
 	not is_array(value)
-	msg := sprintf("No line of reporting is recorded: governance.reports_to %s is not the name of a board or committee; %s", [json.marshal(value), make_right])
+	msg := sprintf(
+		"No line of reporting is recorded: governance.reports_to %s is not the name of a board or committee; %s",
+		[json.marshal(value), make_right],
+	)
 }
 
 deny contains lib.finding(governance_pointer, msg) if {

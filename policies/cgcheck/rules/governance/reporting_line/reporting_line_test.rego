@@ -32,7 +32,10 @@ test_pass_when_one_list_entry_named_beside_blank_ones if {
 test_fail_when_reports_to_blank if {
 	reporting_line.deny == {{
 		"pointer": "/governance/reports_to",
-		"msg": "No line of reporting is recorded: governance.reports_to \"   \" is blank; name the board or committee the group is accountable to",
+		"msg": concat(" ", [
+			"No line of reporting is recorded: governance.reports_to \"   \" is blank; name the",
+			"board or committee the group is accountable to",
+		]),
 	}} with input as reports_to("   ")
 }
 
@@ -44,7 +47,10 @@ test_fail_when_reports_to_empty_string if {
 test_fail_when_every_list_entry_blank if {
 	reporting_line.deny == {{
 		"pointer": "/governance/reports_to",
-		"msg": "No line of reporting is recorded: every entry of governance.reports_to [\"\",\" \"] is blank; name the board or committee the group is accountable to",
+		"msg": concat(" ", [
+			"No line of reporting is recorded: every entry of governance.reports_to [\"\",\" \"] is",
+			"blank; name the board or committee the group is accountable to",
+		]),
 	}} with input as reports_to(["", " "])
 }
 
@@ -62,7 +68,10 @@ test_fail_when_list_holds_no_text if {
 test_fail_when_reports_to_empty_list if {
 	reporting_line.deny == {{
 		"pointer": "/governance/reports_to",
-		"msg": "No line of reporting is recorded: governance.reports_to is an empty list; name the board or committee the group is accountable to",
+		"msg": concat(" ", [
+			"No line of reporting is recorded: governance.reports_to is an empty list; name the",
+			"board or committee the group is accountable to",
+		]),
 	}} with input as reports_to([])
 }
 
@@ -79,10 +88,16 @@ test_fail_when_reports_to_an_object if {
 }
 
 test_fail_when_reports_to_missing if {
-	result := reporting_line.deny with input as json.patch(partnership, [{"op": "remove", "path": "/governance/reports_to"}])
+	result := reporting_line.deny with input as json.patch(
+		partnership,
+		[{"op": "remove", "path": "/governance/reports_to"}],
+	)
 	[f] := [f | some f in result]
 	f.pointer == "/governance"
-	f.msg == "No line of reporting is recorded: governance.reports_to is missing; name the board or committee the group is accountable to"
+	f.msg == concat(" ", [
+		"No line of reporting is recorded: governance.reports_to is missing; name the board or",
+		"committee the group is accountable to",
+	])
 }
 
 test_fail_at_root_when_governance_missing if {
@@ -91,7 +106,10 @@ test_fail_at_root_when_governance_missing if {
 }
 
 test_fail_at_root_when_governance_not_an_object if {
-	result := reporting_line.deny with input as json.patch(partnership, [{"op": "replace", "path": "/governance", "value": "Board"}])
+	result := reporting_line.deny with input as json.patch(
+		partnership,
+		[{"op": "replace", "path": "/governance", "value": "Board"}],
+	)
 	[f] := [f | some f in result]
 	contains(f.msg, "governance.reports_to is missing")
 }

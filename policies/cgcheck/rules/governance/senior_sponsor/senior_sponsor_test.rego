@@ -17,18 +17,27 @@ test_pass_with_one_sponsor if {
 
 test_pass_with_an_elected_member_only if {
 	sponsors := [{"partner": "council", "post": "Council Leader", "kind": "elected_member"}]
-	count(senior_sponsor.deny) == 0 with input as json.patch(partnership, [{"op": "replace", "path": "/governance/senior_sponsors", "value": sponsors}])
+	count(senior_sponsor.deny) == 0 with input as json.patch(
+		partnership,
+		[{"op": "replace", "path": "/governance/senior_sponsors", "value": sponsors}],
+	)
 }
 
 test_fail_when_sponsors_empty if {
-	result := senior_sponsor.deny with input as json.patch(partnership, [{"op": "replace", "path": "/governance/senior_sponsors", "value": []}])
+	result := senior_sponsor.deny with input as json.patch(
+		partnership,
+		[{"op": "replace", "path": "/governance/senior_sponsors", "value": []}],
+	)
 	[f] := [f | some f in result]
 	f.pointer == "/governance/senior_sponsors"
 	contains(f.msg, "governance.senior_sponsors is empty")
 }
 
 test_fail_when_sponsors_missing if {
-	result := senior_sponsor.deny with input as json.patch(partnership, [{"op": "remove", "path": "/governance/senior_sponsors"}])
+	result := senior_sponsor.deny with input as json.patch(
+		partnership,
+		[{"op": "remove", "path": "/governance/senior_sponsors"}],
+	)
 	[f] := [f | some f in result]
 	f.pointer == "/governance"
 	contains(f.msg, "governance.senior_sponsors is missing")

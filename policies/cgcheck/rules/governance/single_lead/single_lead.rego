@@ -44,7 +44,10 @@ deny contains lib.finding("/lead/partner", msg) if {
 
 deny contains lib.finding("/lead/partner", msg) if {
 	lib.partner(input.lead.partner).role == "consultee"
-	msg := sprintf("lead.partner %q is only a consultee; the lead should be a partner that takes part in running the partnership", [input.lead.partner])
+	msg := sprintf(
+		"lead.partner %q is only a consultee; the lead should be a partner that takes part in running the partnership",
+		[input.lead.partner],
+	)
 }
 
 # found describes the blank value found at path, for the message.

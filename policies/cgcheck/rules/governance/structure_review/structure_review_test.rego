@@ -8,7 +8,10 @@ partnership := {
 	"partners": [{"id": "council", "name": "Example Council", "role": "core"}],
 }
 
-with_review(date) := json.patch(partnership, [{"op": "replace", "path": "/lifecycle/last_structure_review", "value": date}])
+with_review(date) := json.patch(
+	partnership,
+	[{"op": "replace", "path": "/lifecycle/last_structure_review", "value": date}],
+)
 
 without_review := json.patch(partnership, [{"op": "remove", "path": "/lifecycle/last_structure_review"}])
 

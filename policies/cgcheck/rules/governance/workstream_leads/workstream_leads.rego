@@ -46,7 +46,10 @@ deny contains lib.finding(sprintf("/workstreams/%d/lead", [i]), msg) if {
 warn contains lib.finding(workstreams_pointer, msg) if {
 	input.scale == "programme"
 	no_workstreams
-	msg := sprintf("scale is \"programme\" but workstreams %s: the programme is not broken down into strands of work", [workstreams_state])
+	msg := sprintf(
+		"scale is \"programme\" but workstreams %s: the programme is not broken down into strands of work",
+		[workstreams_state],
+	)
 }
 
 skip contains msg if {

@@ -26,12 +26,18 @@ test_pass_programme_with_led_workstreams if {
 }
 
 test_fail_when_workstream_lead_missing if {
-	result := workstream_leads.deny with input as json.patch(partnership, [{"op": "remove", "path": "/workstreams/1/lead"}])
+	result := workstream_leads.deny with input as json.patch(
+		partnership,
+		[{"op": "remove", "path": "/workstreams/1/lead"}],
+	)
 	result == {{"pointer": "/workstreams/1", "msg": "workstreams[1] \"health\" has no lead: lead is missing"}}
 }
 
 test_fail_when_workstream_lead_blank if {
-	result := workstream_leads.deny with input as json.patch(partnership, [{"op": "replace", "path": "/workstreams/0/lead", "value": " "}])
+	result := workstream_leads.deny with input as json.patch(
+		partnership,
+		[{"op": "replace", "path": "/workstreams/0/lead", "value": " "}],
+	)
 	result == {{"pointer": "/workstreams/0/lead", "msg": "workstreams[0] \"housing\" has no lead: lead \" \" is blank"}}
 }
 
@@ -59,7 +65,10 @@ test_warn_when_programme_has_no_workstreams if {
 }
 
 test_warn_when_programme_workstreams_empty if {
-	result := workstream_leads.warn with input as json.patch(partnership, [{"op": "replace", "path": "/workstreams", "value": []}])
+	result := workstream_leads.warn with input as json.patch(
+		partnership,
+		[{"op": "replace", "path": "/workstreams", "value": []}],
+	)
 	[f] := [f | some f in result]
 	f.pointer == "/workstreams"
 	contains(f.msg, "workstreams is empty")

@@ -99,7 +99,10 @@ deny contains lib.finding(pointer(path), msg) if {
 	is_string(value)
 	strings.any_prefix_match(urlquery.encode(lower(concat("", [value, "\u0002"]))), targets)
 	lib.placeholder(value, texts, prefixes)
-	msg := sprintf("%s is still a placeholder (%s): write the real value before this is approved", [field(path), quoted(value)])
+	msg := sprintf(
+		"%s is still a placeholder (%s): write the real value before this is approved",
+		[field(path), quoted(value)],
+	)
 }
 
 # screen is true when some string value might be a placeholder. The strings

@@ -23,8 +23,18 @@ partnership := {
 	"lifecycle": {"start": "2006-04-01", "end_condition": "T.B.C. signed off"},
 	"lead": {"partner": "council", "person": "Director of Corporate Services"},
 	"partners": [
-		{"id": "council", "name": "Example Council", "role": "core", "contributes": [{"kind": "budget", "what": "Capital", "value_gbp": 100}]},
-		{"id": "police", "name": "Example Police", "role": "core", "representative": {"person": "Chief Superintendent", "authority": {"finance": true}}},
+		{
+			"id": "council",
+			"name": "Example Council",
+			"role": "core",
+			"contributes": [{"kind": "budget", "what": "Capital", "value_gbp": 100}],
+		},
+		{
+			"id": "police",
+			"name": "Example Police",
+			"role": "core",
+			"representative": {"person": "Chief Superintendent", "authority": {"finance": true}},
+		},
 	],
 	"governance": {"body": "Project Board", "reports_to": ["Council Executive", "CPP Board"]},
 	"waivers": [{
@@ -82,13 +92,41 @@ test_default_texts_are_the_spec_list if {
 }
 
 test_fail_default_texts_written_with_punctuation_and_spacing if {
-	every t in ["N/A", "n.a.", "To be confirmed.", "  to   be\tagreed ", "— To Be Decided —", "'TBD'", "Not-Known", "(unknown)", "Lorem, ipsum!", "XXX", "\u00a0tbc\u2003", "\u000btbc\u000b", "FİXME"] {
+	every t in [
+		"N/A",
+		"n.a.",
+		"To be confirmed.",
+		"  to   be\tagreed ",
+		"— To Be Decided —",
+		"'TBD'",
+		"Not-Known",
+		"(unknown)",
+		"Lorem, ipsum!",
+		"XXX",
+		"\u00a0tbc\u2003",
+		"\u000btbc\u000b",
+		"FİXME",
+	] {
 		is_flagged(t)
 	}
 }
 
 test_not_flagged_texts_that_only_resemble if {
-	every t in ["T.B.C", "T B C X", "to be", "naa", "n a a", "unknowns", "known", "xx", "to be confirmed soon", "Director", "", "   ", "tb c"] {
+	every t in [
+		"T.B.C",
+		"T B C X",
+		"to be",
+		"naa",
+		"n a a",
+		"unknowns",
+		"known",
+		"xx",
+		"to be confirmed soon",
+		"Director",
+		"",
+		"   ",
+		"tb c",
+	] {
 		not_flagged(t)
 	}
 }
@@ -100,7 +138,21 @@ test_fail_text_without_words if {
 }
 
 test_fail_each_default_prefix if {
-	every t in ["Replace: the task", "REPLACE: the task", "todo: name the lead", "TODO:name", "fixme: date", "FIXME:", "TBC - awaiting board", "TBC-awaiting", "tbc (board)", "tba by June", "TBD.", "Lorem ipsum dolor sit amet", "  tbc later"] {
+	every t in [
+		"Replace: the task",
+		"REPLACE: the task",
+		"todo: name the lead",
+		"TODO:name",
+		"fixme: date",
+		"FIXME:",
+		"TBC - awaiting board",
+		"TBC-awaiting",
+		"tbc (board)",
+		"tba by June",
+		"TBD.",
+		"Lorem ipsum dolor sit amet",
+		"  tbc later",
+	] {
 		is_flagged(t)
 	}
 }
@@ -136,12 +188,36 @@ test_fail_nested_values_refs_and_list_entries if {
 	])
 	findings := placeholder_text.deny with input as doc
 	{[f.pointer, f.msg] | some f in findings} == {
-		["/partners/1/name", `partners[1].name is still a placeholder ("TBC"): write the real value before this is approved`],
-		["/purpose/agreed_by/1", `purpose.agreed_by[1] is still a placeholder ("tbd"): write the real value before this is approved`],
-		["/partners/1/representative/person", `partners[1].representative.person is still a placeholder ("To be confirmed"): write the real value before this is approved`],
-		["/governance/reports_to/1", `governance.reports_to[1] is still a placeholder ("?"): write the real value before this is approved`],
-		["/purpose/outcome_links/0/ref", `purpose.outcome_links[0].ref is still a placeholder ("xxx"): write the real value before this is approved`],
-		["/waivers/0/approved_by", `waivers[0].approved_by is still a placeholder ("TODO: board"): write the real value before this is approved`],
+		[
+			"/partners/1/name",
+			`partners[1].name is still a placeholder ("TBC"): write the real value before this is approved`,
+		],
+		[
+			"/purpose/agreed_by/1",
+			`purpose.agreed_by[1] is still a placeholder ("tbd"): write the real value before this is approved`,
+		],
+		[
+			"/partners/1/representative/person",
+			concat(" ", [
+				`partners[1].representative.person is still a placeholder ("To be confirmed"): write`,
+				`the real value before this is approved`,
+			]),
+		],
+		[
+			"/governance/reports_to/1",
+			`governance.reports_to[1] is still a placeholder ("?"): write the real value before this is approved`,
+		],
+		[
+			"/purpose/outcome_links/0/ref",
+			`purpose.outcome_links[0].ref is still a placeholder ("xxx"): write the real value before this is approved`,
+		],
+		[
+			"/waivers/0/approved_by",
+			concat(" ", [
+				`waivers[0].approved_by is still a placeholder ("TODO: board"): write the real value`,
+				`before this is approved`,
+			]),
+		],
 	}
 }
 
@@ -161,7 +237,10 @@ test_keys_and_other_types_are_not_values if {
 test_pointer_escaping if {
 	doc := {"a/b": {"c~d": ["ok", "TBC"]}, "~": "?"}
 	placeholder_text.deny == {
-		{"pointer": "/a~1b/c~0d/1", "msg": `["a/b"]["c~d"][1] is still a placeholder ("TBC"): write the real value before this is approved`},
+		{
+			"pointer": "/a~1b/c~0d/1",
+			"msg": `["a/b"]["c~d"][1] is still a placeholder ("TBC"): write the real value before this is approved`,
+		},
 		{"pointer": "/~0", "msg": `["~"] is still a placeholder ("?"): write the real value before this is approved`},
 	} with input as doc
 }
@@ -177,7 +256,10 @@ test_long_value_is_shortened_in_the_message if {
 }
 
 test_whole_document_string if {
-	placeholder_text.deny == {{"pointer": "", "msg": `the descriptor itself is still a placeholder ("TBC"): write the real value before this is approved`}} with input as "TBC"
+	placeholder_text.deny == {{
+		"pointer": "",
+		"msg": `the descriptor itself is still a placeholder ("TBC"): write the real value before this is approved`,
+	}} with input as "TBC"
 }
 
 test_param_override_texts if {
@@ -201,7 +283,10 @@ test_param_override_prefixes if {
 	# taken literally.
 	count(placeholder_text.deny) == 0 with input as with_value("/purpose/task", "Draftsman hired")
 		with data.cgcheck.params["placeholder-text"].placeholder_prefixes as ["draft"]
-	{f.pointer | some f in placeholder_text.deny} == {"/purpose/task"} with input as with_value("/purpose/task", "(a+b)* later")
+	{f.pointer | some f in placeholder_text.deny} == {"/purpose/task"} with input as with_value(
+		"/purpose/task",
+		"(a+b)* later",
+	)
 		with data.cgcheck.params["placeholder-text"].placeholder_prefixes as ["(a+b)*"]
 	count(placeholder_text.deny) == 0 with input as with_value("/purpose/task", "aab later")
 		with data.cgcheck.params["placeholder-text"].placeholder_prefixes as ["(a+b)*"]
@@ -224,7 +309,8 @@ tricky := [
 	"lorem ipsum", "lorem  ipsum dolor", "lorem-ipsum", "loremipsum", "placeholder", "placeholders", "xxx", "xxxx", "XXX.",
 	"FİXME", "İ", "Ⅹ", "Director of Corporate Services", "2008-06-01", "council", "cgcheck/partnership/v1",
 	"\u00a0\u2028tbd\u3000", "tbd\u0301", "tba\u00e9", "tba\u00a0é", "(tbc)", "[tbc] board", "tbc\u200b",
-	"tbc\u0001x", "x\u0001tbc", "\u0001tbc", "tbc\u0002", "n\u00a0a", "n\u2019a", "to\u2014be\u2014agreed", "to \u00a0be agreed",
+	"tbc\u0001x", "x\u0001tbc", "\u0001tbc", "tbc\u0002", "n\u00a0a", "n\u2019a",
+	"to\u2014be\u2014agreed", "to \u00a0be agreed",
 	"to\u000bbe agreed", "lorem\u3000ipsum", "~tbc", "tbc~", "+tbc", "tbc+", "$tbc", "TBC$",
 ]
 
@@ -243,7 +329,10 @@ test_screen_passes_for_every_placeholder if {
 	placeholders := [t | some t in tricky; lib.placeholder(t, placeholder_text.texts, placeholder_text.prefixes)]
 	count(placeholders) > 30
 	every t in placeholders {
-		placeholder_text.screen with input as {"name": "Example Council", "purpose": {"agreed_by": ["council", t, "police"]}}
+		placeholder_text.screen with input as {
+			"name": "Example Council",
+			"purpose": {"agreed_by": ["council", t, "police"]},
+		}
 	}
 }
 

@@ -151,7 +151,10 @@ deny contains lib.finding(sprintf("/partners/%d/id", [j]), msg) if {
 	some j, partner in input.partners
 	first := min({i | some i, other in input.partners; other.id == partner.id})
 	first < j
-	msg := sprintf("partners[%d].id %s is already the id of partners[%d]; each partner needs an id of its own", [j, json.marshal(partner.id), first])
+	msg := sprintf(
+		"partners[%d].id %s is already the id of partners[%d]; each partner needs an id of its own",
+		[j, json.marshal(partner.id), first],
+	)
 }
 
 deny contains lib.finding(sprintf("/purpose/outcome_links/%d/framework", [i]), msg) if {
@@ -159,7 +162,11 @@ deny contains lib.finding(sprintf("/purpose/outcome_links/%d/framework", [i]), m
 	name := link.framework
 	not frameworks[name]
 	msg := sprintf(
-		"purpose.outcome_links[%d].framework %s is not a known outcome framework; the frameworks in force are %s (a config file can add one under frameworks:; `cgcheck frameworks` lists them)",
+		concat(" ", [
+			"purpose.outcome_links[%d].framework %s is not a known outcome framework; the",
+			"frameworks in force are %s (a config file can add one under frameworks:; `cgcheck",
+			"frameworks` lists them)",
+		]),
 		[i, json.marshal(name), concat(", ", sort(object.keys(frameworks)))],
 	)
 }
@@ -216,7 +223,10 @@ unknown_ref_message(i, name, framework, ref) := msg if {
 		"purpose.outcome_links[%d].ref %s is not an outcome of %s: %s (`cgcheck frameworks` lists them all)",
 		[i, json.marshal(ref), framework_label(name, framework), accepted(framework.outcomes)],
 	)
-} else := sprintf("purpose.outcome_links[%d].ref is %s: name the %s outcome or priority the work contributes to", [i, unset_ref(ref), name])
+} else := sprintf(
+	"purpose.outcome_links[%d].ref is %s: name the %s outcome or priority the work contributes to",
+	[i, unset_ref(ref), name],
+)
 
 # accepted says briefly which refs a framework's outcome list accepts: the
 # first three, with their titles.
@@ -224,7 +234,10 @@ accepted(outcomes) := msg if {
 	refs := ordered_refs(outcomes)
 	count(refs) > 0
 	shown := [sprintf("%s (%s)", [json.marshal(r), outcomes[r]]) | some r in array.slice(refs, 0, 3)]
-	msg := sprintf("use one of its %s, such as %s%s", [outcomes_count(count(refs)), concat("; ", shown), more_refs(count(refs) - 3)])
+	msg := sprintf(
+		"use one of its %s, such as %s%s",
+		[outcomes_count(count(refs)), concat("; ", shown), more_refs(count(refs) - 3)],
+	)
 } else := "its outcome list is empty, so no link to it can resolve yet"
 
 # framework_label names a framework with its title, where it has one.

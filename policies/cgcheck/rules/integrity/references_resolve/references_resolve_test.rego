@@ -119,7 +119,10 @@ test_fail_action_workstream_when_no_workstreams if {
 }
 
 test_partner_id_is_not_a_workstream_id if {
-	f := only_finding_at(json.patch(partnership, [{"op": "replace", "path": "/action_plan/0/workstream", "value": "council"}]), "/action_plan/0/workstream")
+	f := only_finding_at(
+		json.patch(partnership, [{"op": "replace", "path": "/action_plan/0/workstream", "value": "council"}]),
+		"/action_plan/0/workstream",
+	)
 	contains(f.msg, "\"council\"")
 }
 
@@ -135,7 +138,14 @@ test_fail_once_per_bad_reference if {
 }
 
 test_fail_duplicate_partner_id if {
-	descriptor := json.patch(partnership, [{"op": "add", "path": "/partners/-", "value": {"id": "council", "name": "Example Council (again)", "role": "contributor"}}])
+	descriptor := json.patch(
+		partnership,
+		[{
+			"op": "add",
+			"path": "/partners/-",
+			"value": {"id": "council", "name": "Example Council (again)", "role": "contributor"},
+		}],
+	)
 	f := only_finding_at(descriptor, "/partners/2/id")
 	f.msg == "partners[2].id \"council\" is already the id of partners[0]; each partner needs an id of its own"
 }
@@ -157,7 +167,10 @@ test_fail_national_outcome_out_of_range if {
 	f := only_finding_at(descriptor, "/purpose/outcome_links/1/ref")
 	f.msg == concat("", [
 		"purpose.outcome_links[1].ref \"16\" is not an outcome of national_outcome ",
-		"(National outcomes (2007), the frame of Single Outcome Agreements until 2018): use one of its 15 outcomes, such as ",
+		concat(" ", [
+			"(National outcomes (2007), the frame of Single Outcome Agreements until 2018): use one",
+			"of its 15 outcomes, such as ",
+		]),
 		"\"1\" (We live in a Scotland that is the most attractive place for doing business in Europe); ",
 		"\"2\" (We realise our full economic potential with more and better employment opportunities for our people); ",
 		"\"3\" (We are better educated, more skilled and more successful, renowned for our research and innovation); ",
@@ -187,7 +200,10 @@ test_fail_national_outcome_ref_missing if {
 }
 
 test_other_frameworks_take_any_ref if {
-	descriptor := json.patch(partnership, [{"op": "add", "path": "/purpose/outcome_links/-", "value": {"framework": "loip", "ref": "99"}}])
+	descriptor := json.patch(
+		partnership,
+		[{"op": "add", "path": "/purpose/outcome_links/-", "value": {"framework": "loip", "ref": "99"}}],
+	)
 	count(references_resolve.deny) == 0 with input as descriptor
 }
 
@@ -214,26 +230,49 @@ test_pass_npf_outcomes if {
 }
 
 test_fail_npf_ref_not_an_outcome if {
-	descriptor := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links/0", "value": {"framework": "npf", "ref": "wellbeing"}}])
+	descriptor := json.patch(
+		partnership,
+		[{"op": "replace", "path": "/purpose/outcome_links/0", "value": {"framework": "npf", "ref": "wellbeing"}}],
+	)
 	f := only_finding_at(descriptor, "/purpose/outcome_links/0/ref")
-	startswith(f.msg, "purpose.outcome_links[0].ref \"wellbeing\" is not an outcome of npf (National Performance Framework (2018)): use one of its 11 outcomes, such as \"children-and-young-people\" (We grow up loved")
+	startswith(
+		f.msg,
+		concat(" ", [
+			"purpose.outcome_links[0].ref \"wellbeing\" is not an outcome of npf (National",
+			"Performance Framework (2018)): use one of its 11 outcomes, such as",
+			"\"children-and-young-people\" (We grow up loved",
+		]),
+	)
 	endswith(f.msg, "; and 8 more (`cgcheck frameworks` lists them all)")
 }
 
 test_fail_unknown_framework if {
-	descriptor := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links/0", "value": {"framework": "nfp", "ref": "health"}}])
+	descriptor := json.patch(
+		partnership,
+		[{"op": "replace", "path": "/purpose/outcome_links/0", "value": {"framework": "nfp", "ref": "health"}}],
+	)
 	f := only_finding_at(descriptor, "/purpose/outcome_links/0/framework")
-	f.msg == "purpose.outcome_links[0].framework \"nfp\" is not a known outcome framework; the frameworks in force are locality_plan, loip, national_outcome, npf, other, soa (a config file can add one under frameworks:; `cgcheck frameworks` lists them)"
+	f.msg == concat(" ", [
+		"purpose.outcome_links[0].framework \"nfp\" is not a known outcome framework; the",
+		"frameworks in force are locality_plan, loip, national_outcome, npf, other, soa (a",
+		"config file can add one under frameworks:; `cgcheck frameworks` lists them)",
+	])
 }
 
 test_fail_blank_ref_in_a_framework_without_outcomes if {
-	descriptor := json.patch(partnership, [{"op": "add", "path": "/purpose/outcome_links/-", "value": {"framework": "loip", "ref": " "}}])
+	descriptor := json.patch(
+		partnership,
+		[{"op": "add", "path": "/purpose/outcome_links/-", "value": {"framework": "loip", "ref": " "}}],
+	)
 	f := only_finding_at(descriptor, "/purpose/outcome_links/3/ref")
 	f.msg == "purpose.outcome_links[3].ref is blank (\" \"): name the loip outcome or priority the work contributes to"
 }
 
 test_fail_missing_or_non_text_ref_in_a_framework_without_outcomes if {
-	missing := json.patch(partnership, [{"op": "add", "path": "/purpose/outcome_links/-", "value": {"framework": "other"}}])
+	missing := json.patch(
+		partnership,
+		[{"op": "add", "path": "/purpose/outcome_links/-", "value": {"framework": "other"}}],
+	)
 	f := only_finding_at(missing, "/purpose/outcome_links/3")
 	f.msg == "purpose.outcome_links[3].ref is missing: name the other outcome or priority the work contributes to"
 	number := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links/2/ref", "value": 7}])
@@ -244,29 +283,49 @@ test_fail_missing_or_non_text_ref_in_a_framework_without_outcomes if {
 test_placeholder_ref_is_judged_as_written if {
 	# A LOIP ref "TBC" names a priority as far as this rule can tell;
 	# placeholder-text reports it.
-	descriptor := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links/2", "value": {"framework": "loip", "ref": "TBC"}}])
+	descriptor := json.patch(
+		partnership,
+		[{"op": "replace", "path": "/purpose/outcome_links/2", "value": {"framework": "loip", "ref": "TBC"}}],
+	)
 	count(references_resolve.deny) == 0 with input as descriptor
 }
 
 test_fail_framework_not_text if {
-	descriptor := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links/0/framework", "value": null}])
+	descriptor := json.patch(
+		partnership,
+		[{"op": "replace", "path": "/purpose/outcome_links/0/framework", "value": null}],
+	)
 	f := only_finding_at(descriptor, "/purpose/outcome_links/0/framework")
 	startswith(f.msg, "purpose.outcome_links[0].framework null is not a known outcome framework")
 }
 
 test_framework_without_a_title if {
 	untitled := {"loip": {"outcomes": {"p1": "Our population is increasing"}}}
-	bad := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links", "value": [{"framework": "loip", "ref": "p9"}]}])
+	bad := json.patch(
+		partnership,
+		[{"op": "replace", "path": "/purpose/outcome_links", "value": [{"framework": "loip", "ref": "p9"}]}],
+	)
 	[f] := [f | some f in references_resolve.deny] with input as bad with data.cgcheck.frameworks as untitled
-	f.msg == "purpose.outcome_links[0].ref \"p9\" is not an outcome of loip: use one of its 1 outcome, such as \"p1\" (Our population is increasing) (`cgcheck frameworks` lists them all)"
+	f.msg == concat(" ", [
+		"purpose.outcome_links[0].ref \"p9\" is not an outcome of loip: use one of its 1",
+		"outcome, such as \"p1\" (Our population is increasing) (`cgcheck frameworks` lists",
+		"them all)",
+	])
 }
 
 test_empty_outcome_list_accepts_nothing if {
 	listless := {"loip": {"title": "Draft LOIP", "outcomes": {}}}
-	doc := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links", "value": [{"framework": "loip", "ref": "p1"}]}])
+	doc := json.patch(
+		partnership,
+		[{"op": "replace", "path": "/purpose/outcome_links", "value": [{"framework": "loip", "ref": "p1"}]}],
+	)
 	[f] := [f | some f in references_resolve.deny] with input as doc with data.cgcheck.frameworks as listless
 	f.pointer == "/purpose/outcome_links/0/ref"
-	f.msg == "purpose.outcome_links[0].ref \"p1\" is not an outcome of loip (Draft LOIP): its outcome list is empty, so no link to it can resolve yet (`cgcheck frameworks` lists them all)"
+	f.msg == concat(" ", [
+		"purpose.outcome_links[0].ref \"p1\" is not an outcome of loip (Draft LOIP): its",
+		"outcome list is empty, so no link to it can resolve yet (`cgcheck frameworks` lists",
+		"them all)",
+	])
 }
 
 test_odd_links_do_not_error if {
@@ -275,25 +334,48 @@ test_odd_links_do_not_error if {
 		{"framework": "npf", "ref": ["health"]},
 		{"ref": "health"},
 	]}])
-	{f.pointer | some f in references_resolve.deny} == {"/purpose/outcome_links/0/framework", "/purpose/outcome_links/1/ref"} with input as doc
+	{f.pointer | some f in references_resolve.deny} == {
+		"/purpose/outcome_links/0/framework",
+		"/purpose/outcome_links/1/ref",
+	} with input as doc
 }
 
 inverclyde := {
-	"loip": {"title": "Inverclyde LOIP 2017-2027", "outcomes": {"p1": "Our population is increasing", "p2": "Inequalities are reduced"}},
+	"loip": {
+		"title": "Inverclyde LOIP 2017-2027",
+		"outcomes": {"p1": "Our population is increasing", "p2": "Inequalities are reduced"},
+	},
 	"npf": lib.builtin_frameworks.npf,
 }
 
 test_frameworks_from_the_run_replace_and_limit if {
-	ok := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links", "value": [{"framework": "loip", "ref": "p2"}, {"framework": "npf", "ref": "health"}]}])
+	ok := json.patch(
+		partnership,
+		[{
+			"op": "replace",
+			"path": "/purpose/outcome_links",
+			"value": [{"framework": "loip", "ref": "p2"}, {"framework": "npf", "ref": "health"}],
+		}],
+	)
 	count(references_resolve.deny) == 0 with input as ok with data.cgcheck.frameworks as inverclyde
 
 	# With the run's frameworks, loip refs are checked against its outcomes ...
-	bad := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links", "value": [{"framework": "loip", "ref": "Inequalities"}]}])
+	bad := json.patch(
+		partnership,
+		[{"op": "replace", "path": "/purpose/outcome_links", "value": [{"framework": "loip", "ref": "Inequalities"}]}],
+	)
 	[f] := [f | some f in references_resolve.deny] with input as bad with data.cgcheck.frameworks as inverclyde
-	f.msg == "purpose.outcome_links[0].ref \"Inequalities\" is not an outcome of loip (Inverclyde LOIP 2017-2027): use one of its 2 outcomes, such as \"p1\" (Our population is increasing); \"p2\" (Inequalities are reduced) (`cgcheck frameworks` lists them all)"
+	f.msg == concat(" ", [
+		"purpose.outcome_links[0].ref \"Inequalities\" is not an outcome of loip (Inverclyde",
+		"LOIP 2017-2027): use one of its 2 outcomes, such as \"p1\" (Our population is",
+		"increasing); \"p2\" (Inequalities are reduced) (`cgcheck frameworks` lists them all)",
+	])
 
 	# ... and a framework the run leaves out is not known.
-	soa := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links", "value": [{"framework": "soa", "ref": "x"}]}])
+	soa := json.patch(
+		partnership,
+		[{"op": "replace", "path": "/purpose/outcome_links", "value": [{"framework": "soa", "ref": "x"}]}],
+	)
 	[g] := [g | some g in references_resolve.deny] with input as soa with data.cgcheck.frameworks as inverclyde
 	g.pointer == "/purpose/outcome_links/0/framework"
 }

@@ -25,7 +25,10 @@ import data.cgcheck.waivers
 
 warn contains lib.finding(sprintf("/waivers/%d/expires", [i]), msg) if {
 	some i, w in waivers.expired
-	msg := sprintf("waivers[%d] for rule %q expired on %s, before today (%s); the waived finding counts again", [i, object.get(w, "rule", ""), w.expires, lib.today])
+	msg := sprintf(
+		"waivers[%d] for rule %q expired on %s, before today (%s); the waived finding counts again",
+		[i, object.get(w, "rule", ""), w.expires, lib.today],
+	)
 }
 
 skip contains "the descriptor has no waivers" if count(object.get(input, "waivers", [])) == 0

@@ -30,15 +30,26 @@ test_warn_when_waiver_expired_yesterday if {
 	doc := json.patch(partnership, [{"op": "replace", "path": "/waivers/0/expires", "value": "2008-09-30"}])
 	waiver_expired.warn == {{
 		"pointer": "/waivers/0/expires",
-		"msg": "waivers[0] for rule \"group-size\" expired on 2008-09-30, before today (2008-10-01); the waived finding counts again",
+		"msg": concat(" ", [
+			"waivers[0] for rule \"group-size\" expired on 2008-09-30, before today (2008-10-01);",
+			"the waived finding counts again",
+		]),
 	}} with input as doc
 		with data.cgcheck.today as "2008-10-01"
 }
 
 test_warn_once_per_expired_waiver if {
 	doc := json.patch(partnership, [
-		{"op": "add", "path": "/waivers/-", "value": object.union(waiver, {"rule": "single-lead", "expires": "2008-01-31"})},
-		{"op": "add", "path": "/waivers/-", "value": object.union(waiver, {"rule": "senior-sponsor", "expires": "2008-02-29"})},
+		{
+			"op": "add",
+			"path": "/waivers/-",
+			"value": object.union(waiver, {"rule": "single-lead", "expires": "2008-01-31"}),
+		},
+		{
+			"op": "add",
+			"path": "/waivers/-",
+			"value": object.union(waiver, {"rule": "senior-sponsor", "expires": "2008-02-29"}),
+		},
 	])
 	{f.pointer | some f in waiver_expired.warn} == {"/waivers/1/expires", "/waivers/2/expires"} with input as doc
 		with data.cgcheck.today as "2008-10-01"

@@ -73,7 +73,10 @@ problem contains [i, "rule is missing or blank"] if {
 	lib.blank(object.get(w, "rule", null))
 }
 
-problem contains [i, sprintf("rule %q cannot be waived (no waiver can hide %s)", [w.rule, concat(", ", sort(unwaivable))])] if {
+problem contains [
+	i,
+	sprintf("rule %q cannot be waived (no waiver can hide %s)", [w.rule, concat(", ", sort(unwaivable))]),
+] if {
 	some i, w in input.waivers
 	w.rule in unwaivable
 }
@@ -126,7 +129,10 @@ problem contains [i, msg] if {
 	is_date(object.get(w, "expires", null))
 	limit := lib.add_months(w.approved_on, max_months)
 	w.expires > limit
-	msg := sprintf("expires %s is more than %d months after approved_on %s (latest %s)", [w.expires, max_months, w.approved_on, limit])
+	msg := sprintf(
+		"expires %s is more than %d months after approved_on %s (latest %s)",
+		[w.expires, max_months, w.approved_on, limit],
+	)
 }
 
 # is_date is true for a string shaped YYYY-MM-DD with a month 01-12 and a day

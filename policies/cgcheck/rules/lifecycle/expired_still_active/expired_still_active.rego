@@ -30,7 +30,10 @@ deny contains lib.finding("/lifecycle/expires", msg) if {
 	input.status in open_statuses
 	not lib.blank_at(["lifecycle", "expires"])
 	input.lifecycle.expires < lib.today
-	msg := sprintf("lifecycle.expires %s is before today (%s) but status is still %q", [input.lifecycle.expires, lib.today, input.status])
+	msg := sprintf(
+		"lifecycle.expires %s is before today (%s) but status is still %q",
+		[input.lifecycle.expires, lib.today, input.status],
+	)
 }
 
 skip contains "lifecycle.expires is not set" if lib.blank_at(["lifecycle", "expires"])

@@ -46,7 +46,10 @@ test_skip_when_closing_or_closed if {
 	every status in ["closing", "closed"] {
 		doc := json.patch(expiring("2008-09-30"), [{"op": "replace", "path": "/status", "value": status}])
 		count(expired_still_active.deny) == 0 with input as doc with data.cgcheck.today as today
-		expired_still_active.skip == {sprintf("status is %q, so the partnership is already being wound up", [status])} with input as doc
+		expired_still_active.skip == {sprintf(
+			"status is %q, so the partnership is already being wound up",
+			[status],
+		)} with input as doc
 			with data.cgcheck.today as today
 	}
 }

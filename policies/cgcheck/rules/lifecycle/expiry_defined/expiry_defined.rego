@@ -32,7 +32,10 @@ deny contains lib.finding(lifecycle_pointer, msg) if {
 	lib.blank_at(["lifecycle", "end_condition"])
 	lib.blank_at(["lifecycle", "expires"])
 	lib.blank_at(["lifecycle", "next_review"])
-	msg := "Nothing says when the partnership ends: lifecycle.end_condition, lifecycle.expires and lifecycle.next_review are all missing or blank"
+	msg := concat(" ", [
+		"Nothing says when the partnership ends: lifecycle.end_condition, lifecycle.expires and",
+		"lifecycle.next_review are all missing or blank",
+	])
 }
 
 warn contains lib.finding(lifecycle_pointer, msg) if {

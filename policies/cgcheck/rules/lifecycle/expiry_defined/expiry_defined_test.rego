@@ -37,7 +37,10 @@ test_pass_with_any_one_of_the_three if {
 test_fail_when_none_set if {
 	expiry_defined.deny == {{
 		"pointer": "/lifecycle",
-		"msg": "Nothing says when the partnership ends: lifecycle.end_condition, lifecycle.expires and lifecycle.next_review are all missing or blank",
+		"msg": concat(" ", [
+			"Nothing says when the partnership ends: lifecycle.end_condition, lifecycle.expires and",
+			"lifecycle.next_review are all missing or blank",
+		]),
 	}} with input as json.patch(partnership, none_set)
 	count(expiry_defined.warn) == 0 with input as json.patch(partnership, none_set)
 }

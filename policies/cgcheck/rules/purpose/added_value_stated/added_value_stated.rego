@@ -59,7 +59,11 @@ warn contains lib.finding("/purpose/why_partnership", msg) if {
 	n < min_words
 	trim_space(why) != ""
 	msg := sprintf(
-		"The added value of working in partnership is stated too briefly to show what it is: purpose.why_partnership %q has %s (fewer than %d). Say what the partners will achieve together that none could achieve as well alone",
+		concat(" ", [
+			"The added value of working in partnership is stated too briefly to show what it is:",
+			"purpose.why_partnership %q has %s (fewer than %d). Say what the partners will achieve",
+			"together that none could achieve as well alone",
+		]),
 		[why, plural(n, "word"), min_words],
 	)
 }

@@ -20,7 +20,11 @@ partnership := {
 with_why(why) := json.patch(partnership, [{"op": "replace", "path": "/purpose/why_partnership", "value": why}])
 
 short_msg(why, n, least) := sprintf(
-	"The added value of working in partnership is stated too briefly to show what it is: purpose.why_partnership %q has %s (fewer than %d). Say what the partners will achieve together that none could achieve as well alone",
+	concat(" ", [
+		"The added value of working in partnership is stated too briefly to show what it is:",
+		"purpose.why_partnership %q has %s (fewer than %d). Say what the partners will achieve",
+		"together that none could achieve as well alone",
+	]),
 	[why, n, least],
 )
 
@@ -50,27 +54,42 @@ test_warn_with_one_word_fewer_than_min if {
 	why := "One shared building costs less than three"
 	doc := with_why(why)
 	count(added_value_stated.deny) == 0 with input as doc
-	added_value_stated.warn == {{"pointer": "/purpose/why_partnership", "msg": short_msg(why, "7 words", 8)}} with input as doc
+	added_value_stated.warn == {{
+		"pointer": "/purpose/why_partnership",
+		"msg": short_msg(why, "7 words", 8),
+	}} with input as doc
 }
 
 test_warn_for_content_free_reason if {
 	why := "Better together."
-	added_value_stated.warn == {{"pointer": "/purpose/why_partnership", "msg": short_msg(why, "2 words", 8)}} with input as with_why(why)
+	added_value_stated.warn == {{
+		"pointer": "/purpose/why_partnership",
+		"msg": short_msg(why, "2 words", 8),
+	}} with input as with_why(why)
 }
 
 test_warn_for_placeholder_as_written if {
-	added_value_stated.warn == {{"pointer": "/purpose/why_partnership", "msg": short_msg("TBC", "1 word", 8)}} with input as with_why("TBC")
+	added_value_stated.warn == {{
+		"pointer": "/purpose/why_partnership",
+		"msg": short_msg("TBC", "1 word", 8),
+	}} with input as with_why("TBC")
 }
 
 test_warn_when_only_punctuation if {
-	added_value_stated.warn == {{"pointer": "/purpose/why_partnership", "msg": short_msg("?", "0 words", 8)}} with input as with_why("?")
+	added_value_stated.warn == {{
+		"pointer": "/purpose/why_partnership",
+		"msg": short_msg("?", "0 words", 8),
+	}} with input as with_why("?")
 }
 
 test_param_raises_min_words if {
 	# the partnership's reason has fourteen words
 	count(added_value_stated.warn) == 0 with input as partnership
 		with data.cgcheck.params["added-value-stated"].why_min_words as 14
-	added_value_stated.warn == {{"pointer": "/purpose/why_partnership", "msg": short_msg(partnership.purpose.why_partnership, "14 words", 15)}} with input as partnership
+	added_value_stated.warn == {{
+		"pointer": "/purpose/why_partnership",
+		"msg": short_msg(partnership.purpose.why_partnership, "14 words", 15),
+	}} with input as partnership
 		with data.cgcheck.params["added-value-stated"].why_min_words as 15
 }
 
@@ -84,7 +103,10 @@ test_param_lowers_min_words if {
 test_fail_when_why_partnership_blank if {
 	doc := with_why(" \t")
 	result := added_value_stated.deny with input as doc
-	result == {{"pointer": "/purpose/why_partnership", "msg": "No added value of working in partnership is recorded: purpose.why_partnership is blank (\" \\t\")"}}
+	result == {{
+		"pointer": "/purpose/why_partnership",
+		"msg": "No added value of working in partnership is recorded: purpose.why_partnership is blank (\" \\t\")",
+	}}
 
 	# a blank reason gives only the failure, no warning
 	count(added_value_stated.warn) == 0 with input as doc
@@ -93,7 +115,10 @@ test_fail_when_why_partnership_blank if {
 test_fail_when_why_partnership_missing_points_at_purpose if {
 	doc := json.patch(partnership, [{"op": "remove", "path": "/purpose/why_partnership"}])
 	result := added_value_stated.deny with input as doc
-	result == {{"pointer": "/purpose", "msg": "No added value of working in partnership is recorded: purpose.why_partnership is missing"}}
+	result == {{
+		"pointer": "/purpose",
+		"msg": "No added value of working in partnership is recorded: purpose.why_partnership is missing",
+	}}
 	count(added_value_stated.warn) == 0 with input as doc
 }
 

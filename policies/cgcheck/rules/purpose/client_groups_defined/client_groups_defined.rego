@@ -83,7 +83,11 @@ warn contains lib.finding(sprintf("/client_groups/%d", [i]), msg) if {
 	problems := [text | some check in ["name", "definition"]; text := problem(check, i, g)]
 	count(problems) > 0
 	msg := sprintf(
-		"Client group %s is not defined closely enough to tailor a service to: %s. Say who exactly is in the group (for example by age, need, circumstance or place) and how they are identified",
+		concat(" ", [
+			"Client group %s is not defined closely enough to tailor a service to: %s. Say who",
+			"exactly is in the group (for example by age, need, circumstance or place) and how they",
+			"are identified",
+		]),
 		[label(g), concat(", and ", problems)],
 	)
 }
@@ -95,7 +99,10 @@ problem("name", i, g) := sprintf("client_groups[%d].name %q is a general term ra
 	lib.fold(g.name) in generic
 }
 
-problem("definition", i, g) := sprintf("client_groups[%d].definition %q has %s (fewer than %d)", [i, d, plural(n, "word"), min_definition_words]) if {
+problem("definition", i, g) := sprintf(
+	"client_groups[%d].definition %q has %s (fewer than %d)",
+	[i, d, plural(n, "word"), min_definition_words],
+) if {
 	d := g.definition
 	is_string(d)
 	n := lib.words(d)

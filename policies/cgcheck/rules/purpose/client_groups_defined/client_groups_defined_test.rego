@@ -33,7 +33,11 @@ group(name, definition) := {
 with_groups(groups) := json.patch(partnership, [{"op": "replace", "path": "/client_groups", "value": groups}])
 
 msg(label, problems) := sprintf(
-	"Client group %s is not defined closely enough to tailor a service to: %s. Say who exactly is in the group (for example by age, need, circumstance or place) and how they are identified",
+	concat(" ", [
+		"Client group %s is not defined closely enough to tailor a service to: %s. Say who",
+		"exactly is in the group (for example by age, need, circumstance or place) and how they",
+		"are identified",
+	]),
 	[label, problems],
 )
 
@@ -60,7 +64,10 @@ test_pass_when_name_only_contains_a_generic_word if {
 }
 
 test_pass_when_param_no_longer_lists_the_name if {
-	count(client_groups_defined.warn) == 0 with input as with_groups([group("Residents", "Tenants of the Broomhill estate")])
+	count(client_groups_defined.warn) == 0 with input as with_groups([group(
+		"Residents",
+		"Tenants of the Broomhill estate",
+	)])
 		with data.cgcheck.params["client-groups-defined"].generic_client_groups as ["everyone"]
 }
 
@@ -107,7 +114,10 @@ test_warn_for_generic_name if {
 
 test_warn_for_generic_name_folded if {
 	# case, punctuation and white space are folded: "The  Public." is "the public"
-	result := client_groups_defined.warn with input as with_groups([group("The  Public.", "Anyone who lives in or visits the area")])
+	result := client_groups_defined.warn with input as with_groups([group(
+		"The  Public.",
+		"Anyone who lives in or visits the area",
+	)])
 	result == {{"pointer": "/client_groups/0", "msg": msg(
 		"\"The  Public.\"",
 		"client_groups[0].name \"The  Public.\" is a general term rather than a group",
@@ -115,13 +125,37 @@ test_warn_for_generic_name_folded if {
 }
 
 test_warn_for_every_default_generic_name if {
-	every name in ["everyone", "all", "all residents", "residents", "the public", "general public", "public", "the community", "community", "communities", "all citizens", "citizens", "people", "all people", "service users", "customers", "all ages"] {
-		count(client_groups_defined.warn) == 1 with input as with_groups([group(upper(name), "Anyone living in the area")])
+	every name in [
+		"everyone",
+		"all",
+		"all residents",
+		"residents",
+		"the public",
+		"general public",
+		"public",
+		"the community",
+		"community",
+		"communities",
+		"all citizens",
+		"citizens",
+		"people",
+		"all people",
+		"service users",
+		"customers",
+		"all ages",
+	] {
+		count(client_groups_defined.warn) == 1 with input as with_groups([group(
+			upper(name),
+			"Anyone living in the area",
+		)])
 	}
 }
 
 test_warn_for_name_added_by_param if {
-	result := client_groups_defined.warn with input as with_groups([group("Local families", "Families with children living in Greenock")])
+	result := client_groups_defined.warn with input as with_groups([group(
+		"Local families",
+		"Families with children living in Greenock",
+	)])
 		with data.cgcheck.params["client-groups-defined"].generic_client_groups as ["local families"]
 	{f.pointer | some f in result} == {"/client_groups/0"}
 }
@@ -150,13 +184,23 @@ test_warn_when_definition_blank if {
 }
 
 test_warn_when_definition_missing if {
-	result := client_groups_defined.warn with input as with_groups([{"name": "Care leavers", "service": "Mentoring", "intended_impact": "Fewer leave without a home"}])
-	result == {{"pointer": "/client_groups/0", "msg": msg("\"Care leavers\"", "client_groups[0].definition is missing")}}
+	result := client_groups_defined.warn with input as with_groups([{
+		"name": "Care leavers",
+		"service": "Mentoring",
+		"intended_impact": "Fewer leave without a home",
+	}])
+	result == {{
+		"pointer": "/client_groups/0",
+		"msg": msg("\"Care leavers\"", "client_groups[0].definition is missing"),
+	}}
 }
 
 test_warn_when_definition_not_text if {
 	result := client_groups_defined.warn with input as with_groups([group("Care leavers", 16)])
-	result == {{"pointer": "/client_groups/0", "msg": msg("\"Care leavers\"", "client_groups[0].definition is not text (16)")}}
+	result == {{
+		"pointer": "/client_groups/0",
+		"msg": msg("\"Care leavers\"", "client_groups[0].definition is not text (16)"),
+	}}
 }
 
 # one finding per client group
@@ -166,7 +210,10 @@ test_one_finding_naming_both_problems if {
 	result := client_groups_defined.warn with input as with_groups([group("Everyone", "All")])
 	result == {{"pointer": "/client_groups/0", "msg": msg(
 		"\"Everyone\"",
-		"client_groups[0].name \"Everyone\" is a general term rather than a group, and client_groups[0].definition \"All\" has 1 word (fewer than 3)",
+		concat(" ", [
+			"client_groups[0].name \"Everyone\" is a general term rather than a group, and",
+			"client_groups[0].definition \"All\" has 1 word (fewer than 3)",
+		]),
 	)}}
 }
 
@@ -183,7 +230,10 @@ test_one_finding_for_each_client_group if {
 
 test_group_without_name_is_judged_on_its_definition if {
 	result := client_groups_defined.warn with input as with_groups([{"definition": "Carers"}])
-	result == {{"pointer": "/client_groups/0", "msg": msg("with no name", "client_groups[0].definition \"Carers\" has 1 word (fewer than 3)")}}
+	result == {{
+		"pointer": "/client_groups/0",
+		"msg": msg("with no name", "client_groups[0].definition \"Carers\" has 1 word (fewer than 3)"),
+	}}
 }
 
 test_entry_that_is_not_an_object_is_not_judged if {

@@ -35,7 +35,10 @@ path := ["purpose", "mandate"]
 
 warn contains lib.finding(pointer_to(path), msg) if {
 	lib.blank_at(path)
-	msg := sprintf("The mandate for the partnership, the need it answers, is not recorded: purpose.mandate is %s", [found(path)])
+	msg := sprintf(
+		"The mandate for the partnership, the need it answers, is not recorded: purpose.mandate is %s",
+		[found(path)],
+	)
 }
 
 # pointer_to is the JSON pointer to path, or to its nearest parent that exists.

@@ -36,7 +36,10 @@ areas := object.get(input, path, null)
 
 warn contains lib.finding(pointer_to(path), msg) if {
 	not non_empty_list(areas)
-	msg := sprintf("It is not recorded where working together is not expected to add value: purpose.no_gain_areas is %s", [found])
+	msg := sprintf(
+		"It is not recorded where working together is not expected to add value: purpose.no_gain_areas is %s",
+		[found],
+	)
 }
 
 non_empty_list(v) if {

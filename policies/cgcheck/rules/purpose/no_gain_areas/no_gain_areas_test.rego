@@ -35,17 +35,35 @@ test_pass_with_one_entry_whatever_it_says if {
 
 test_warn_when_empty if {
 	result := no_gain_areas.warn with input as with_areas([])
-	result == {{"pointer": "/purpose/no_gain_areas", "msg": "It is not recorded where working together is not expected to add value: purpose.no_gain_areas is empty"}}
+	result == {{
+		"pointer": "/purpose/no_gain_areas",
+		"msg": "It is not recorded where working together is not expected to add value: purpose.no_gain_areas is empty",
+	}}
 }
 
 test_warn_when_missing_points_at_purpose if {
-	result := no_gain_areas.warn with input as json.patch(partnership, [{"op": "remove", "path": "/purpose/no_gain_areas"}])
-	result == {{"pointer": "/purpose", "msg": "It is not recorded where working together is not expected to add value: purpose.no_gain_areas is missing"}}
+	result := no_gain_areas.warn with input as json.patch(
+		partnership,
+		[{"op": "remove", "path": "/purpose/no_gain_areas"}],
+	)
+	result == {{
+		"pointer": "/purpose",
+		"msg": concat(" ", [
+			"It is not recorded where working together is not expected to add value:",
+			"purpose.no_gain_areas is missing",
+		]),
+	}}
 }
 
 test_warn_when_null if {
 	result := no_gain_areas.warn with input as with_areas(null)
-	result == {{"pointer": "/purpose/no_gain_areas", "msg": "It is not recorded where working together is not expected to add value: purpose.no_gain_areas is not a list (null)"}}
+	result == {{
+		"pointer": "/purpose/no_gain_areas",
+		"msg": concat(" ", [
+			"It is not recorded where working together is not expected to add value:",
+			"purpose.no_gain_areas is not a list (null)",
+		]),
+	}}
 }
 
 test_warn_when_not_a_list if {
@@ -57,10 +75,19 @@ test_warn_when_not_a_list if {
 
 test_warn_when_purpose_missing_points_at_root if {
 	result := no_gain_areas.warn with input as json.patch(partnership, [{"op": "remove", "path": "/purpose"}])
-	result == {{"pointer": "", "msg": "It is not recorded where working together is not expected to add value: purpose.no_gain_areas is missing"}}
+	result == {{
+		"pointer": "",
+		"msg": concat(" ", [
+			"It is not recorded where working together is not expected to add value:",
+			"purpose.no_gain_areas is missing",
+		]),
+	}}
 }
 
 test_warn_when_purpose_not_an_object if {
-	result := no_gain_areas.warn with input as json.patch(partnership, [{"op": "replace", "path": "/purpose", "value": 7}])
+	result := no_gain_areas.warn with input as json.patch(
+		partnership,
+		[{"op": "replace", "path": "/purpose", "value": 7}],
+	)
 	{f.pointer | some f in result} == {"/purpose"}
 }

@@ -48,7 +48,11 @@ links := object.get(input, path, null)
 warn contains lib.finding(pointer_to(path), msg) if {
 	not non_empty_list(links)
 	msg := sprintf(
-		"No outcome this work contributes to is recorded: purpose.outcome_links is %s. Link it to the outcomes it serves, such as a National Performance Framework outcome (framework npf) or a priority of your Local Outcomes Improvement Plan (loip)",
+		concat(" ", [
+			"No outcome this work contributes to is recorded: purpose.outcome_links is %s. Link it",
+			"to the outcomes it serves, such as a National Performance Framework outcome (framework",
+			"npf) or a priority of your Local Outcomes Improvement Plan (loip)",
+		]),
 		[found],
 	)
 }

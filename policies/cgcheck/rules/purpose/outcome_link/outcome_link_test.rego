@@ -21,7 +21,11 @@ partnership := {
 with_links(v) := json.patch(partnership, [{"op": "replace", "path": "/purpose/outcome_links", "value": v}])
 
 msg(found) := sprintf(
-	"No outcome this work contributes to is recorded: purpose.outcome_links is %s. Link it to the outcomes it serves, such as a National Performance Framework outcome (framework npf) or a priority of your Local Outcomes Improvement Plan (loip)",
+	concat(" ", [
+		"No outcome this work contributes to is recorded: purpose.outcome_links is %s. Link it",
+		"to the outcomes it serves, such as a National Performance Framework outcome (framework",
+		"npf) or a priority of your Local Outcomes Improvement Plan (loip)",
+	]),
 	[found],
 )
 
@@ -67,7 +71,10 @@ test_warn_when_outcome_links_not_a_list if {
 }
 
 test_warn_when_outcome_links_missing_points_at_purpose if {
-	result := outcome_link.warn with input as json.patch(partnership, [{"op": "remove", "path": "/purpose/outcome_links"}])
+	result := outcome_link.warn with input as json.patch(
+		partnership,
+		[{"op": "remove", "path": "/purpose/outcome_links"}],
+	)
 	result == {{"pointer": "/purpose", "msg": msg("missing")}}
 }
 

@@ -85,19 +85,28 @@ gap("remit", i, p) := ["its remit", sprintf("partners[%d].remit is %s", [i, foun
 
 gap("contributes", i, p) := [
 	"what it will or will not contribute",
-	sprintf("partners[%d].contributes is %s and partners[%d].will_not_contribute is %s", [i, found(p, "contributes"), i, found(p, "will_not_contribute")]),
+	sprintf(
+		"partners[%d].contributes is %s and partners[%d].will_not_contribute is %s",
+		[i, found(p, "contributes"), i, found(p, "will_not_contribute")],
+	),
 ] if {
 	not contribution_known(p)
 }
 
-gap("interest", i, p) := ["its own interest in the outcome", sprintf("partners[%d].interest is %s", [i, found(p, "interest")])] if {
+gap("interest", i, p) := [
+	"its own interest in the outcome",
+	sprintf("partners[%d].interest is %s", [i, found(p, "interest")]),
+] if {
 	lib.blank(object.get(p, "interest", null))
 }
 
 # english joins texts as in a sentence: "a", "a and b", "a, b and c".
 english(list) := list[0] if count(list) == 1
 
-english(list) := concat(" and ", [concat(", ", array.slice(list, 0, count(list) - 1)), list[count(list) - 1]]) if count(list) > 1
+english(list) := concat(
+	" and ",
+	[concat(", ", array.slice(list, 0, count(list) - 1)), list[count(list) - 1]],
+) if count(list) > 1
 
 # name is a partner's name for a message, or its id when it has none.
 name(p) := p.name if {

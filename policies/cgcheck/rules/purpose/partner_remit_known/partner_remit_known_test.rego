@@ -42,50 +42,81 @@ test_pass_when_remits_contributions_and_interests_known if {
 
 test_pass_when_only_will_not_contribute_given if {
 	# police has an empty contributes list, and a will_not_contribute
-	count(partner_remit_known.warn) == 0 with input as json.patch(partnership, [{"op": "add", "path": "/partners/1/contributes", "value": []}])
+	count(partner_remit_known.warn) == 0 with input as json.patch(
+		partnership,
+		[{"op": "add", "path": "/partners/1/contributes", "value": []}],
+	)
 }
 
 test_pass_when_only_contributes_given if {
 	# council has contributions and no will_not_contribute; a blank one alongside does not matter
-	count(partner_remit_known.warn) == 0 with input as json.patch(partnership, [{"op": "add", "path": "/partners/0/will_not_contribute", "value": ""}])
+	count(partner_remit_known.warn) == 0 with input as json.patch(
+		partnership,
+		[{"op": "add", "path": "/partners/0/will_not_contribute", "value": ""}],
+	)
 }
 
 test_pass_for_consultee_and_contributor_without_remit if {
 	# forum is a consultee with no remit, contributions or interest; make it a contributor too
 	count(partner_remit_known.warn) == 0 with input as partnership
-	count(partner_remit_known.warn) == 0 with input as json.patch(partnership, [{"op": "replace", "path": "/partners/2/role", "value": "contributor"}])
+	count(partner_remit_known.warn) == 0 with input as json.patch(
+		partnership,
+		[{"op": "replace", "path": "/partners/2/role", "value": "contributor"}],
+	)
 }
 
 test_pass_for_placeholder_as_written if {
 	# "TBC" is not blank: placeholder-text reports it, not this rule
-	count(partner_remit_known.warn) == 0 with input as json.patch(partnership, [{"op": "replace", "path": "/partners/1/interest", "value": "TBC"}])
+	count(partner_remit_known.warn) == 0 with input as json.patch(
+		partnership,
+		[{"op": "replace", "path": "/partners/1/interest", "value": "TBC"}],
+	)
 }
 
 test_pass_with_no_core_partners if {
-	count(partner_remit_known.warn) == 0 with input as json.patch(partnership, [{"op": "replace", "path": "/partners", "value": [{"id": "forum", "name": "Community Forum", "role": "consultee"}]}])
+	count(partner_remit_known.warn) == 0 with input as json.patch(
+		partnership,
+		[{
+			"op": "replace",
+			"path": "/partners",
+			"value": [{"id": "forum", "name": "Community Forum", "role": "consultee"}],
+		}],
+	)
 }
 
 # warn: remit
 
 test_warn_when_remit_missing if {
-	result := partner_remit_known.warn with input as json.patch(partnership, [{"op": "remove", "path": "/partners/1/remit"}])
+	result := partner_remit_known.warn with input as json.patch(
+		partnership,
+		[{"op": "remove", "path": "/partners/1/remit"}],
+	)
 	result == {{"pointer": "/partners/1", "msg": police_msg("its remit", "partners[1].remit is missing")}}
 }
 
 test_warn_when_remit_blank if {
-	result := partner_remit_known.warn with input as json.patch(partnership, [{"op": "replace", "path": "/partners/0/remit", "value": "   "}])
+	result := partner_remit_known.warn with input as json.patch(
+		partnership,
+		[{"op": "replace", "path": "/partners/0/remit", "value": "   "}],
+	)
 	result == {{"pointer": "/partners/0", "msg": council_msg("its remit", "partners[0].remit is blank (\"   \")")}}
 }
 
 test_warn_when_remit_not_text if {
-	result := partner_remit_known.warn with input as json.patch(partnership, [{"op": "replace", "path": "/partners/0/remit", "value": 42}])
+	result := partner_remit_known.warn with input as json.patch(
+		partnership,
+		[{"op": "replace", "path": "/partners/0/remit", "value": 42}],
+	)
 	result == {{"pointer": "/partners/0", "msg": council_msg("its remit", "partners[0].remit is not text (42)")}}
 }
 
 # warn: contributions
 
 test_warn_when_no_contributions_recorded if {
-	result := partner_remit_known.warn with input as json.patch(partnership, [{"op": "remove", "path": "/partners/1/will_not_contribute"}])
+	result := partner_remit_known.warn with input as json.patch(
+		partnership,
+		[{"op": "remove", "path": "/partners/1/will_not_contribute"}],
+	)
 	result == {{"pointer": "/partners/1", "msg": police_msg(
 		"what it will or will not contribute",
 		"partners[1].contributes is missing and partners[1].will_not_contribute is missing",
@@ -105,7 +136,10 @@ test_warn_when_contributes_empty_and_will_not_blank if {
 
 test_warn_when_contributes_is_text_not_a_list if {
 	# A non-empty string is not a list of contributions.
-	result := partner_remit_known.warn with input as json.patch(partnership, [{"op": "replace", "path": "/partners/0/contributes", "value": "Site"}])
+	result := partner_remit_known.warn with input as json.patch(
+		partnership,
+		[{"op": "replace", "path": "/partners/0/contributes", "value": "Site"}],
+	)
 	result == {{"pointer": "/partners/0", "msg": council_msg(
 		"what it will or will not contribute",
 		"partners[0].contributes is not a list (Site) and partners[0].will_not_contribute is missing",
@@ -115,17 +149,32 @@ test_warn_when_contributes_is_text_not_a_list if {
 # warn: interest (v2)
 
 test_warn_when_interest_missing if {
-	result := partner_remit_known.warn with input as json.patch(partnership, [{"op": "remove", "path": "/partners/1/interest"}])
-	result == {{"pointer": "/partners/1", "msg": police_msg("its own interest in the outcome", "partners[1].interest is missing")}}
+	result := partner_remit_known.warn with input as json.patch(
+		partnership,
+		[{"op": "remove", "path": "/partners/1/interest"}],
+	)
+	result == {{
+		"pointer": "/partners/1",
+		"msg": police_msg("its own interest in the outcome", "partners[1].interest is missing"),
+	}}
 }
 
 test_warn_when_interest_blank if {
-	result := partner_remit_known.warn with input as json.patch(partnership, [{"op": "replace", "path": "/partners/0/interest", "value": ""}])
-	result == {{"pointer": "/partners/0", "msg": council_msg("its own interest in the outcome", "partners[0].interest is blank (\"\")")}}
+	result := partner_remit_known.warn with input as json.patch(
+		partnership,
+		[{"op": "replace", "path": "/partners/0/interest", "value": ""}],
+	)
+	result == {{
+		"pointer": "/partners/0",
+		"msg": council_msg("its own interest in the outcome", "partners[0].interest is blank (\"\")"),
+	}}
 }
 
 test_warn_when_interest_not_text if {
-	result := partner_remit_known.warn with input as json.patch(partnership, [{"op": "replace", "path": "/partners/0/interest", "value": ["offices"]}])
+	result := partner_remit_known.warn with input as json.patch(
+		partnership,
+		[{"op": "replace", "path": "/partners/0/interest", "value": ["offices"]}],
+	)
 	[f] := [f | some f in result]
 	f.pointer == "/partners/0"
 	contains(f.msg, "has not recorded its own interest in the outcome: partners[0].interest is not text")
@@ -145,10 +194,16 @@ test_one_finding_listing_two_gaps if {
 }
 
 test_one_finding_listing_every_gap if {
-	result := partner_remit_known.warn with input as json.patch(partnership, [{"op": "replace", "path": "/partners/1", "value": {"id": "police", "name": "Example Police", "role": "core"}}])
+	result := partner_remit_known.warn with input as json.patch(
+		partnership,
+		[{"op": "replace", "path": "/partners/1", "value": {"id": "police", "name": "Example Police", "role": "core"}}],
+	)
 	result == {{"pointer": "/partners/1", "msg": police_msg(
 		"its remit, what it will or will not contribute and its own interest in the outcome",
-		"partners[1].remit is missing; partners[1].contributes is missing and partners[1].will_not_contribute is missing; partners[1].interest is missing",
+		concat(" ", [
+			"partners[1].remit is missing; partners[1].contributes is missing and",
+			"partners[1].will_not_contribute is missing; partners[1].interest is missing",
+		]),
 	)}}
 }
 
@@ -159,7 +214,10 @@ test_one_finding_for_each_core_partner if {
 	])
 	result == {
 		{"pointer": "/partners/0", "msg": council_msg("its remit", "partners[0].remit is missing")},
-		{"pointer": "/partners/1", "msg": police_msg("its own interest in the outcome", "partners[1].interest is missing")},
+		{
+			"pointer": "/partners/1",
+			"msg": police_msg("its own interest in the outcome", "partners[1].interest is missing"),
+		},
 	}
 }
 
@@ -168,11 +226,21 @@ test_partner_without_name_is_named_by_id if {
 		{"op": "remove", "path": "/partners/1/name"},
 		{"op": "remove", "path": "/partners/1/remit"},
 	])
-	result == {{"pointer": "/partners/1", "msg": msg("police", "\"police\"", "its remit", "partners[1].remit is missing")}}
+	result == {{
+		"pointer": "/partners/1",
+		"msg": msg("police", "\"police\"", "its remit", "partners[1].remit is missing"),
+	}}
 }
 
 test_partner_without_id_or_name if {
-	result := partner_remit_known.warn with input as json.patch(partnership, [{"op": "replace", "path": "/partners/1", "value": {"role": "core", "remit": "Policing", "interest": "A base"}}])
+	result := partner_remit_known.warn with input as json.patch(
+		partnership,
+		[{
+			"op": "replace",
+			"path": "/partners/1",
+			"value": {"role": "core", "remit": "Policing", "interest": "A base"},
+		}],
+	)
 	result == {{"pointer": "/partners/1", "msg": msg(
 		"with no id", "no id", "what it will or will not contribute",
 		"partners[1].contributes is missing and partners[1].will_not_contribute is missing",

@@ -88,7 +88,11 @@ warn contains lib.finding("/purpose/task", msg) if {
 	n := lib.words(task)
 	n < min_words
 	msg := sprintf(
-		"The task is stated too briefly to show what the partners will achieve: purpose.task %q has %s (fewer than %d). Say who it is for, what will be done or changed, where, and by when",
+		concat(" ", [
+			"The task is stated too briefly to show what the partners will achieve: purpose.task %q",
+			"has %s (fewer than %d). Say who it is for, what will be done or changed, where, and by",
+			"when",
+		]),
 		[task, plural(n, "word"), min_words],
 	)
 }
@@ -103,7 +107,11 @@ warn contains lib.finding("/purpose/task", msg) if {
 	# Only for a finding: every phrase found, so the message quotes them all.
 	found_phrases := sort([sprintf("%q", [trim_space(x)]) | some x in padded_phrases; contains(padded, x)])
 	msg := sprintf(
-		"The task reads as a wide-ranging agenda rather than a specific task: purpose.task %q contains %s. Name the particular issue the partners will tackle: who it is for, what will change, where, and by when",
+		concat(" ", [
+			"The task reads as a wide-ranging agenda rather than a specific task: purpose.task %q",
+			"contains %s. Name the particular issue the partners will tackle: who it is for, what",
+			"will change, where, and by when",
+		]),
 		[task, english(found_phrases)],
 	)
 }
@@ -111,7 +119,10 @@ warn contains lib.finding("/purpose/task", msg) if {
 # english joins texts as in a sentence: "a", "a and b", "a, b and c".
 english(list) := list[0] if count(list) == 1
 
-english(list) := concat(" and ", [concat(", ", array.slice(list, 0, count(list) - 1)), list[count(list) - 1]]) if count(list) > 1
+english(list) := concat(
+	" and ",
+	[concat(", ", array.slice(list, 0, count(list) - 1)), list[count(list) - 1]],
+) if count(list) > 1
 
 plural(1, noun) := sprintf("1 %s", [noun])
 

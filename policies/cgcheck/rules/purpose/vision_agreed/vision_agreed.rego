@@ -65,7 +65,10 @@ deny contains lib.finding("/purpose/agreed_by", msg) if {
 	msg := sprintf("No agreement on the vision and objectives is recorded: purpose.agreed_by is %s", [describe(agreed)])
 }
 
-deny contains lib.finding(parent_pointer, "No agreement on the vision and objectives is recorded: purpose.agreed_by is missing") if {
+deny contains lib.finding(
+	parent_pointer,
+	"No agreement on the vision and objectives is recorded: purpose.agreed_by is missing",
+) if {
 	not lib.present(["purpose", "agreed_by"])
 }
 
@@ -73,7 +76,11 @@ deny contains lib.finding("/purpose/agreed_by", msg) if {
 	input.status in {"active", "closing"}
 	some i, p in missing
 	msg := sprintf(
-		"No agreement to the vision and objectives is recorded for core partner %s (%s), and the partnership is %s: it is not in purpose.agreed_by. Check that it shares the partnership's aims, and record its agreement",
+		concat(" ", [
+			"No agreement to the vision and objectives is recorded for core partner %s (%s), and",
+			"the partnership is %s: it is not in purpose.agreed_by. Check that it shares the",
+			"partnership's aims, and record its agreement",
+		]),
 		[name(p), ref(i, p), input.status],
 	)
 }
@@ -82,7 +89,11 @@ warn contains lib.finding("/purpose/agreed_by", msg) if {
 	input.status == "proposed"
 	some i, p in missing
 	msg := sprintf(
-		"No agreement to the vision and objectives is recorded yet for core partner %s (%s): it is not in purpose.agreed_by. While the partnership is proposed, agreement may still be being collected; record it before the partnership starts work",
+		concat(" ", [
+			"No agreement to the vision and objectives is recorded yet for core partner %s (%s): it",
+			"is not in purpose.agreed_by. While the partnership is proposed, agreement may still be",
+			"being collected; record it before the partnership starts work",
+		]),
 		[name(p), ref(i, p)],
 	)
 }

@@ -26,12 +26,20 @@ police_missing(status) := json.patch(partnership, [
 ])
 
 fail_msg(who, ref, status) := sprintf(
-	"No agreement to the vision and objectives is recorded for core partner %s (%s), and the partnership is %s: it is not in purpose.agreed_by. Check that it shares the partnership's aims, and record its agreement",
+	concat(" ", [
+		"No agreement to the vision and objectives is recorded for core partner %s (%s), and",
+		"the partnership is %s: it is not in purpose.agreed_by. Check that it shares the",
+		"partnership's aims, and record its agreement",
+	]),
 	[who, ref, status],
 )
 
 proposed_msg(who, ref) := sprintf(
-	"No agreement to the vision and objectives is recorded yet for core partner %s (%s): it is not in purpose.agreed_by. While the partnership is proposed, agreement may still be being collected; record it before the partnership starts work",
+	concat(" ", [
+		"No agreement to the vision and objectives is recorded yet for core partner %s (%s): it",
+		"is not in purpose.agreed_by. While the partnership is proposed, agreement may still be",
+		"being collected; record it before the partnership starts work",
+	]),
 	[who, ref],
 )
 
@@ -53,7 +61,14 @@ test_pass_when_contributor_and_consultee_not_listed if {
 }
 
 test_pass_with_extra_and_repeated_entries if {
-	doc := json.patch(partnership, [{"op": "replace", "path": "/purpose/agreed_by", "value": ["council", "council", "police", "courts", "housing"]}])
+	doc := json.patch(
+		partnership,
+		[{
+			"op": "replace",
+			"path": "/purpose/agreed_by",
+			"value": ["council", "council", "police", "courts", "housing"],
+		}],
+	)
 	count(vision_agreed.deny) == 0 with input as doc
 	count(vision_agreed.warn) == 0 with input as doc
 }
@@ -75,7 +90,10 @@ test_no_partner_finding_for_unknown_status if {
 
 test_fail_when_agreed_by_empty if {
 	doc := json.patch(partnership, [{"op": "replace", "path": "/purpose/agreed_by", "value": []}])
-	vision_agreed.deny == {{"pointer": "/purpose/agreed_by", "msg": "No agreement on the vision and objectives is recorded: purpose.agreed_by is empty"}} with input as doc
+	vision_agreed.deny == {{
+		"pointer": "/purpose/agreed_by",
+		"msg": "No agreement on the vision and objectives is recorded: purpose.agreed_by is empty",
+	}} with input as doc
 
 	# the failure already says it all: no finding per core partner
 	count(vision_agreed.warn) == 0 with input as doc
@@ -87,51 +105,75 @@ test_fail_when_agreed_by_empty_for_every_status if {
 			{"op": "replace", "path": "/purpose/agreed_by", "value": []},
 			{"op": "replace", "path": "/status", "value": status},
 		])
-		vision_agreed.deny == {{"pointer": "/purpose/agreed_by", "msg": "No agreement on the vision and objectives is recorded: purpose.agreed_by is empty"}} with input as doc
+		vision_agreed.deny == {{
+			"pointer": "/purpose/agreed_by",
+			"msg": "No agreement on the vision and objectives is recorded: purpose.agreed_by is empty",
+		}} with input as doc
 		count(vision_agreed.warn) == 0 with input as doc
 	}
 }
 
 test_fail_when_agreed_by_missing_points_at_purpose if {
 	doc := json.patch(partnership, [{"op": "remove", "path": "/purpose/agreed_by"}])
-	vision_agreed.deny == {{"pointer": "/purpose", "msg": "No agreement on the vision and objectives is recorded: purpose.agreed_by is missing"}} with input as doc
+	vision_agreed.deny == {{
+		"pointer": "/purpose",
+		"msg": "No agreement on the vision and objectives is recorded: purpose.agreed_by is missing",
+	}} with input as doc
 	count(vision_agreed.warn) == 0 with input as doc
 }
 
 test_fail_when_agreed_by_null if {
 	doc := json.patch(partnership, [{"op": "replace", "path": "/purpose/agreed_by", "value": null}])
-	vision_agreed.deny == {{"pointer": "/purpose/agreed_by", "msg": "No agreement on the vision and objectives is recorded: purpose.agreed_by is not a list (null)"}} with input as doc
+	vision_agreed.deny == {{
+		"pointer": "/purpose/agreed_by",
+		"msg": "No agreement on the vision and objectives is recorded: purpose.agreed_by is not a list (null)",
+	}} with input as doc
 }
 
 test_fail_when_agreed_by_not_a_list if {
 	doc := json.patch(partnership, [{"op": "replace", "path": "/purpose/agreed_by", "value": "council"}])
-	vision_agreed.deny == {{"pointer": "/purpose/agreed_by", "msg": "No agreement on the vision and objectives is recorded: purpose.agreed_by is not a list (council)"}} with input as doc
+	vision_agreed.deny == {{
+		"pointer": "/purpose/agreed_by",
+		"msg": "No agreement on the vision and objectives is recorded: purpose.agreed_by is not a list (council)",
+	}} with input as doc
 	count(vision_agreed.warn) == 0 with input as doc
 }
 
 test_fail_when_purpose_missing_points_at_root if {
 	result := vision_agreed.deny with input as json.patch(partnership, [{"op": "remove", "path": "/purpose"}])
-	result == {{"pointer": "", "msg": "No agreement on the vision and objectives is recorded: purpose.agreed_by is missing"}}
+	result == {{
+		"pointer": "",
+		"msg": "No agreement on the vision and objectives is recorded: purpose.agreed_by is missing",
+	}}
 }
 
 # a core partner missing
 
 test_fail_when_core_partner_missing_and_active if {
 	doc := police_missing("active")
-	vision_agreed.deny == {{"pointer": "/purpose/agreed_by", "msg": fail_msg("Example Police", "\"police\", partners[1]", "active")}} with input as doc
+	vision_agreed.deny == {{
+		"pointer": "/purpose/agreed_by",
+		"msg": fail_msg("Example Police", "\"police\", partners[1]", "active"),
+	}} with input as doc
 	count(vision_agreed.warn) == 0 with input as doc
 }
 
 test_fail_when_core_partner_missing_and_closing if {
 	doc := police_missing("closing")
-	vision_agreed.deny == {{"pointer": "/purpose/agreed_by", "msg": fail_msg("Example Police", "\"police\", partners[1]", "closing")}} with input as doc
+	vision_agreed.deny == {{
+		"pointer": "/purpose/agreed_by",
+		"msg": fail_msg("Example Police", "\"police\", partners[1]", "closing"),
+	}} with input as doc
 	count(vision_agreed.warn) == 0 with input as doc
 }
 
 test_warn_when_core_partner_missing_and_proposed if {
 	doc := police_missing("proposed")
 	count(vision_agreed.deny) == 0 with input as doc
-	vision_agreed.warn == {{"pointer": "/purpose/agreed_by", "msg": proposed_msg("Example Police", "\"police\", partners[1]")}} with input as doc
+	vision_agreed.warn == {{
+		"pointer": "/purpose/agreed_by",
+		"msg": proposed_msg("Example Police", "\"police\", partners[1]"),
+	}} with input as doc
 }
 
 test_one_finding_per_missing_core_partner if {
@@ -158,17 +200,27 @@ test_warn_per_missing_core_partner_when_proposed if {
 
 test_partner_without_name_is_named_by_id if {
 	doc := json.patch(police_missing("active"), [{"op": "remove", "path": "/partners/1/name"}])
-	vision_agreed.deny == {{"pointer": "/purpose/agreed_by", "msg": fail_msg("police", "\"police\", partners[1]", "active")}} with input as doc
+	vision_agreed.deny == {{
+		"pointer": "/purpose/agreed_by",
+		"msg": fail_msg("police", "\"police\", partners[1]", "active"),
+	}} with input as doc
 }
 
 test_agreed_by_entries_that_are_not_text_do_not_count if {
-	doc := json.patch(police_missing("active"), [{"op": "add", "path": "/purpose/agreed_by/-", "value": {"id": "police"}}])
+	doc := json.patch(
+		police_missing("active"),
+		[{"op": "add", "path": "/purpose/agreed_by/-", "value": {"id": "police"}}],
+	)
 	count(vision_agreed.deny) == 1 with input as doc
 }
 
 test_no_core_partners_passes if {
 	doc := json.patch(partnership, [
-		{"op": "replace", "path": "/partners", "value": [{"id": "forum", "name": "Community Forum", "role": "consultee"}]},
+		{
+			"op": "replace",
+			"path": "/partners",
+			"value": [{"id": "forum", "name": "Community Forum", "role": "consultee"}],
+		},
 		{"op": "replace", "path": "/purpose/agreed_by", "value": ["forum"]},
 	])
 	count(vision_agreed.deny) == 0 with input as doc
@@ -180,5 +232,8 @@ test_core_partner_without_id_is_reported_by_place if {
 		{"op": "remove", "path": "/partners/1/id"},
 		{"op": "remove", "path": "/partners/1/name"},
 	])
-	vision_agreed.deny == {{"pointer": "/purpose/agreed_by", "msg": fail_msg("with no id", "partners[1]", "active")}} with input as doc
+	vision_agreed.deny == {{
+		"pointer": "/purpose/agreed_by",
+		"msg": fail_msg("with no id", "partners[1]", "active"),
+	}} with input as doc
 }
