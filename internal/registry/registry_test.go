@@ -87,7 +87,7 @@ func collect(t *testing.T, p prepared, names []string, docs []*descriptor.Docume
 }
 
 // TestInputIsWhatTheRegoTestsAssume: for every registry rule, the input the
-// collector builds is exactly the one policies/cgcheck/registry/harness_test.rego
+// collector builds is exactly the one policies/cgcheck/registry/harness/harness_test.rego
 // builds from the same descriptors, so the rules' Rego tests run the rules as
 // cgcheck does.
 func TestInputIsWhatTheRegoTestsAssume(t *testing.T) {

@@ -86,7 +86,7 @@ placeholder(text, _, prefixes) if {
 # not a letter, mark or digit.
 prefix_ends_cleanly(p, _) if not regex.match(`[\p{L}\p{M}\p{N}]$`, p)
 
-prefix_ends_cleanly(_, next) if next == ""
+prefix_ends_cleanly(_, "")
 
 prefix_ends_cleanly(_, next) if {
 	next != ""
@@ -106,6 +106,7 @@ blank_at(path) if blank(object.get(input, path, null))
 # has is true when obj is an object with the key, whatever its value (even
 # null or false). Cheaper than `key in object.keys(obj)`, which builds the
 # set of every key first, and false rather than an error for a non-object.
+# regal ignore:custom-has-key-construct
 has(obj, key) if _ = obj[key]
 
 # present is true when path (an array of keys) exists in the input, even

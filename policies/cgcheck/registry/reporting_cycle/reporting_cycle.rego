@@ -97,6 +97,26 @@ deny contains {"msg": msg, "locations": locations} if {
 	msg := given_message(c)
 }
 
+# Without input.cycles, each group of documents on a cycle through a branching
+# document (one that reports to several), in run order.
+deny contains {"msg": msg, "locations": locations} if {
+	some members in branching_groups
+	locations := [{"index": p, "pointer": "/governance/reports_to"} | some p in members]
+	msg := branching_message(members)
+}
+
+# Without input.cycles, each simple cycle, its members in order round it.
+deny contains {"msg": msg, "locations": locations} if {
+	not given_cycles
+	some members in cycles
+	length := count(members)
+
+	# The member gap steps before the head comes length - gap steps after it.
+	ordered := [p | some [_, r] in sort([[(length - gap(r)) % length, r] | some r in members]); p := nodes[r]]
+	locations := [{"index": p, "pointer": "/governance/reports_to"} | some p in ordered]
+	msg := cycle_message(ordered)
+}
+
 given_cycles := input.cycles if is_array(input.cycles)
 
 given_message(c) := cycle_message(c.members) if c.simple
@@ -129,7 +149,7 @@ edges contains [e.document, target] if {
 successor := {d: t | some d, ts in targets; count(ts) == 1; some t in ts}
 
 # vertices are the documents at either end of a line of reporting.
-vertices := {d | some d, _ in successor} | {t | some t in successor}
+vertices := object.keys(successor) | {t | some t in successor}
 
 # finishing is the set of documents whose line of reporting ends: those
 # reached, against the direction of reporting, from a document with no
@@ -258,12 +278,6 @@ branching_groups contains members if {
 # documents (built only when there is a branching document).
 reporters := {t: {s | some [s, u] in edges; u == t} | some t in {u | some [_, u] in edges}}
 
-deny contains {"msg": msg, "locations": locations} if {
-	some members in branching_groups
-	locations := [{"index": p, "pointer": "/governance/reports_to"} | some p in members]
-	msg := branching_message(members)
-}
-
 # branching_message names the members of a cycle through a branching
 # document, in run order (a group with several ways round has no one order).
 branching_message([p]) := sprintf(
@@ -275,17 +289,6 @@ branching_message(members) := sprintf(
 	"governance.reports_to forms a cycle among %d partnerships: %s (%s); no line of reporting leads out of it",
 	[count(members), lib.some_of([name(p) | some p in members]), lib.some_of([file(p) | some p in members])],
 ) if count(members) > 1
-
-deny contains {"msg": msg, "locations": locations} if {
-	not given_cycles
-	some members in cycles
-	length := count(members)
-
-	# The member gap steps before the head comes length - gap steps after it.
-	ordered := [nodes[r] | some [_, r] in sort([[(length - gap(r)) % length, r] | some r in members])]
-	locations := [{"index": p, "pointer": "/governance/reports_to"} | some p in ordered]
-	msg := cycle_message(ordered)
-}
 
 # cycle_message names a cycle whose members are in order round it.
 cycle_message(ordered) := sprintf(

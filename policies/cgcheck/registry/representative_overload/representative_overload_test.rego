@@ -127,10 +127,7 @@ test_first_seat_in_partner_order if {
 	many := descriptor(
 		"p5",
 		"active",
-		array.concat(
-			array.concat(array.slice(people, 0, 2), ["Jo Bloggs"]),
-			array.concat(array.slice(people, 3, 10), ["jo bloggs"]),
-		),
+		array.flatten([array.slice(people, 0, 2), "Jo Bloggs", array.slice(people, 3, 10), "jo bloggs"]),
 	)
 	reg := registry(array.concat(seats("Jo Bloggs", 4), [many]))
 	[f] := [f | some f in representative_overload.warn] with input as reg

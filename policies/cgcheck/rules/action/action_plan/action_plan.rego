@@ -45,13 +45,17 @@ warn contains lib.finding(sprintf("/action_plan/%d/due", [i]), msg) if {
 	)
 }
 
+default plan_pointer := ""
+
 plan_pointer := "/action_plan" if {
 	_ := input.action_plan
-} else := ""
+}
+
+default plan_state := "is missing"
 
 plan_state := "is empty" if {
 	_ := input.action_plan
-} else := "is missing"
+}
 
 label(item) := json.marshal(item.what) if {
 	is_string(item.what)

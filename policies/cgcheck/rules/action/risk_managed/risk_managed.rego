@@ -45,8 +45,8 @@ warn contains lib.finding(
 	input.risks == null
 }
 
-risks_state := ["/risks", "is an empty list"] if lib.has(input, "risks")
+default risks_state := ["", "is missing"]
 
-else := ["", "is missing"]
+risks_state := ["/risks", "is an empty list"] if lib.has(input, "risks")
 
 make_right := "list the main risks, who manages each (owner) and how (mitigation)"

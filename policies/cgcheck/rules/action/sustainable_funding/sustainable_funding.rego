@@ -37,10 +37,10 @@ import data.cgcheck.lib
 
 warn contains lib.finding(plan_pointer, msg) if {
 	count(sources) > 0
+	no_plan
 	every s in sources {
 		object.get(s, "kind", null) == "pump_priming"
 	}
-	no_plan
 	msg := sprintf(
 		"%d of %d funding.sources are pump_priming and funding.sustainability_plan %s",
 		[count(sources), count(sources), plan_state],
@@ -70,13 +70,17 @@ sources := object.get(input, ["funding", "sources"], [])
 
 no_plan if lib.blank_at(["funding", "sustainability_plan"])
 
+default plan_pointer := "/funding"
+
 plan_pointer := "/funding/sustainability_plan" if {
 	_ := input.funding.sustainability_plan
-} else := "/funding"
+}
+
+default plan_state := "is missing"
 
 plan_state := sprintf("%s is blank", [json.marshal(input.funding.sustainability_plan)]) if {
 	_ := input.funding.sustainability_plan
-} else := "is missing"
+}
 
 label(s) := json.marshal(s.from) if {
 	is_string(s.from)

@@ -88,7 +88,10 @@ describe(v) := "empty" if v == []
 
 else := sprintf("not a list (%v)", [v])
 
-dates := {e.date | some e in engagement; is_string(e.date)}
+dates contains e.date if {
+	some e in engagement
+	is_string(e.date)
+}
 
 newest := max(dates) if count(dates) > 0
 

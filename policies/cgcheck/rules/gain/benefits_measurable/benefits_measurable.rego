@@ -42,6 +42,8 @@ qualitative_benefits contains b if {
 	not lib.blank(b)
 }
 
+default monitoring_pointer := ""
+
 monitoring_pointer := "/monitoring" if {
 	lib.has(input, "monitoring")
-} else := ""
+}

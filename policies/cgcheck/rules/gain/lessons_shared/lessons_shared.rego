@@ -57,8 +57,10 @@ warn contains lib.finding("/learning/dissemination", msg) if {
 
 make_right := "say how lessons will reach other partnerships and services"
 
+default dissemination_state := ["", "is missing (there is no learning section)"]
+
 dissemination_state := ["/learning/dissemination", sprintf("is %s", [json.marshal(input.learning.dissemination)])] if {
 	lib.has(input.learning, "dissemination")
 } else := ["/learning", "is missing"] if {
 	lib.has(input, "learning")
-} else := ["", "is missing (there is no learning section)"]
+}

@@ -101,8 +101,10 @@ skip contains msg if {
 	)
 }
 
+default measures_state := "is missing"
+
 measures_state := "is an empty list" if {
 	input.monitoring.measures == []
 } else := sprintf("is %s", [json.marshal(input.monitoring.measures)]) if {
 	lib.has(input.monitoring, "measures")
-} else := "is missing"
+}

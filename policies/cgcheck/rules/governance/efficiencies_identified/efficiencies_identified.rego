@@ -32,12 +32,16 @@ warn contains lib.finding(efficiencies_pointer, msg) if {
 	msg := sprintf("No potential efficiencies are recorded: monitoring.efficiencies %s", [efficiencies_state])
 }
 
+default efficiencies_pointer := ""
+
 efficiencies_pointer := "/monitoring/efficiencies" if {
 	_ := input.monitoring.efficiencies
 } else := "/monitoring" if {
 	_ := input.monitoring
-} else := ""
+}
+
+default efficiencies_state := "is missing"
 
 efficiencies_state := "is empty" if {
 	_ := input.monitoring.efficiencies
-} else := "is missing"
+}

@@ -87,15 +87,19 @@ start := input.lifecycle.start if is_string(input.lifecycle.start)
 
 # measures and benefits are the lists recorded, [] when missing, null or not
 # a list.
+default measures := []
+
 measures := m if {
 	m := monitoring.measures
 	is_array(m)
-} else := []
+}
+
+default benefits := []
 
 benefits := b if {
 	b := monitoring.qualitative_benefits
 	is_array(b)
-} else := []
+}
 
 # limit is the last date on which designing the monitoring is within the
 # grace.
@@ -119,62 +123,70 @@ warn contains lib.finding(pointer, msg) if {
 # in the order the rule's description gives; undefined when it passes.
 # designed_on > start comes before the limit, date arithmetic, so that
 # monitoring designed at the outset, the usual case, never works it out.
-verdict := [
-	"fail",
-	"",
-	concat(" ", [
-		"No monitoring is recorded: the descriptor has no monitoring section, so there is no",
-		"agreed way to show what working together achieves",
-	]),
-] if {
+verdict := ["fail", "", no_monitoring] if {
 	not is_object(monitoring)
 } else := ["fail", pointer, msg] if {
 	not designed_on
 	[pointer, msg] := designed_on_gap
-} else := ["fail", "/monitoring", msg] if {
+} else := ["fail", "/monitoring", nothing_recorded] if {
 	count(measures) == 0
 	count(benefits) == 0
-	msg := concat(" ", [
-		"Neither measures nor qualitative benefits are recorded (monitoring.measures and",
-		"monitoring.qualitative_benefits are both missing or empty), so nothing says how the",
-		"benefits of working together will be seen",
-	])
-} else := ["fail", "/monitoring/designed_on", msg] if {
+} else := ["fail", "/monitoring/designed_on", late_while_young] if {
 	designed_on > start
 	designed_on > limit
 	young
-	msg := sprintf(
-		concat(" ", [
-			"The monitoring was agreed %s after the partnership started: monitoring.designed_on %q",
-			"is later than lifecycle.start %q plus the %s that monitoring_grace_days allows (%s),",
-			"and %s",
-		]),
-		[days_after_start, designed_on, start, days(grace_days), limit, young_reason],
-	)
-} else := ["warn", "/monitoring/designed_on", msg] if {
+} else := ["warn", "/monitoring/designed_on", late_prompt] if {
 	designed_on > start
-	msg := late_prompt
-} else := ["warn", measures_pointer, msg] if {
+} else := ["warn", measures_pointer, no_measure] if {
 	count(measures) == 0
-	msg := sprintf(
-		concat(" ", [
-			"No measure is recorded (monitoring.measures %s), only %s in",
-			"monitoring.qualitative_benefits: the study found collaborative gain is not always",
-			"explicitly measurable, but consider whether one measure could show progress",
-		]),
-		[measures_state, qualitative_count],
-	)
-} else := ["warn", "/monitoring/measures", msg] if {
+} else := ["warn", "/monitoring/measures", no_baseline_and_target] if {
 	not any_measure_with_baseline_and_target
-	msg := sprintf(
-		concat(" ", [
-			"No measure in monitoring.measures (%d recorded) has both a baseline and a target",
-			"(isolation_target or collaborative_target), so progress cannot be shown against a",
-			"starting point",
-		]),
-		[count(measures)],
-	)
 }
+
+# The messages of verdict, each worked out only when its condition holds.
+
+no_monitoring := concat(" ", [
+	"No monitoring is recorded: the descriptor has no monitoring section, so there is no",
+	"agreed way to show what working together achieves",
+])
+
+nothing_recorded := concat(" ", [
+	"Neither measures nor qualitative benefits are recorded (monitoring.measures and",
+	"monitoring.qualitative_benefits are both missing or empty), so nothing says how the",
+	"benefits of working together will be seen",
+])
+
+late_while_young := sprintf(
+	concat(" ", [
+		"The monitoring was agreed %s after the partnership started: monitoring.designed_on %q",
+		"is later than lifecycle.start %q plus the %s that monitoring_grace_days allows (%s),",
+		"and %s",
+	]),
+	[days_after_start, designed_on, start, days(grace_days), limit, young_reason],
+)
+
+no_measure := sprintf(
+	concat(" ", [
+		"No measure is recorded (monitoring.measures %s), only %s in",
+		"monitoring.qualitative_benefits: the study found collaborative gain is not always",
+		"explicitly measurable, but consider whether one measure could show progress",
+	]),
+	[measures_state, qualitative_count],
+)
+
+no_baseline_and_target := sprintf(
+	concat(" ", [
+		"No measure in monitoring.measures (%d recorded) has both a baseline and a target",
+		"(isolation_target or collaborative_target), so progress cannot be shown against a",
+		"starting point",
+	]),
+	[count(measures)],
+)
+
+default designed_on_gap := [
+	"/monitoring",
+	"It is not recorded when the monitoring was agreed: monitoring.designed_on is missing",
+]
 
 designed_on_gap := ["/monitoring/designed_on", msg] if {
 	lib.has(monitoring, "designed_on")
@@ -182,7 +194,7 @@ designed_on_gap := ["/monitoring/designed_on", msg] if {
 		"It is not recorded when the monitoring was agreed: monitoring.designed_on %s is blank",
 		[json.marshal(monitoring.designed_on)],
 	)
-} else := ["/monitoring", "It is not recorded when the monitoring was agreed: monitoring.designed_on is missing"]
+}
 
 young_reason := sprintf("the partnership is still proposed (status %q)", [input.status]) if {
 	input.status == "proposed"
@@ -215,15 +227,17 @@ late_prompt := msg if {
 	[days_after_start, designed_on, start, days(grace_days), limit, months(history_months)],
 )
 
+default measures_pointer := "/monitoring"
+
 measures_pointer := "/monitoring/measures" if lib.has(monitoring, "measures")
 
-else := "/monitoring"
+default measures_state := "is missing"
 
 measures_state := "is an empty list" if {
 	monitoring.measures == []
 } else := sprintf("is %s", [json.marshal(monitoring.measures)]) if {
 	lib.has(monitoring, "measures")
-} else := "is missing"
+}
 
 qualitative_count := "1 qualitative benefit" if count(benefits) == 1
 

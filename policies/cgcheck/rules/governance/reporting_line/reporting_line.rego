@@ -52,7 +52,7 @@ deny contains lib.finding("/governance/reports_to", msg) if {
 	every entry in value {
 		lib.blank(entry)
 	}
-	msg := sprintf("No line of reporting is recorded: %s; %s", [list_state(value), make_right])
+	msg := sprintf("No line of reporting is recorded: %s; %s", [reports_to_state(value), make_right])
 }
 
 deny contains lib.finding("/governance/reports_to", msg) if {
@@ -72,7 +72,7 @@ deny contains lib.finding(governance_pointer, msg) if {
 
 make_right := "name the board or committee the group is accountable to"
 
-list_state(value) := "governance.reports_to is an empty list" if {
+reports_to_state(value) := "governance.reports_to is an empty list" if {
 	count(value) == 0
 } else := sprintf("every entry of governance.reports_to %s is blank", [json.marshal(value)])
 
@@ -80,6 +80,8 @@ has_reports_to if {
 	_ := input.governance.reports_to
 }
 
+default governance_pointer := ""
+
 governance_pointer := "/governance" if {
 	_ := input.governance
-} else := ""
+}

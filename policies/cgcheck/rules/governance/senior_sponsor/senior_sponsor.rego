@@ -34,12 +34,16 @@ deny contains lib.finding(sponsors_pointer, msg) if {
 
 has_sponsors if count(object.get(input, ["governance", "senior_sponsors"], [])) > 0
 
+default sponsors_pointer := ""
+
 sponsors_pointer := "/governance/senior_sponsors" if {
 	_ := input.governance.senior_sponsors
 } else := "/governance" if {
 	_ := input.governance
-} else := ""
+}
+
+default sponsors_state := "is missing"
 
 sponsors_state := "is empty" if {
 	_ := input.governance.senior_sponsors
-} else := "is missing"
+}

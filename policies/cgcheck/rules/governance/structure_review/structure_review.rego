@@ -54,7 +54,7 @@ warn contains lib.finding(pointer, msg) if {
 	msg := sprintf("%s %q is more than %d %s before today (%s)", [field, date, months, month_word(months), lib.today])
 }
 
-month_word(n) := "month" if n == 1
+month_word(1) := "month"
 
 month_word(n) := "months" if n != 1
 

@@ -71,10 +71,14 @@ label(ws) := json.marshal(ws.id) if {
 
 no_workstreams if count(object.get(input, "workstreams", [])) == 0
 
+default workstreams_pointer := "/scale"
+
 workstreams_pointer := "/workstreams" if {
 	_ := input.workstreams
-} else := "/scale"
+}
+
+default workstreams_state := "is missing"
 
 workstreams_state := "is empty" if {
 	_ := input.workstreams
-} else := "is missing"
+}

@@ -124,7 +124,7 @@ bad_refs contains [["risks", i, "owner"], risk.owner] if {
 
 # unset is true for a reference that is missing or blank: the schema and the
 # rules that require the field report those.
-unset(value) if value == null
+unset(null)
 
 unset(value) if {
 	is_string(value)

@@ -44,6 +44,8 @@ warn contains lib.finding(lifecycle_pointer, msg) if {
 	msg := "type is \"continuing\" but lifecycle.next_review is missing or blank"
 }
 
+default lifecycle_pointer := ""
+
 lifecycle_pointer := "/lifecycle" if {
 	lib.has(input, "lifecycle")
-} else := ""
+}

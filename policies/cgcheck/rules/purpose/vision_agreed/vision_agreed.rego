@@ -117,9 +117,9 @@ ref(i, p) := sprintf("%q, partners[%d]", [p.id, i]) if is_string(p.id)
 
 else := sprintf("partners[%d]", [i])
 
-parent_pointer := "/purpose" if lib.present(["purpose"])
+default parent_pointer := ""
 
-else := ""
+parent_pointer := "/purpose" if lib.present(["purpose"])
 
 describe(v) := "empty" if v == []
 

@@ -11,7 +11,7 @@ package cgcheck.registry.harness
 # require_kinds. documents gives the file and id of each document a kept fact
 # comes from.
 input_for(docs, min_group, require_kinds) := {"groups": groups, "documents": documents} if {
-	keyed := [[f.key, object.union({"pointer": ""}, object.union(object.remove(f, ["key"]), {"document": i}))] |
+	keyed := [[f.key, object.union_n([{"pointer": ""}, object.remove(f, ["key"]), {"document": i}])] |
 		some i, d in docs
 		some f in d.facts
 	]
@@ -24,9 +24,8 @@ input_for(docs, min_group, require_kinds) := {"groups": groups, "documents": doc
 			f.kind == kind
 		}
 	}
-	documents := {d: {"file": docs[d].file, "id": docs[d].id} |
+	documents := {f.document: {"file": docs[f.document].file, "id": docs[f.document].id} |
 		some group in groups
 		some f in group
-		d := f.document
 	}
 }
