@@ -38,8 +38,9 @@ func (c *Checker) cacheKeys(format descriptor.Format, data []byte) cacheKeys {
 // entry is this JSON's length (a uvarint), the JSON, and then, when the
 // policies ran, the facts as registry.EncodeFacts writes them.
 type cachedDocument struct {
-	ID       string            `json:"id,omitempty"`
-	Findings []finding.Finding `json:"findings,omitempty"`
+	ID          string               `json:"id,omitempty"`
+	Partnership *finding.Partnership `json:"partnership,omitempty"`
+	Findings    []finding.Finding    `json:"findings,omitempty"`
 	// Ran is true when the policies ran on the document (and gave facts).
 	Ran bool `json:"ran"`
 }
@@ -104,7 +105,7 @@ func (c *Checker) fromEntry(data []byte, factsOnly bool, doc *finding.Document) 
 	} else if len(encoded) > 0 {
 		return nil, false
 	}
-	doc.ID, doc.Findings = cd.ID, cd.Findings
+	doc.ID, doc.Partnership, doc.Findings = cd.ID, cd.Partnership, cd.Findings
 	return facts, true
 }
 
@@ -116,7 +117,7 @@ func (c *Checker) toCache(keys cacheKeys, doc *finding.Document, facts [][]regis
 	if c.Cache == nil {
 		return nil
 	}
-	cd := cachedDocument{ID: doc.ID, Ran: facts != nil}
+	cd := cachedDocument{ID: doc.ID, Partnership: doc.Partnership, Ran: facts != nil}
 	var encoded []byte
 	if facts != nil {
 		var err error

@@ -408,6 +408,7 @@ func (c *Checker) judge(run, dctx context.Context, phase func(string, func()) er
 		if id, ok := obj["id"].(string); ok {
 			doc.ID = id
 		}
+		doc.Partnership = partnershipOf(obj)
 	}
 
 	var violations []schema.Violation

@@ -19,6 +19,7 @@ import (
 
 	"example.org/cgcheck/internal/cache"
 	"example.org/cgcheck/internal/check"
+	"example.org/cgcheck/internal/compare"
 	"example.org/cgcheck/internal/config"
 	"example.org/cgcheck/internal/descriptor"
 	"example.org/cgcheck/internal/discover"
@@ -68,6 +69,7 @@ Exit codes: 0 no finding at or above --fail-on; 1 at least one; 2 usage error.`,
 	fl.Bool("explain", false, "text output shows the study's words and what to do under each fail and warn")
 	fl.StringArrayVar(&f.params, "param", nil, "set a rule parameter, rule.name=value (or name=value where one rule has it; repeatable)")
 	fl.StringArray("registry", nil, "run the registry rules across every descriptor under this folder too, reporting those that involve the files named (repeatable)")
+	fl.String("baseline", "", "an earlier JSON report (check -o json): mark each warn and fail finding new or persisting since it, and list what was resolved")
 	fl.Bool("skip-non-descriptors", false, "treat the files named like those found in a folder: one without a \"schema: cgcheck/...\" line is listed as skipped, not checked (the pre-commit hook uses this)")
 	fl.StringArray("exclude", nil, "pass over files and folders matching this glob in a folder walk, relative to each PATH (e.g. docs/** or mkdocs.yml; repeatable)")
 	fl.String("cache-dir", "", "where per-document results are cached (default the user's cache directory)")
@@ -156,6 +158,18 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 	if err != nil {
 		return usageError(err)
 	}
+	if st.cfg.Format == "xlsx" && isTerminal(s.Stdout) {
+		// A workbook is binary: on a terminal it is noise, and can upset it.
+		return usageError(errors.New("--format xlsx writes a binary workbook, which a terminal cannot show: write it to a file with --output xlsx=review.xlsx, or redirect standard output (> review.xlsx)"))
+	}
+	var baseline *compare.Baseline
+	if path, _ := cmd.Flags().GetString("baseline"); path != "" {
+		old, err := compare.Read(path)
+		if err != nil {
+			return setupError(fmt.Errorf("--baseline: %w", err))
+		}
+		baseline = compare.NewBaseline(path, old)
+	}
 	if len(args) == 0 {
 		args = []string{"."}
 	}
@@ -224,6 +238,7 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 		},
 		Jobs:     st.cfg.Jobs,
 		FailOn:   finding.Status(st.cfg.FailOn),
+		Baseline: baseline,
 		Progress: func() { bar.Add(1) },
 		Incomplete: func(checked, named int) string {
 			return fmt.Sprintf("INCOMPLETE: --timeout %s was reached after %d of %d files; the rest were not checked and the registry rules were not run", st.cfg.Timeout, checked, named)

@@ -145,6 +145,7 @@ the purpose is achieved.`,
 		newSchemaCmd(s),
 		newDataCmd(s, g),
 		newFrameworksCmd(s, g),
+		newCompareCmd(s),
 		newInitCmd(s),
 		newVersionCmd(s),
 	)

@@ -104,3 +104,28 @@ func TestEveryCommandShowsExamples(t *testing.T) {
 		}
 	}
 }
+
+// TestREADMEOutputExampleIsReal runs the command the README shows under
+// "What the output looks like" and holds the README to its real output, so
+// the first thing a reader sees is never out of date.
+func TestREADMEOutputExampleIsReal(t *testing.T) {
+	root := testtool.RepoRoot(t)
+	readme, err := os.ReadFile(filepath.Join(root, "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, rest, ok := strings.Cut(string(readme), "## What the output looks like\n\n```text\n$ cgcheck ")
+	if !ok {
+		t.Fatal("README.md has no output example (\"## What the output looks like\", then a text block starting \"$ cgcheck \")")
+	}
+	block, _, ok := strings.Cut(rest, "```")
+	if !ok {
+		t.Fatal("the README's output example is not closed")
+	}
+	command, want, _ := strings.Cut(block, "\n")
+	t.Chdir(root)
+	got := cgcheck(t, append(strings.Fields(command), "--no-cache")...)
+	if diff := cmp.Diff(want, got.stdout); diff != "" {
+		t.Errorf("the README's output of `cgcheck %s` is not what it prints (-README +real):\n%s", command, diff)
+	}
+}

@@ -94,7 +94,21 @@ type Finding struct {
 	Line   int     `json:"line,omitempty"`
 	Column int     `json:"column,omitempty"`
 	Waiver *Waiver `json:"waiver,omitempty"`
+	// Baseline, in a run given an earlier report (check --baseline), says
+	// whether a warn or fail finding is new since it or persisting; a
+	// document's Resolved findings say "resolved".
+	Baseline Change `json:"baseline,omitempty"`
 }
+
+// Change is how a finding stands against an earlier report.
+type Change string
+
+// The changes against a baseline.
+const (
+	ChangeNew        Change = "new"        // open now, not in the baseline
+	ChangePersisting Change = "persisting" // open in both
+	ChangeResolved   Change = "resolved"   // open in the baseline, not now
+)
 
 // PointerValue returns the pointer or "" when there is none.
 func (f *Finding) PointerValue() string {
@@ -153,11 +167,122 @@ func (t Themes) MarshalJSON() ([]byte, error) {
 
 // Document is the checked result of one file.
 type Document struct {
-	File     string    `json:"file"`
-	ID       string    `json:"id,omitempty"`
-	Status   Status    `json:"status"`
-	Themes   Themes    `json:"themes"`
-	Findings []Finding `json:"findings"`
+	File string `json:"file"`
+	ID   string `json:"id,omitempty"`
+	// Partnership says who and where the descriptor is about, so that a
+	// report is read by the partnership's name rather than its file; nil
+	// when the file did not parse.
+	Partnership *Partnership `json:"partnership,omitempty"`
+	Status      Status       `json:"status"`
+	Themes      Themes       `json:"themes"`
+	Findings    []Finding    `json:"findings"`
+	// Resolved are the findings open in the baseline report (check
+	// --baseline) that are not open now, as the baseline gave them.
+	Resolved []Finding `json:"resolved,omitempty"`
+}
+
+// Partnership is what a descriptor says of itself that a reader of a report
+// recognises it by: its name, area or areas, status, type and lead. Each
+// field is taken only when the descriptor gives it in the right shape, so a
+// descriptor that breaks the schema still shows what it does say.
+type Partnership struct {
+	Name string `json:"name,omitempty"`
+	// Areas are the local authority / CPP areas, one or (descriptor
+	// revision 2) several.
+	Areas  []string `json:"areas,omitempty"`
+	Status string   `json:"status,omitempty"`
+	Type   string   `json:"type,omitempty"`
+	Lead   *Lead    `json:"lead,omitempty"`
+}
+
+// Lead is the partnership's one lead: the organisation (its partner id and,
+// when that id names a partner with a name, the organisation's name) and the
+// person.
+type Lead struct {
+	Partner      string `json:"partner,omitempty"`
+	Organisation string `json:"organisation,omitempty"`
+	Person       string `json:"person,omitempty"`
+}
+
+// Label is the partnership's name, or "" when it has none: what human
+// formats show beside the file.
+func (p *Partnership) Label() string {
+	if p == nil {
+		return ""
+	}
+	return p.Name
+}
+
+// AreaList is the areas joined for reading ("Midlothian, East Lothian"), or
+// "" when there are none.
+func (p *Partnership) AreaList() string {
+	if p == nil {
+		return ""
+	}
+	return strings.Join(p.Areas, ", ")
+}
+
+// LeadText says who leads, for reading: "Inverclyde Council (Jo Bloggs)",
+// the partner id when the organisation has no name, "" when nothing is
+// said.
+func (p *Partnership) LeadText() string {
+	if p == nil || p.Lead == nil {
+		return ""
+	}
+	org := p.Lead.Organisation
+	if org == "" {
+		org = p.Lead.Partner
+	}
+	switch {
+	case org != "" && p.Lead.Person != "":
+		return org + " (" + p.Lead.Person + ")"
+	case org != "":
+		return org
+	default:
+		return p.Lead.Person
+	}
+}
+
+// Line is one line about the partnership for the human formats: name, areas,
+// status and type, and lead, each where known, joined by " · ". Types and
+// statuses are shown in words ("time limited", not "time_limited").
+func (p *Partnership) Line() string {
+	if p == nil {
+		return ""
+	}
+	var parts []string
+	if p.Name != "" {
+		parts = append(parts, p.Name)
+	}
+	if a := p.AreaList(); a != "" {
+		parts = append(parts, a)
+	}
+	var kind []string
+	for _, w := range []string{p.Status, p.Type} {
+		if w != "" {
+			kind = append(kind, strings.ReplaceAll(w, "_", " "))
+		}
+	}
+	if len(kind) > 0 {
+		parts = append(parts, strings.Join(kind, ", "))
+	}
+	if l := p.LeadText(); l != "" {
+		parts = append(parts, "lead: "+l)
+	}
+	return strings.Join(parts, " · ")
+}
+
+// NoArea is the name under which documents that give no area are counted.
+const NoArea = "(no area given)"
+
+// AreaCount is how the documents of one area came out. A partnership that
+// spans several areas is counted in each.
+type AreaCount struct {
+	Area      string `json:"area"`
+	Documents int    `json:"documents"`
+	Pass      int    `json:"pass"`
+	Warn      int    `json:"warn"`
+	Fail      int    `json:"fail"`
 }
 
 // Finish computes the document's status and theme roll-up from its findings.
@@ -187,6 +312,8 @@ type RegistryFinding struct {
 	Message   string     `json:"message"`
 	Files     []string   `json:"files"`
 	Locations []Location `json:"locations,omitempty"`
+	// Baseline is as Finding.Baseline.
+	Baseline Change `json:"baseline,omitempty"`
 }
 
 // Location is a place in one file.
@@ -202,6 +329,9 @@ type Location struct {
 type Registry struct {
 	Status   Status            `json:"status"`
 	Findings []RegistryFinding `json:"findings"`
+	// Resolved are the registry findings open in the baseline that are not
+	// open now.
+	Resolved []RegistryFinding `json:"resolved,omitempty"`
 }
 
 // Summary counts documents by status, and waived findings.
@@ -221,7 +351,28 @@ type Summary struct {
 	// neither documents nor failures. The JSON report gives them at its top
 	// level, beside documents.
 	Skipped []SkippedFile `json:"-"`
+	// Areas counts the documents of each area, sorted by area; documents
+	// that give no area (or did not parse) are counted under NoArea, last.
+	Areas []AreaCount `json:"areas,omitempty"`
+	// Baseline counts the warn and fail findings against an earlier report
+	// (check --baseline); nil without one.
+	Baseline *BaselineCounts `json:"baseline,omitempty"`
 }
+
+// BaselineCounts count findings against a baseline report. Gone counts
+// the documents of the baseline not checked in this run, whose findings
+// are not counted as resolved (they were not checked, not fixed).
+type BaselineCounts struct {
+	File       string `json:"file"`
+	New        int    `json:"new"`
+	Persisting int    `json:"persisting"`
+	Resolved   int    `json:"resolved"`
+	Gone       int    `json:"documents_not_checked"`
+}
+
+// SeveralAreas reports whether the documents span more than one area, when
+// the human formats show them by area.
+func (s Summary) SeveralAreas() bool { return len(s.Areas) > 1 }
 
 // SkippedFile is a file found but not checked, and why.
 type SkippedFile struct {
@@ -245,4 +396,52 @@ func (s *Summary) Add(d *Document) {
 			s.Waived++
 		}
 	}
+	s.addAreas(d)
+}
+
+// addAreas counts the document under each of its areas, keeping Areas
+// sorted (NoArea last) so that every report lists them in one order.
+func (s *Summary) addAreas(d *Document) {
+	areas := []string{NoArea}
+	if d.Partnership != nil && len(d.Partnership.Areas) > 0 {
+		areas = d.Partnership.Areas
+	}
+	seen := map[string]bool{}
+	for _, area := range areas {
+		if seen[area] {
+			continue
+		}
+		seen[area] = true
+		i, found := slices.BinarySearchFunc(s.Areas, area, compareArea)
+		if !found {
+			s.Areas = slices.Insert(s.Areas, i, AreaCount{Area: area})
+		}
+		c := &s.Areas[i]
+		c.Documents++
+		switch d.Status {
+		case Fail:
+			c.Fail++
+		case Warn:
+			c.Warn++
+		default:
+			c.Pass++
+		}
+	}
+}
+
+// compareArea orders area counts by name, case-insensitively, with NoArea
+// last.
+func compareArea(c AreaCount, area string) int {
+	switch {
+	case c.Area == area:
+		return 0
+	case c.Area == NoArea:
+		return 1
+	case area == NoArea:
+		return -1
+	}
+	if n := strings.Compare(strings.ToLower(c.Area), strings.ToLower(area)); n != 0 {
+		return n
+	}
+	return strings.Compare(c.Area, area)
 }

@@ -223,8 +223,8 @@ type layoutFacts struct {
 
 const layoutJS = `(() => {
   const all = s => [...document.querySelectorAll(s)];
-  const scroll = document.querySelector("#overview .scroll");
   const grid = document.querySelector("#overview table.grid");
+  const scroll = grid.closest(".scroll");
   const seen = e => e.checkVisibility({contentVisibilityAuto: true, visibilityProperty: true});
   const items = all("details.rest li");
   return {
@@ -260,7 +260,7 @@ func TestHTMLInChromium(t *testing.T) {
 	if facts.GridRows != 3 || facts.RowHeaders != 3 {
 		t.Errorf("grid has %d rows (%d row headers), want 3", facts.GridRows, facts.RowHeaders)
 	}
-	wantHeaders := "Document Status purpose governance evidence action gain lifecycle integrity"
+	wantHeaders := "Document Area Status purpose governance evidence action gain lifecycle integrity"
 	if got := strings.Join(facts.GridHeaders, " "); got != wantHeaders {
 		t.Errorf("grid headers %q, want %q", got, wantHeaders)
 	}
@@ -275,7 +275,7 @@ func TestHTMLInChromium(t *testing.T) {
 			t.Errorf("grid cell %q is %s, want %s (all: %v)", word, colours[word], rgb, facts.CellColours)
 		}
 	}
-	wantDocs := []string{"✓ pass civic-centre", "✗ fail inverclyde-korsakoff", "✗ fail registry/broken.json"}
+	wantDocs := []string{"✓ pass Civic Centre Access Partnership", "✗ fail Inverclyde Korsakoff's Syndrome Service", "✗ fail registry/broken.json"}
 	if strings.Join(facts.Documents, "|") != strings.Join(wantDocs, "|") {
 		t.Errorf("document sections %q, want %q", facts.Documents, wantDocs)
 	}

@@ -60,7 +60,19 @@ func (r *githubReporter) Document(doc *finding.Document) error {
 				msg += "\n\n" + text
 			}
 		}
-		r.command(cmd, safeText(doc.File), f.Line, f.Column, r.title(f.Rule), msg)
+		title := r.title(f.Rule)
+		if f.Baseline == finding.ChangeNew {
+			title = "New: " + title
+		}
+		if name := doc.Partnership.Label(); name != "" {
+			// The annotation sits on the file; its heading says which
+			// partnership, as the reviewer knows it.
+			title = safeText(name) + ": " + title
+		}
+		r.command(cmd, safeText(doc.File), f.Line, f.Column, title, msg)
+	}
+	for _, f := range doc.Resolved {
+		r.command("notice", safeText(doc.File), 0, 0, "Resolved since the baseline: "+r.title(f.Rule), safeText(f.Message))
 	}
 	return r.w.Flush()
 }
@@ -101,6 +113,9 @@ func (r *githubReporter) Finish(summary finding.Summary, registry finding.Regist
 		default:
 			r.command(cmd, "", 0, 0, title, msg)
 		}
+	}
+	for _, f := range registry.Resolved {
+		r.command("notice", "", 0, 0, "Resolved since the baseline: "+r.title(f.Rule), safeText(f.Message))
 	}
 	for _, sk := range summary.Skipped {
 		r.command("notice", safeText(sk.File), 0, 0, "Skipped: not a cgcheck descriptor", safeText(sk.Reason))

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -55,16 +56,22 @@ type htmlFinding struct {
 	Waiver                      *finding.Waiver
 	// Files are the files a registry finding involves, with positions.
 	Files []string
+	// Change is "new" or "persisting" against check --baseline.
+	Change finding.Change
 }
 
 type htmlDoc struct {
 	N        int
 	File, ID string
-	Status   finding.Status
-	Themes   []themeCell
-	Findings []htmlFinding // fail, then warn, then waived
-	Rest     []htmlFinding // pass and skip
-	Counts   map[finding.Status]int
+	// Name, Area and About say who and where (About is the partnership's
+	// line: name, areas, status and type, lead).
+	Name, Area, About string
+	Status            finding.Status
+	Themes            []themeCell
+	Findings          []htmlFinding // fail, then warn, then waived
+	Rest              []htmlFinding // pass and skip
+	Resolved          []htmlFinding // open in the baseline, not now
+	Counts            map[finding.Status]int
 }
 
 func (r *htmlReporter) Start(run Run) error {
@@ -83,7 +90,7 @@ func (r *htmlReporter) finding(file string, f finding.Finding) htmlFinding {
 	}
 	return htmlFinding{Status: f.Status, Rule: f.Rule, Title: r.rules.title(f.Rule), Message: safeText(f.Message),
 		Location: safeText(location(file, f)), Pointer: safeText(f.PointerValue()),
-		Section: section, Quote: quote, Remediation: remediation, Waiver: waiver}
+		Section: section, Quote: quote, Remediation: remediation, Waiver: waiver, Change: f.Baseline}
 }
 
 func (r *htmlReporter) tally(rule string, s finding.Status) {
@@ -107,7 +114,8 @@ func (r *htmlReporter) Document(doc *finding.Document) error {
 		return r.err
 	}
 	r.n++
-	d := htmlDoc{N: r.n, File: safeText(doc.File), ID: safeText(doc.ID), Status: doc.Status, Themes: docThemes(doc), Counts: doc.Counts()}
+	d := htmlDoc{N: r.n, File: safeText(doc.File), ID: safeText(doc.ID), Status: doc.Status, Themes: docThemes(doc), Counts: doc.Counts(),
+		Name: safeText(doc.Partnership.Label()), Area: safeText(doc.Partnership.AreaList()), About: safeText(doc.Partnership.Line())}
 	for _, s := range []finding.Status{finding.Fail, finding.Warn, finding.Waived, finding.Pass, finding.Skip} {
 		for _, f := range doc.Findings {
 			if f.Status != s {
@@ -121,6 +129,9 @@ func (r *htmlReporter) Document(doc *finding.Document) error {
 				d.Findings = append(d.Findings, hf)
 			}
 		}
+	}
+	for _, f := range doc.Resolved {
+		d.Resolved = append(d.Resolved, r.finding(doc.File, f))
 	}
 	if err := htmlTemplates.ExecuteTemplate(&r.rows, "row", d); err != nil {
 		r.err = err
@@ -197,6 +208,7 @@ func (r *htmlReporter) chart() chart {
 type htmlPage struct {
 	Run          Run
 	Summary      finding.Summary
+	BaselineLine string
 	Themes       []themeCell
 	Documents    int
 	FailFindings int
@@ -204,6 +216,7 @@ type htmlPage struct {
 	Chart        chart
 	Registry     finding.Status
 	RegFindings  []htmlFinding
+	RegResolved  []htmlFinding
 	// Skipped are the files found that are not descriptors, made safe.
 	Skipped []finding.SkippedFile
 }
@@ -215,7 +228,12 @@ func (r *htmlReporter) Finish(summary finding.Summary, registry finding.Registry
 	for _, f := range registry.Findings {
 		r.tally(f.Rule, f.Status)
 	}
-	p := htmlPage{Run: r.run, Summary: summary, Documents: r.n, Chart: r.chart(), Registry: registry.Status}
+	p := htmlPage{Run: r.run, Summary: summary, Documents: r.n, Chart: r.chart(), Registry: registry.Status,
+		BaselineLine: safeText(capitalise(baselineLine(summary)))}
+	p.Summary.Areas = slices.Clone(summary.Areas)
+	for i := range p.Summary.Areas {
+		p.Summary.Areas[i].Area = safeText(p.Summary.Areas[i].Area)
+	}
 	for _, sk := range summary.Skipped {
 		p.Skipped = append(p.Skipped, finding.SkippedFile{File: safeText(sk.File), Reason: safeText(sk.Reason)})
 	}
@@ -229,7 +247,10 @@ func (r *htmlReporter) Finish(summary finding.Summary, registry finding.Registry
 	for _, f := range registry.Findings {
 		section, quote, remediation := r.rules.explanation(f.Rule)
 		p.RegFindings = append(p.RegFindings, htmlFinding{Status: f.Status, Rule: f.Rule, Title: r.rules.title(f.Rule),
-			Message: safeText(f.Message), Section: section, Quote: quote, Remediation: remediation, Files: safeAll(registryFiles(f))})
+			Message: safeText(f.Message), Section: section, Quote: quote, Remediation: remediation, Files: safeAll(registryFiles(f)), Change: f.Baseline})
+	}
+	for _, f := range registry.Resolved {
+		p.RegResolved = append(p.RegResolved, htmlFinding{Status: f.Status, Rule: f.Rule, Message: safeText(f.Message)})
 	}
 	w := bufio.NewWriter(r.w)
 	if err := htmlTemplates.ExecuteTemplate(w, "top", p); err != nil {
@@ -402,6 +423,9 @@ details.rest::details-content{content-visibility:visible;display:block}
 {{- range .Run.Config.Lines}}
 <p class="config">{{.}}</p>
 {{- end}}
+{{- with .BaselineLine}}
+<p class="baseline">{{.}}</p>
+{{- end}}
 {{- if .Summary.Incomplete}}
 <p class="incomplete s-fail"><strong>{{.Summary.Incomplete}}</strong></p>
 {{- end}}
@@ -414,20 +438,35 @@ details.rest::details-content{content-visibility:visible;display:block}
 </ul>
 {{- end}}
 <p class="note">Documents are counted by their worst finding; waived findings count as pass. Findings in all: {{.FailFindings}} fail, {{.WarnFindings}} warn. A checklist, not a score.</p>
+{{- if .Summary.SeveralAreas}}
+<h3 id="areas-title">Documents by area</h3>
+<div class="scroll" role="region" aria-labelledby="areas-title" tabindex="0">
+<table class="areas">
+<thead>
+<tr><th scope="col">Area</th><th scope="col">Documents</th><th scope="col">{{marker "fail"}}</th><th scope="col">{{marker "warn"}}</th><th scope="col">{{marker "pass"}}</th></tr>
+</thead>
+<tbody>
+{{- range .Summary.Areas}}
+<tr><th scope="row">{{.Area}}</th><td>{{.Documents}}</td><td>{{.Fail}}</td><td>{{.Warn}}</td><td>{{.Pass}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+</div>
+{{- end}}
 <h3 id="grid-title">Documents by theme</h3>
 {{- if .Documents}}
 <p class="hint">The table scrolls sideways: swipe it to see every theme.</p>
 <div class="scroll" role="region" aria-labelledby="grid-title" tabindex="0">
 <table class="grid">
 <thead>
-<tr><th scope="col">Document</th><th scope="col">Status</th>{{range .Themes}}<th scope="col"><abbr title="{{.Title}}">{{.Theme}}</abbr></th>{{end}}</tr>
+<tr><th scope="col">Document</th><th scope="col">Area</th><th scope="col">Status</th>{{range .Themes}}<th scope="col"><abbr title="{{.Title}}">{{.Theme}}</abbr></th>{{end}}</tr>
 </thead>
 <tbody>
 {{end}}
 {{- end}}
 
 {{- define "row" -}}
-<tr><th scope="row"><a href="#doc-{{.N}}">{{if .ID}}{{.ID}}{{else}}{{.File}}{{end}}</a>{{if .ID}}<span class="file">{{.File}}</span>{{end}}</th><td class="cell s-{{.Status}}">{{marker .Status}}</td>{{range .Themes}}<td class="cell s-{{.Status}}">{{marker .Status}}</td>{{end}}</tr>
+<tr><th scope="row"><a href="#doc-{{.N}}">{{if .Name}}{{.Name}}{{else if .ID}}{{.ID}}{{else}}{{.File}}{{end}}</a>{{if or .Name .ID}}<span class="file">{{.File}}</span>{{end}}</th><td>{{.Area}}</td><td class="cell s-{{.Status}}">{{marker .Status}}</td>{{range .Themes}}<td class="cell s-{{.Status}}">{{marker .Status}}</td>{{end}}</tr>
 {{end}}
 
 {{- define "middle" -}}
@@ -475,7 +514,7 @@ details.rest::details-content{content-visibility:visible;display:block}
 <ol class="findings">
 {{- range .RegFindings}}
 <li class="finding s-{{.Status}}">
-<h3><span class="badge s-{{.Status}}">{{marker .Status}}</span> <code>{{.Rule}}</code>{{if .Title}} <span class="title">{{.Title}}</span>{{end}}</h3>
+<h3><span class="badge s-{{.Status}}">{{marker .Status}}</span>{{if .Change}} <span class="change">{{.Change}}</span>{{end}} <code>{{.Rule}}</code>{{if .Title}} <span class="title">{{.Title}}</span>{{end}}</h3>
 <p class="msg">{{.Message}}</p>
 <p class="loc">Files involved:</p>
 <ul class="files">
@@ -489,6 +528,14 @@ details.rest::details-content{content-visibility:visible;display:block}
 </ol>
 {{- else}}
 <p class="none">No findings across descriptors.</p>
+{{- end}}
+{{- if .RegResolved}}
+<h3>Resolved since the baseline</h3>
+<ul class="resolved">
+{{- range .RegResolved}}
+<li><span class="badge s-pass">{{marker "pass"}}</span> was <span class="badge s-{{.Status}}">{{marker .Status}}</span> <code>{{.Rule}}</code> {{.Message}}</li>
+{{- end}}
+</ul>
 {{- end}}
 </section>
 <section id="documents" aria-labelledby="documents-title">
@@ -513,7 +560,10 @@ details.rest::details-content{content-visibility:visible;display:block}
 {{- define "doc" -}}
 <section class="doc" id="doc-{{.N}}" aria-labelledby="doc-{{.N}}-title">
 <header class="dochead">
-<h3 id="doc-{{.N}}-title"><span class="badge s-{{.Status}}">{{marker .Status}}</span> {{if .ID}}{{.ID}}{{else}}{{.File}}{{end}}</h3>
+<h3 id="doc-{{.N}}-title"><span class="badge s-{{.Status}}">{{marker .Status}}</span> {{if .Name}}{{.Name}}{{else if .ID}}{{.ID}}{{else}}{{.File}}{{end}}</h3>
+{{- if .About}}
+<p class="about">{{.About}}</p>
+{{- end}}
 <p class="docfile">File <code>{{.File}}</code>{{if .ID}} · id <code>{{.ID}}</code>{{end}}</p>
 <ul class="themeline" aria-label="Status per theme">
 {{- range .Themes}}
@@ -525,7 +575,7 @@ details.rest::details-content{content-visibility:visible;display:block}
 <ol class="findings">
 {{- range .Findings}}
 <li class="finding s-{{.Status}}">
-<h4><span class="badge s-{{.Status}}">{{marker .Status}}</span> <code>{{.Rule}}</code>{{if .Title}} <span class="title">{{.Title}}</span>{{end}}</h4>
+<h4><span class="badge s-{{.Status}}">{{marker .Status}}</span>{{if .Change}} <span class="change">{{.Change}}</span>{{end}} <code>{{.Rule}}</code>{{if .Title}} <span class="title">{{.Title}}</span>{{end}}</h4>
 <p class="msg">{{.Message}}</p>
 <p class="loc">At <code>{{.Location}}</code>{{if .Pointer}} (<code>{{.Pointer}}</code>){{end}}</p>
 {{- with .Waiver}}
@@ -544,6 +594,14 @@ details.rest::details-content{content-visibility:visible;display:block}
 </ol>
 {{- else}}
 <p class="none">No fail, warn or waived findings.</p>
+{{- end}}
+{{- if .Resolved}}
+<h4 class="resolved-title">Resolved since the baseline</h4>
+<ul class="resolved">
+{{- range .Resolved}}
+<li><span class="badge s-pass">{{marker "pass"}}</span> was <span class="badge s-{{.Status}}">{{marker .Status}}</span> <code>{{.Rule}}</code> {{.Message}}</li>
+{{- end}}
+</ul>
 {{- end}}
 {{- if .Rest}}
 <details class="rest">

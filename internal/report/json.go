@@ -172,7 +172,11 @@ func (r *jsonReporter) writeRegistry(w *bufio.Writer, reg finding.Registry) erro
 	w.WriteString("{\n    \"status\": ")
 	w.Write(status)
 	if len(reg.Findings) == 0 {
-		w.WriteString(",\n    \"findings\": []\n  }")
+		w.WriteString(",\n    \"findings\": []")
+		if err := r.writeResolved(w, reg); err != nil {
+			return err
+		}
+		w.WriteString("\n  }")
 		return nil
 	}
 	w.WriteString(",\n    \"findings\": [")
@@ -187,6 +191,24 @@ func (r *jsonReporter) writeRegistry(w *bufio.Writer, reg finding.Registry) erro
 		w.WriteString("\n      ")
 		w.Write(b)
 	}
-	w.WriteString("\n    ]\n  }")
+	w.WriteString("\n    ]")
+	if err := r.writeResolved(w, reg); err != nil {
+		return err
+	}
+	w.WriteString("\n  }")
+	return nil
+}
+
+// writeResolved adds the registry findings resolved since the baseline.
+func (r *jsonReporter) writeResolved(w *bufio.Writer, reg finding.Registry) error {
+	if len(reg.Resolved) == 0 {
+		return nil
+	}
+	b, err := marshal(reg.Resolved, "    ")
+	if err != nil {
+		return err
+	}
+	w.WriteString(",\n    \"resolved\": ")
+	w.Write(b)
 	return nil
 }

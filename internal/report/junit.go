@@ -171,12 +171,22 @@ func (r *junitReporter) Document(doc *finding.Document) error {
 			where = fmt.Sprintf("%s:%d:%d", doc.File, f.Line, f.Column)
 		}
 		g.items = append(g.items, junitItem{
-			status: f.Status, message: f.Message, where: where, waiver: f.Waiver,
+			status: f.Status, message: changeTag(f.Baseline) + f.Message, where: where, waiver: f.Waiver,
 		})
 	}
 	var props []junitProperty
 	if doc.ID != "" {
 		props = append(props, junitProperty{"descriptor.id", doc.ID})
+	}
+	if p := doc.Partnership; p != nil {
+		for _, kv := range [][2]string{
+			{"partnership.name", p.Name}, {"partnership.area", p.AreaList()},
+			{"partnership.status", p.Status}, {"partnership.type", p.Type}, {"partnership.lead", p.LeadText()},
+		} {
+			if kv[1] != "" {
+				props = append(props, junitProperty{kv[0], kv[1]})
+			}
+		}
 	}
 	if err := r.suite(doc.File, groups, props); err != nil {
 		return err

@@ -26,14 +26,14 @@ type markdownReporter struct {
 	rules ruleIndex
 	// rows of the table; findings of documents that fail, then of those
 	// that warn (fail first); waived findings.
-	rows, failing, warning, waived spool
-	n                              int
+	rows, failing, warning, waived, resolved spool
+	n                                        int
 }
 
 func newMarkdown(w io.Writer) Reporter {
 	return &markdownReporter{w: w,
 		rows: spool{limit: spoolMemoryLimit}, failing: spool{limit: spoolMemoryLimit},
-		warning: spool{limit: spoolMemoryLimit}, waived: spool{limit: spoolMemoryLimit}}
+		warning: spool{limit: spoolMemoryLimit}, waived: spool{limit: spoolMemoryLimit}, resolved: spool{limit: spoolMemoryLimit}}
 }
 
 func (r *markdownReporter) Start(run Run) error {
@@ -45,7 +45,7 @@ func (r *markdownReporter) Start(run Run) error {
 func (r *markdownReporter) Document(doc *finding.Document) error {
 	r.n++
 	// The table row: file, id, status, one cell per theme.
-	cells := []string{mdText(doc.File), mdText(doc.ID), marker(doc.Status)}
+	cells := []string{mdText(doc.Partnership.Label()), mdText(doc.Partnership.AreaList()), mdText(doc.File), mdText(doc.ID), marker(doc.Status)}
 	for _, tc := range docThemes(doc) {
 		cells = append(cells, marker(tc.Status))
 	}
@@ -60,6 +60,9 @@ func (r *markdownReporter) Document(doc *finding.Document) error {
 	}
 	if out != nil {
 		fmt.Fprintf(out, "\n### %s: %s\n", docTitle(doc, mdText), marker(doc.Status))
+		if line := doc.Partnership.Line(); line != "" {
+			fmt.Fprintf(out, "\n%s\n", mdText(line))
+		}
 		for _, s := range []finding.Status{finding.Fail, finding.Warn} {
 			for _, f := range doc.Findings {
 				if f.Status == s {
@@ -67,6 +70,9 @@ func (r *markdownReporter) Document(doc *finding.Document) error {
 				}
 			}
 		}
+	}
+	for _, f := range doc.Resolved {
+		fmt.Fprintf(&r.resolved, "| %s | %s | %s | %s |\n", mdText(docTitle(doc, func(s string) string { return s })), mdCode(f.Rule), marker(f.Status), mdText(f.Message))
 	}
 	for _, f := range doc.Findings {
 		if f.Status != finding.Waived || f.Waiver == nil {
@@ -77,14 +83,14 @@ func (r *markdownReporter) Document(doc *finding.Document) error {
 			mdText(location(doc.File, f)), mdText(f.Rule), marker(wv.Waives), mdText(f.Message),
 			mdText(wv.Justification), mdText(wv.ApprovedBy), mdText(wv.Expires))
 	}
-	return firstErr(&r.rows, &r.failing, &r.warning, &r.waived)
+	return firstErr(&r.rows, &r.failing, &r.warning, &r.waived, &r.resolved)
 }
 
 // finding writes one fail or warn finding as a list item: status, rule,
 // location and message on the first line; the study's words as a blockquote
 // with its section; what to do.
 func (r *markdownReporter) finding(w io.Writer, doc *finding.Document, f finding.Finding) {
-	fmt.Fprintf(w, "\n- **%s** %s%s at %s: %s\n", marker(f.Status), mdCode(f.Rule), r.ruleTitle(f.Rule),
+	fmt.Fprintf(w, "\n- **%s**%s %s%s at %s: %s\n", marker(f.Status), mdChange(f.Baseline), mdCode(f.Rule), r.ruleTitle(f.Rule),
 		mdCode(location(doc.File, f)), mdText(f.Message))
 	r.explain(w, f.Rule)
 }
@@ -142,6 +148,9 @@ func (r *markdownReporter) Finish(summary finding.Summary, registry finding.Regi
 	if summary.Incomplete != "" {
 		fmt.Fprintf(w, "\n**%s**\n", mdText(summary.Incomplete))
 	}
+	if line := baselineLine(summary); line != "" {
+		fmt.Fprintf(w, "\n%s\n", mdText(capitalise(line)))
+	}
 	for _, line := range r.run.Config.Lines() {
 		fmt.Fprintf(w, "\n_%s_\n", mdText(line))
 	}
@@ -149,11 +158,17 @@ func (r *markdownReporter) Finish(summary finding.Summary, registry finding.Regi
 	if r.n == 0 {
 		fmt.Fprintf(w, "\nNo documents were checked.\n")
 	} else {
-		fmt.Fprintf(w, "\n| File | ID | Status |")
+		if summary.SeveralAreas() {
+			fmt.Fprintf(w, "\n| Area | Documents | Fail | Warn | Pass |\n|---|---|---|---|---|\n")
+			for _, a := range summary.Areas {
+				fmt.Fprintf(w, "| %s | %d | %d | %d | %d |\n", mdText(a.Area), a.Documents, a.Fail, a.Warn, a.Pass)
+			}
+		}
+		fmt.Fprintf(w, "\n| Partnership | Area | File | ID | Status |")
 		for _, t := range catalogue.Themes {
 			fmt.Fprintf(w, " %s |", t)
 		}
-		fmt.Fprintf(w, "\n|---|---|---|%s\n", strings.Repeat("---|", len(catalogue.Themes)))
+		fmt.Fprintf(w, "\n|---|---|---|---|---|%s\n", strings.Repeat("---|", len(catalogue.Themes)))
 		if _, err := r.rows.WriteTo(w); err != nil {
 			return err
 		}
@@ -169,7 +184,7 @@ func (r *markdownReporter) Finish(summary finding.Summary, registry finding.Regi
 	if len(registry.Findings) > 0 {
 		fmt.Fprintf(w, "\n## Registry: %s\n\n%s.\n", marker(registry.Status), mdText(catalogue.ThemeTitles[catalogue.RegistryTheme]))
 		for _, f := range registry.Findings {
-			fmt.Fprintf(w, "\n- **%s** %s%s: %s\n", marker(f.Status), mdCode(f.Rule), r.ruleTitle(f.Rule), mdText(f.Message))
+			fmt.Fprintf(w, "\n- **%s**%s %s%s: %s\n", marker(f.Status), mdChange(f.Baseline), mdCode(f.Rule), r.ruleTitle(f.Rule), mdText(f.Message))
 			fmt.Fprintln(w)
 			for _, l := range registryFiles(f) {
 				fmt.Fprintf(w, "  - %s\n", mdCode(l))
@@ -189,6 +204,15 @@ func (r *markdownReporter) Finish(summary finding.Summary, registry finding.Regi
 		return err
 	}
 
+	if summary.Baseline != nil && summary.Baseline.Resolved > 0 {
+		fmt.Fprintf(w, "\n## Resolved since the baseline\n\nOpen in %s, and not now.\n\n| Document | Rule | Was | Finding |\n|---|---|---|---|\n", mdCode(summary.Baseline.File))
+		if _, err := r.resolved.WriteTo(w); err != nil {
+			return err
+		}
+		for _, f := range registry.Resolved {
+			fmt.Fprintf(w, "| registry | %s | %s | %s |\n", mdCode(f.Rule), marker(f.Status), mdText(f.Message))
+		}
+	}
 	if len(summary.Skipped) > 0 {
 		fmt.Fprintf(w, "\n## Skipped files\n\nFound in the folders checked but not cgcheck descriptors, so not checked.\n\n| File | Why |\n|---|---|\n")
 		for _, sk := range summary.Skipped {
@@ -296,10 +320,30 @@ func locationOf(l finding.Location) string {
 
 // docTitle names a document: its file, and its id when it has one.
 func docTitle(doc *finding.Document, esc func(string) string) string {
-	if doc.ID == "" {
-		return esc(doc.File)
+	where := esc(doc.File)
+	if doc.ID != "" {
+		where += " (" + esc(doc.ID) + ")"
 	}
-	return esc(doc.File) + " (" + esc(doc.ID) + ")"
+	if name := doc.Partnership.Label(); name != "" {
+		return esc(name) + " \u2014 " + where
+	}
+	return where
+}
+
+// mdChange marks a finding new or persisting since the baseline.
+func mdChange(c finding.Change) string {
+	if c == "" {
+		return ""
+	}
+	return " _" + string(c) + "_"
+}
+
+// capitalise raises the first letter of a sentence.
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func plural(n int, one, many string) string {

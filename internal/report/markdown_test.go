@@ -24,13 +24,13 @@ func TestMarkdownEscapesTablesAndText(t *testing.T) {
 	out := string(renderDocs(t, "markdown", sampleRun(), docs, s, reg))
 
 	// Each row of the documents table has the header's number of cells.
-	cols := 3 + len(catalogue.Themes)
+	cols := 5 + len(catalogue.Themes)
 	rows := 0
 	for _, line := range strings.Split(out, "\n") {
 		if !strings.HasPrefix(line, "| ") || strings.HasPrefix(line, "| Location") {
 			continue
 		}
-		if strings.HasPrefix(line, "| File") || strings.Contains(line, "dun-eideann") || strings.Contains(line, "b c.json") || strings.Contains(line, "odd:name") {
+		if strings.HasPrefix(line, "| Partnership") || strings.Contains(line, "dun-eideann") || strings.Contains(line, "b c.json") || strings.Contains(line, "odd:name") {
 			rows++
 			if got := len(unescapedPipe.FindAllString(line, -1)); got != cols+1 {
 				t.Errorf("table row has %d cell separators, want %d:\n%s", got, cols+1, line)
@@ -79,7 +79,7 @@ func TestMarkdownOrdersFailFirst(t *testing.T) {
 	docs[1].Finish(catalogue.Themes)
 	docs[0], docs[1] = docs[1], docs[0]
 	out = string(renderDocs(t, "markdown", report.Run{ToolName: "cgcheck", Today: "2008-10-01"}, docs, s, reg))
-	warnDoc, failDoc := strings.Index(out, "### registry/korsakoff.yaml"), strings.Index(out, "### registry/broken.json")
+	warnDoc, failDoc := strings.Index(out, "### Inverclyde Korsakoff's Syndrome Service"), strings.Index(out, "### registry/broken.json")
 	if warnDoc < 0 || failDoc < 0 || failDoc > warnDoc {
 		t.Errorf("warn document at %d, fail document at %d; want the fail first:\n%s", warnDoc, failDoc, out)
 	}

@@ -26,13 +26,19 @@ var update = flag.Bool("update", false, "rewrite the golden files")
 // from sampleRules, or for parse from catalogue.ToolRules.
 func sample() ([]*finding.Document, finding.Summary, finding.Registry) {
 	ptr := finding.Ptr
-	good := &finding.Document{File: "registry/civic.yaml", ID: "civic-centre", Findings: []finding.Finding{
+	good := &finding.Document{File: "registry/civic.yaml", ID: "civic-centre", Partnership: &finding.Partnership{
+		Name: "Civic Centre Access Partnership", Areas: []string{"Midlothian", "East Lothian"}, Status: "proposed", Type: "time_limited",
+		Lead: &finding.Lead{Partner: "mc", Organisation: "Midlothian Council", Person: "Head of Customer Services"},
+	}, Findings: []finding.Finding{
 		{Rule: "single-lead", Theme: "governance", Status: finding.Pass, Message: "One named lead", Pointer: ptr(""), Line: 1, Column: 1},
 		{Rule: "structure-review", Theme: "governance", Status: finding.Skip, Message: "status is proposed", Pointer: ptr(""), Line: 1, Column: 1},
 		{Rule: "outcome-link", Theme: "purpose", Status: finding.Waived, Message: "purpose.outcome_links is empty", Pointer: ptr("/purpose"), Line: 7, Column: 3,
 			Waiver: &finding.Waiver{Justification: "Outcome links are set by the SOA refresh due next quarter", ApprovedBy: "CPP Board", Expires: "2009-03-31", Waives: finding.Warn}},
 	}}
-	bad := &finding.Document{File: "registry/korsakoff.yaml", ID: "inverclyde-korsakoff", Findings: []finding.Finding{
+	bad := &finding.Document{File: "registry/korsakoff.yaml", ID: "inverclyde-korsakoff", Partnership: &finding.Partnership{
+		Name: "Inverclyde Korsakoff's Syndrome Service", Areas: []string{"Inverclyde"}, Status: "active", Type: "continuing",
+		Lead: &finding.Lead{Partner: "nhs"},
+	}, Findings: []finding.Finding{
 		{Rule: "single-lead", Theme: "governance", Status: finding.Fail, Message: `lead.partner "nhs" is not one of the partners`, Pointer: ptr("/lead/partner"), Line: 14, Column: 12},
 		{Rule: "evidence-base", Theme: "evidence", Status: finding.Warn, Message: "All 2 evidence items are quantitative; none is qualitative", Pointer: ptr("/evidence"), Line: 30, Column: 3},
 		{Rule: "group-size", Theme: "governance", Status: finding.Pass, Message: "A tight core group", Pointer: ptr(""), Line: 1, Column: 1},
@@ -191,24 +197,31 @@ func TestGolden(t *testing.T) {
 		{"github-explain", "github", with(func(r *report.Run) { r.Explain = true })},
 		{"markdown", "markdown", run},
 		{"html", "html", run},
+		{"csv", "csv", run},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			got := render(t, tc.format, tc.run)
-			golden := filepath.Join("testdata", tc.name+".golden")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./internal/report -update to create it)", err)
-			}
-			if diff := cmp.Diff(string(want), string(got)); diff != "" {
-				t.Errorf("%s output differs from %s (-want +got):\n%s", tc.format, golden, diff)
-			}
+			checkGolden(t, tc.name, string(render(t, tc.format, tc.run)))
 		})
+	}
+}
+
+// checkGolden compares got with testdata/NAME.golden, which -update
+// rewrites.
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	golden := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./internal/report -update to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("output differs from %s (-want +got):\n%s", golden, diff)
 	}
 }
 
@@ -234,7 +247,10 @@ func TestJSONIsValidAndComplete(t *testing.T) {
 	if err := json.Unmarshal(out, &got); err != nil {
 		t.Fatalf("output is not JSON: %v\n%s", err, out)
 	}
-	want := finding.Summary{Documents: 3, Pass: 1, Warn: 0, Fail: 2, Waived: 1}
+	want := finding.Summary{Documents: 3, Pass: 1, Warn: 0, Fail: 2, Waived: 1, Areas: []finding.AreaCount{
+		{Area: "East Lothian", Documents: 1, Pass: 1}, {Area: "Inverclyde", Documents: 1, Fail: 1},
+		{Area: "Midlothian", Documents: 1, Pass: 1}, {Area: finding.NoArea, Documents: 1, Fail: 1},
+	}}
 	if diff := cmp.Diff(want, got.Summary); diff != "" {
 		t.Errorf("summary (-want +got):\n%s", diff)
 	}
@@ -256,7 +272,7 @@ func TestJSONIsValidAndComplete(t *testing.T) {
 // asking for an unknown one names them all.
 func TestFormats(t *testing.T) {
 	t.Parallel()
-	want := []string{"github", "json", "junit", "sarif", "text"}
+	want := []string{"csv", "github", "html", "json", "junit", "markdown", "sarif", "text", "xlsx"}
 	got := report.Formats()
 	if !slices.IsSorted(got) {
 		t.Errorf("Formats() = %v, not sorted", got)

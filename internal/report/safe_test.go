@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"github.com/xuri/excelize/v2"
 	"strings"
 	"testing"
 
@@ -24,6 +25,31 @@ func renderOne(t *testing.T, format string, run Run, doc *finding.Document, s fi
 	}
 	if err := rep.Finish(s, reg); err != nil {
 		t.Fatal(err)
+	}
+	if format == "xlsx" {
+		return workbookText(t, out.Bytes())
+	}
+	return out.String()
+}
+
+// workbookText is every cell of a workbook, a line per row: what a reader
+// of the xlsx format sees.
+func workbookText(t *testing.T, b []byte) string {
+	t.Helper()
+	f, err := excelize.OpenReader(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("the workbook does not open: %v", err)
+	}
+	defer f.Close()
+	var out strings.Builder
+	for _, sheet := range f.GetSheetList() {
+		rows, err := f.GetRows(sheet)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, row := range rows {
+			out.WriteString(strings.Join(row, "\t") + "\n")
+		}
 	}
 	return out.String()
 }

@@ -91,6 +91,15 @@ type sarifResult struct {
 	// when lines move: its rule, document id and pointer, not its line.
 	PartialFingerprints map[string]string  `json:"partialFingerprints,omitempty"`
 	Suppressions        []sarifSuppression `json:"suppressions,omitempty"`
+	// Properties carry the partnership the finding is about (name, areas,
+	// status, type, lead), as the JSON report gives it.
+	Properties *sarifResultProperties `json:"properties,omitempty"`
+	// BaselineState is "new" or "unchanged" against check --baseline.
+	BaselineState string `json:"baselineState,omitempty"`
+}
+
+type sarifResultProperties struct {
+	Partnership *finding.Partnership `json:"partnership,omitempty"`
 }
 
 type sarifLocation struct {
@@ -204,6 +213,18 @@ func ruleHelp(rule *catalogue.Rule) (text, md string) {
 	return strings.Join(t, "\n\n"), strings.Join(m, "\n\n")
 }
 
+// sarifBaselineState is SARIF's word for a finding's change since the
+// baseline: new, or unchanged for one that persists.
+func sarifBaselineState(c finding.Change) string {
+	switch c {
+	case finding.ChangeNew:
+		return "new"
+	case finding.ChangePersisting:
+		return "unchanged"
+	}
+	return ""
+}
+
 // sarifLevel maps a status to a SARIF level: fail is an error, anything
 // else reported is a warning.
 func sarifLevel(s finding.Status) string {
@@ -244,6 +265,10 @@ func (r *sarifReporter) Document(doc *finding.Document) error {
 			Locations:           []sarifLocation{locationAt(artifact, f.Line, f.Column)},
 			PartialFingerprints: map[string]string{fingerprintKey: fingerprint(f.Rule, docKey, f.PointerValue(), fmt.Sprint(seen[key]))},
 		}
+		if doc.Partnership != nil {
+			res.Properties = &sarifResultProperties{Partnership: doc.Partnership}
+		}
+		res.BaselineState = sarifBaselineState(f.Baseline)
 		if f.Status == finding.Waived {
 			s := sarifSuppression{Kind: "external", Status: "accepted"}
 			if f.Waiver != nil {
@@ -339,7 +364,7 @@ func (r *sarifReporter) Finish(summary finding.Summary, registry finding.Registr
 		if f.Status == finding.Waived {
 			level = r.rules[i].DefaultConfiguration.Level
 		}
-		res := sarifResult{RuleID: f.Rule, RuleIndex: i, Level: level, Message: sarifText{f.Message}}
+		res := sarifResult{RuleID: f.Rule, RuleIndex: i, Level: level, Message: sarifText{f.Message}, BaselineState: sarifBaselineState(f.Baseline)}
 		// The first file is the result's location; the others are
 		// related locations, named by id, so GitHub annotates one place
 		// and lists the rest.

@@ -49,6 +49,9 @@ func (r *textReporter) Document(doc *finding.Document) error {
 		title += " (" + safeText(doc.ID) + ")"
 	}
 	fmt.Fprintf(r.w, "%s: %s\n", title, r.paint(doc.Status, strings.ToUpper(string(doc.Status))))
+	if line := doc.Partnership.Line(); line != "" {
+		fmt.Fprintf(r.w, "  %s\n", safeText(line))
+	}
 	r.themeLine(doc)
 	fs := make([]finding.Finding, 0, len(doc.Findings))
 	for _, f := range doc.Findings {
@@ -63,7 +66,7 @@ func (r *textReporter) Document(doc *finding.Document) error {
 			loc = fmt.Sprintf("%s:%d:%d", loc, f.Line, f.Column)
 		}
 		status := fmt.Sprintf("%-6s", strings.ToUpper(string(f.Status)))
-		fmt.Fprintf(r.w, "  %s  %s  %s  %s\n", loc, r.paint(f.Status, status), f.Rule, safeText(f.Message))
+		fmt.Fprintf(r.w, "  %s  %s  %s  %s%s\n", loc, r.paint(f.Status, status), f.Rule, changeTag(f.Baseline), safeText(f.Message))
 		if f.Waiver != nil {
 			fmt.Fprintf(r.w, "      waived: %s\n", safeText(waiverText(f.Waiver)))
 		}
@@ -71,7 +74,32 @@ func (r *textReporter) Document(doc *finding.Document) error {
 			r.explain(f)
 		}
 	}
+	for _, f := range doc.Resolved {
+		fmt.Fprintf(r.w, "  %s  %s  %s  %s\n", safeText(doc.File), r.paint(finding.Pass, "RESOLVED"), f.Rule, safeText(f.Message))
+	}
 	return r.w.Flush()
+}
+
+// changeTag marks a finding new or persisting since the baseline, in the
+// line-oriented formats; "" without a baseline.
+func changeTag(c finding.Change) string {
+	if c == "" {
+		return ""
+	}
+	return "[" + string(c) + "] "
+}
+
+// baselineLine sums a run up against its baseline, or "" without one.
+func baselineLine(summary finding.Summary) string {
+	b := summary.Baseline
+	if b == nil {
+		return ""
+	}
+	line := fmt.Sprintf("since the baseline %s: %d new, %d persisting, %d resolved", b.File, b.New, b.Persisting, b.Resolved)
+	if b.Gone > 0 {
+		line += fmt.Sprintf(" (%d %s of the baseline not checked this time)", b.Gone, plural(b.Gone, "document", "documents"))
+	}
+	return line
 }
 
 // themeLine gives a reviewer the document at a glance: one status per theme
@@ -118,7 +146,7 @@ func (r *textReporter) Finish(summary finding.Summary, registry finding.Registry
 		fs := append([]finding.RegistryFinding{}, registry.Findings...)
 		sort.SliceStable(fs, func(i, j int) bool { return statusOrder[fs[i].Status] < statusOrder[fs[j].Status] })
 		for _, f := range fs {
-			fmt.Fprintf(r.w, "  %s  %s  %s\n", r.paint(f.Status, fmt.Sprintf("%-6s", strings.ToUpper(string(f.Status)))), f.Rule, safeText(f.Message))
+			fmt.Fprintf(r.w, "  %s  %s  %s%s\n", r.paint(f.Status, fmt.Sprintf("%-6s", strings.ToUpper(string(f.Status)))), f.Rule, changeTag(f.Baseline), safeText(f.Message))
 			for i, l := range f.Locations {
 				if i == textLocations && len(f.Locations) > textLocations+1 {
 					fmt.Fprintf(r.w, "      and %d more (the JSON, SARIF and HTML reports list them all)\n", len(f.Locations)-i)
@@ -132,10 +160,19 @@ func (r *textReporter) Finish(summary finding.Summary, registry finding.Registry
 			}
 		}
 	}
+	for _, f := range registry.Resolved {
+		fmt.Fprintf(r.w, "registry  %s  %s  %s\n", r.paint(finding.Pass, "RESOLVED"), f.Rule, safeText(f.Message))
+	}
 	if len(summary.Skipped) > 0 {
 		fmt.Fprintln(r.w, "skipped, not checked:")
 		for _, sk := range summary.Skipped {
 			fmt.Fprintf(r.w, "  %s  %s  %s\n", safeText(sk.File), r.paint(finding.Skip, "SKIP  "), safeText(sk.Reason))
+		}
+	}
+	if summary.SeveralAreas() {
+		fmt.Fprintln(r.w, "by area:")
+		for _, a := range summary.Areas {
+			fmt.Fprintf(r.w, "  %s: %s\n", safeText(a.Area), areaCounts(a))
 		}
 	}
 	for _, line := range r.run.Config.Lines() {
@@ -143,6 +180,9 @@ func (r *textReporter) Finish(summary finding.Summary, registry finding.Registry
 	}
 	if summary.Incomplete != "" {
 		fmt.Fprintln(r.w, r.paint(finding.Fail, summary.Incomplete))
+	}
+	if line := baselineLine(summary); line != "" {
+		fmt.Fprintln(r.w, safeText(line))
 	}
 	fmt.Fprintln(r.w, summaryLine(summary, registry))
 	return r.w.Flush()
@@ -172,6 +212,12 @@ func summaryLine(summary finding.Summary, registry finding.Registry) string {
 		line += fmt.Sprintf("; %d %s skipped (not cgcheck descriptors)", n, plural(n, "file", "files"))
 	}
 	return line
+}
+
+// areaCounts says how one area's documents came out: "3 documents: 1 fail,
+// 1 warn, 1 pass".
+func areaCounts(a finding.AreaCount) string {
+	return fmt.Sprintf("%d %s: %d fail, %d warn, %d pass", a.Documents, plural(a.Documents, "document", "documents"), a.Fail, a.Warn, a.Pass)
 }
 
 // registryCounts counts the registry's fail and warn findings, which the

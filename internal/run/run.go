@@ -12,6 +12,7 @@ import (
 
 	"example.org/cgcheck/internal/catalogue"
 	"example.org/cgcheck/internal/check"
+	"example.org/cgcheck/internal/compare"
 	"example.org/cgcheck/internal/finding"
 	"example.org/cgcheck/internal/registry"
 	"example.org/cgcheck/internal/report"
@@ -37,6 +38,9 @@ type Options struct {
 	// the reason it returns (given how many of how many named documents
 	// were checked). Without it such a run writes no report.
 	Incomplete func(checked, named int) string
+	// Baseline, when not nil, marks each document's findings against an
+	// earlier report before the reporter sees them (check --baseline).
+	Baseline *compare.Baseline
 }
 
 // Result is what a run found.
@@ -92,6 +96,9 @@ func Run(ctx context.Context, in *Inputs, opts Options) (*Result, error) {
 			return nil
 		}
 		res.Checked++
+		if opts.Baseline != nil {
+			opts.Baseline.Mark(c.Doc)
+		}
 		res.Summary.Add(c.Doc)
 		if c.Doc.Status.Severity() >= threshold {
 			res.Failed = true
@@ -105,6 +112,9 @@ func Run(ctx context.Context, in *Inputs, opts Options) (*Result, error) {
 		res.Summary.Incomplete = opts.Incomplete(res.Checked, res.Named)
 		res.Registry = finding.Registry{Status: finding.Skip, Findings: []finding.RegistryFinding{}}
 		res.Incomplete = true
+		if opts.Baseline != nil {
+			res.Summary.Baseline = opts.Baseline.Counts()
+		}
 		facts.Close()
 		if ferr := opts.Reporter.Finish(res.Summary, res.Registry); ferr != nil {
 			return res, ferr
@@ -127,6 +137,10 @@ func Run(ctx context.Context, in *Inputs, opts Options) (*Result, error) {
 	}
 	if res.Registry.Status.Severity() >= threshold {
 		res.Failed = true
+	}
+	if opts.Baseline != nil {
+		opts.Baseline.MarkRegistry(&res.Registry)
+		res.Summary.Baseline = opts.Baseline.Counts()
 	}
 	if err := opts.Reporter.Finish(res.Summary, res.Registry); err != nil {
 		return res, err

@@ -1,0 +1,405 @@
+// Package compare sets two cgcheck JSON reports side by side: for each
+// partnership (matched by descriptor id), which warn and fail findings are
+// new, which were resolved and which persist, so that a reviewer sees what
+// changed since the last review rather than reading every finding again.
+package compare
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"slices"
+	"strings"
+
+	"example.org/cgcheck/internal/finding"
+)
+
+// Report is what compare reads of a cgcheck JSON report (cli.md's "JSON
+// output"): enough to match documents and findings.
+type Report struct {
+	Tool      map[string]string `json:"tool"`
+	Today     string            `json:"today"`
+	Documents []Document        `json:"documents"`
+	Registry  struct {
+		Findings []finding.RegistryFinding `json:"findings"`
+	} `json:"registry"`
+}
+
+// Document is one document of a report.
+type Document struct {
+	File        string               `json:"file"`
+	ID          string               `json:"id"`
+	Partnership *finding.Partnership `json:"partnership"`
+	Status      finding.Status       `json:"status"`
+	Findings    []finding.Finding    `json:"findings"`
+}
+
+// Read reads a JSON report that `cgcheck check -o json` wrote. A file that
+// is not one is refused with what is wrong and where.
+func Read(path string) (*Report, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return Parse(path, data)
+}
+
+// Parse reads a JSON report from data; name is what messages call it.
+func Parse(name string, data []byte) (*Report, error) {
+	var r Report
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&r); err != nil {
+		var se *json.SyntaxError
+		var te *json.UnmarshalTypeError
+		switch {
+		case errors.As(err, &se):
+			line, col := position(data, se.Offset-1) // Offset is just past the bad byte
+			return nil, fmt.Errorf("%s:%d:%d: not a JSON report: %v; compare reads the reports `cgcheck check -o json` writes", name, line, col, se)
+		case errors.As(err, &te):
+			line, col := position(data, te.Offset)
+			return nil, fmt.Errorf("%s:%d:%d: not a cgcheck JSON report: %s is %s where a report has %s; compare reads the reports `cgcheck check -o json` writes", name, line, col, te.Field, withArticle(te.Value), kindOf(te.Type))
+		case errors.Is(err, io.EOF):
+			return nil, fmt.Errorf("%s: the file is empty; compare reads the reports `cgcheck check -o json` writes", name)
+		}
+		return nil, fmt.Errorf("%s: not a JSON report: %v", name, err)
+	}
+	if r.Tool["name"] != "cgcheck" || r.Documents == nil {
+		return nil, fmt.Errorf("%s: not a cgcheck JSON report (it has no tool name cgcheck and no documents list); write one with `cgcheck check -o json PATH > report.json`", name)
+	}
+	return &r, nil
+}
+
+// kindOf says in words what JSON a Go type is read from.
+func kindOf(t reflect.Type) string {
+	switch t.Kind() {
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.String:
+		return "text"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int64, reflect.Float64:
+		return "a number"
+	}
+	return t.String()
+}
+
+// withArticle is a JSON kind as encoding/json names it ("string", "array",
+// "number") with its article.
+func withArticle(kind string) string {
+	if strings.HasPrefix(kind, "a") || strings.HasPrefix(kind, "o") {
+		return "an " + kind
+	}
+	return "a " + kind
+}
+
+// position turns a byte offset into a 1-based line and column.
+func position(data []byte, offset int64) (line, col int) {
+	offset = min(max(offset, 0), int64(len(data)))
+	before := data[:offset]
+	line = bytes.Count(before, []byte("\n")) + 1
+	col = len(before) - bytes.LastIndexByte(before, '\n')
+	return line, col
+}
+
+// Change is how a finding moved between the two reports.
+type Change string
+
+// The changes.
+const (
+	New        Change = "new"        // open now, not before
+	Resolved   Change = "resolved"   // open before, not now
+	Persisting Change = "persisting" // open in both
+)
+
+// Item is one finding that changed (or did not).
+type Item struct {
+	Rule    string         `json:"rule"`
+	Theme   string         `json:"theme,omitempty"`
+	Status  finding.Status `json:"status"`
+	Message string         `json:"message"`
+	Pointer string         `json:"pointer,omitempty"`
+	Line    int            `json:"line,omitempty"`
+	// Was is the status before, for a persisting finding whose status
+	// changed (warn to fail, or back).
+	Was finding.Status `json:"was,omitempty"`
+	// Waived says a resolved finding is still there but now waived.
+	Waived bool `json:"waived,omitempty"`
+	// Files are the places a registry finding names.
+	Files []string `json:"files,omitempty"`
+}
+
+// DocumentChange is one partnership's changes. In says which reports hold
+// it: "both", "new" (only the new report) or "old" (only the old one).
+type DocumentChange struct {
+	ID          string               `json:"id,omitempty"`
+	File        string               `json:"file"`
+	OldFile     string               `json:"old_file,omitempty"` // when it moved
+	Partnership *finding.Partnership `json:"partnership,omitempty"`
+	In          string               `json:"in"`
+	New         []Item               `json:"new"`
+	Resolved    []Item               `json:"resolved"`
+	Persisting  []Item               `json:"persisting"`
+}
+
+// Result is the whole comparison.
+type Result struct {
+	Old       Meta             `json:"old"`
+	New       Meta             `json:"new"`
+	Summary   Summary          `json:"summary"`
+	Documents []DocumentChange `json:"documents"`
+	Registry  DocumentChange   `json:"registry"`
+}
+
+// Meta says which report a side is.
+type Meta struct {
+	File    string `json:"file"`
+	Today   string `json:"today"`
+	Version string `json:"version"`
+}
+
+// Summary counts the changes.
+type Summary struct {
+	New        int `json:"new"`
+	NewFail    int `json:"new_fail"`
+	Resolved   int `json:"resolved"`
+	Persisting int `json:"persisting"`
+	// Added and Removed count partnerships only in the new or old report.
+	Added   int `json:"added"`
+	Removed int `json:"removed"`
+}
+
+// open reports whether a finding is one a reviewer must act on.
+func open(s finding.Status) bool { return s == finding.Fail || s == finding.Warn }
+
+// Compare sets old against new. Documents are matched by id (by file when
+// a document has no id, as one that did not parse); within a document,
+// findings by rule and pointer, in order when a rule gives several at one
+// pointer.
+func Compare(oldName string, old *Report, newName string, cur *Report) Result {
+	res := Result{
+		Old: Meta{File: oldName, Today: old.Today, Version: old.Tool["version"]},
+		New: Meta{File: newName, Today: cur.Today, Version: cur.Tool["version"]},
+	}
+	oldByKey := map[string]*Document{}
+	var oldOrder []string
+	for i := range old.Documents {
+		k := docKey(&old.Documents[i], oldByKey)
+		oldByKey[k] = &old.Documents[i]
+		oldOrder = append(oldOrder, k)
+	}
+	seen := map[string]*Document{}
+	matched := map[string]bool{}
+	for i := range cur.Documents {
+		d := &cur.Documents[i]
+		k := docKey(d, seen)
+		seen[k] = d
+		was := oldByKey[k]
+		dc := DocumentChange{ID: d.ID, File: d.File, Partnership: d.Partnership, In: "both"}
+		var before []finding.Finding
+		if was == nil {
+			dc.In = "new"
+			res.Summary.Added++
+		} else {
+			matched[k] = true
+			before = was.Findings
+			if was.File != d.File {
+				dc.OldFile = was.File
+			}
+		}
+		dc.New, dc.Resolved, dc.Persisting = diffFindings(before, d.Findings)
+		res.Documents = append(res.Documents, dc)
+	}
+	for _, k := range oldOrder {
+		if matched[k] {
+			continue
+		}
+		d := oldByKey[k]
+		dc := DocumentChange{ID: d.ID, File: d.File, Partnership: d.Partnership, In: "old"}
+		dc.New, dc.Resolved, dc.Persisting = diffFindings(d.Findings, nil)
+		res.Documents = append(res.Documents, dc)
+		res.Summary.Removed++
+	}
+	res.Registry = DocumentChange{File: "registry", In: "both"}
+	res.Registry.New, res.Registry.Resolved, res.Registry.Persisting = diffRegistry(old.Registry.Findings, cur.Registry.Findings)
+	for _, dc := range append(slices.Clone(res.Documents), res.Registry) {
+		res.Summary.New += len(dc.New)
+		res.Summary.Resolved += len(dc.Resolved)
+		res.Summary.Persisting += len(dc.Persisting)
+		for _, it := range dc.New {
+			if it.Status == finding.Fail {
+				res.Summary.NewFail++
+			}
+		}
+	}
+	return res
+}
+
+// docKey is the key a document is matched by: its id, or its file when it
+// has none; a key already taken in the same report (two descriptors with
+// one id) gets the file added.
+func docKey(d *Document, taken map[string]*Document) string {
+	k := "id:" + d.ID
+	if d.ID == "" {
+		k = "file:" + d.File
+	}
+	if _, dup := taken[k]; dup {
+		k += "\x00" + d.File
+	}
+	return k
+}
+
+// matching says, for the open findings of before and after matched by
+// rule and pointer: which of after persist (and the status each had
+// before), and which of before were resolved (and whether each is now
+// waived). Several findings of one rule at one pointer are matched in
+// order.
+type matching struct {
+	was      map[int]finding.Status // index in after -> status before
+	resolved []int                  // indexes in before
+	waived   map[int]bool           // index in before -> waived now
+}
+
+func match(before, after []finding.Finding) matching {
+	key := func(f finding.Finding) string { return f.Rule + "\x00" + f.PointerValue() }
+	m := matching{was: map[int]finding.Status{}, waived: map[int]bool{}}
+	pending := map[string][]int{}
+	for i, f := range before {
+		if open(f.Status) {
+			pending[key(f)] = append(pending[key(f)], i)
+		}
+	}
+	for i, f := range after {
+		if !open(f.Status) {
+			continue
+		}
+		k := key(f)
+		if olds := pending[k]; len(olds) > 0 {
+			m.was[i] = before[olds[0]].Status
+			pending[k] = olds[1:]
+		}
+	}
+	waivedNow := map[string]int{}
+	for _, f := range after {
+		if f.Status == finding.Waived {
+			waivedNow[key(f)]++
+		}
+	}
+	left := map[int]bool{}
+	for _, idx := range pending {
+		for _, i := range idx {
+			left[i] = true
+		}
+	}
+	for i, f := range before {
+		if !left[i] {
+			continue
+		}
+		m.resolved = append(m.resolved, i)
+		if k := key(f); waivedNow[k] > 0 {
+			waivedNow[k]--
+			m.waived[i] = true
+		}
+	}
+	return m
+}
+
+// diffFindings sorts the open findings of before and after into added,
+// resolved and persisting.
+func diffFindings(before, after []finding.Finding) (added, resolved, persisting []Item) {
+	m := match(before, after)
+	for i, f := range after {
+		if !open(f.Status) {
+			continue
+		}
+		was, ok := m.was[i]
+		if !ok {
+			added = append(added, item(f))
+			continue
+		}
+		it := item(f)
+		if was != f.Status {
+			it.Was = was
+		}
+		persisting = append(persisting, it)
+	}
+	for _, i := range m.resolved {
+		it := item(before[i])
+		it.Waived = m.waived[i]
+		resolved = append(resolved, it)
+	}
+	return added, resolved, persisting
+}
+
+func item(f finding.Finding) Item {
+	return Item{Rule: f.Rule, Theme: f.Theme, Status: f.Status, Message: f.Message, Pointer: f.PointerValue(), Line: f.Line}
+}
+
+// diffRegistry matches registry findings by rule and the documents they
+// name (ids, or files where a document has no id).
+func diffRegistry(before, after []finding.RegistryFinding) (added, resolved, persisting []Item) {
+	key := registryKey
+	regItem := func(f finding.RegistryFinding) Item {
+		return Item{Rule: f.Rule, Theme: "registry", Status: f.Status, Message: f.Message, Files: f.Files}
+	}
+	pending := map[string]int{}
+	for _, f := range before {
+		if open(f.Status) {
+			pending[key(f)]++
+		}
+	}
+	for _, f := range after {
+		if !open(f.Status) {
+			continue
+		}
+		if pending[key(f)] > 0 {
+			pending[key(f)]--
+			persisting = append(persisting, regItem(f))
+			continue
+		}
+		added = append(added, regItem(f))
+	}
+	for _, f := range before {
+		if open(f.Status) && pending[key(f)] > 0 {
+			pending[key(f)]--
+			resolved = append(resolved, regItem(f))
+		}
+	}
+	return added, resolved, persisting
+}
+
+// registryKey is what a registry finding is matched by: its rule and the
+// documents it names (ids, or files where a document has no id), in any
+// order.
+func registryKey(f finding.RegistryFinding) string {
+	var names []string
+	for _, l := range f.Locations {
+		if l.ID != "" {
+			names = append(names, "id:"+l.ID)
+		} else {
+			names = append(names, "file:"+l.File)
+		}
+	}
+	if len(names) == 0 {
+		for _, file := range f.Files {
+			names = append(names, "file:"+file)
+		}
+	}
+	slices.Sort(names)
+	return f.Rule + "\x00" + strings.Join(slices.Compact(names), "\x00")
+}
+
+// Fails reports whether something new reaches failOn (fail, or warn for
+// warn and fail).
+func (r Result) Fails(failOn finding.Status) bool {
+	if failOn == finding.Warn {
+		return r.Summary.New > 0
+	}
+	return r.Summary.NewFail > 0
+}
