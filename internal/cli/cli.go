@@ -146,6 +146,7 @@ the purpose is achieved.`,
 		newDataCmd(s, g),
 		newFrameworksCmd(s, g),
 		newCompareCmd(s),
+		newDiffCmd(s, g),
 		newInitCmd(s),
 		newVersionCmd(s),
 	)

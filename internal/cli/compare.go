@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -39,7 +40,7 @@ error or a file that is not a cgcheck JSON report.`,
 			default:
 				return usageError(fmt.Errorf("--fail-on %q: use fail or warn", failOn))
 			}
-			if !validComparisonFormat(format) {
+			if !slices.Contains(report.ComparisonFormats, format) {
 				return usageError(fmt.Errorf("unknown format %q for compare; use %s", format, strings.Join(report.ComparisonFormats, ", ")))
 			}
 			old, err := compare.Read(args[0])
@@ -63,13 +64,4 @@ error or a file that is not a cgcheck JSON report.`,
 	cmd.Flags().StringVarP(&format, "format", "o", "text", "output format: "+strings.Join(report.ComparisonFormats, ", "))
 	cmd.Flags().StringVar(&failOn, "fail-on", "fail", "lowest status of a new finding that makes the exit code 1: fail or warn")
 	return cmd
-}
-
-func validComparisonFormat(f string) bool {
-	for _, known := range report.ComparisonFormats {
-		if f == known {
-			return true
-		}
-	}
-	return false
 }

@@ -310,6 +310,13 @@ func match(before, after []finding.Finding) matching {
 	return m
 }
 
+// Findings sorts the open (warn and fail) findings of two versions of one
+// document into those added, resolved and persisting, matched by rule and
+// pointer.
+func Findings(before, after []finding.Finding) (added, resolved, persisting []Item) {
+	return diffFindings(before, after)
+}
+
 // diffFindings sorts the open findings of before and after into added,
 // resolved and persisting.
 func diffFindings(before, after []finding.Finding) (added, resolved, persisting []Item) {

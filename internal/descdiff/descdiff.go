@@ -1,0 +1,405 @@
+// Package descdiff says, in plain English, what changed between two
+// versions of one partnership descriptor: partners added, removed or
+// changing role; contributions, baselines and targets changed (a target
+// made less ambitious is called out); dates moved; and the lead, status
+// and scope. It is what a board member asks of a revised proposal: what is
+// different from the one we saw?
+package descdiff
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Change is one difference, in words, with the place in the new version it
+// is about (a JSON pointer; in the old version for something removed).
+type Change struct {
+	// Section groups changes for reading: "Partnership", "Partners",
+	// "Contributions", "Measures and targets", "Dates".
+	Section string `json:"section"`
+	Text    string `json:"text"`
+	Pointer string `json:"pointer"`
+	// Weaker is true for a change a board should look at twice: a target
+	// made less ambitious, a contribution cut, a partner leaving the core
+	// group, authority withdrawn.
+	Weaker bool `json:"weaker,omitempty"`
+}
+
+// Sections lists the sections in the order they are shown.
+var Sections = []string{"Partnership", "Partners", "Contributions", "Measures and targets", "Dates"}
+
+// Diff compares two descriptors (as parsed: maps, lists, strings,
+// json.Number). Fields of the wrong shape are passed over: the schema's
+// findings report them.
+func Diff(old, cur map[string]any) []Change {
+	d := &differ{}
+	d.partnership(old, cur)
+	d.partners(old, cur)
+	d.measures(old, cur)
+	d.dates(old, cur)
+	return d.out
+}
+
+type differ struct{ out []Change }
+
+func (d *differ) add(section, pointer, text string, weaker bool) {
+	d.out = append(d.out, Change{Section: section, Text: text, Pointer: pointer, Weaker: weaker})
+}
+
+func (d *differ) partnership(old, cur map[string]any) {
+	for _, f := range []struct{ key, label string }{{"name", "Name"}, {"status", "Status"}, {"type", "Type of collaboration"}, {"scale", "Scale"}} {
+		if a, b := str(old[f.key]), str(cur[f.key]); a != b {
+			d.add("Partnership", "/"+f.key, fmt.Sprintf("%s changed from %s to %s", f.label, quoteOrNone(words(a)), quoteOrNone(words(b))), false)
+		}
+	}
+	if a, b := strings.Join(areas(old["area"]), ", "), strings.Join(areas(cur["area"]), ", "); a != b {
+		d.add("Partnership", "/area", fmt.Sprintf("Area changed from %s to %s", quoteOrNone(a), quoteOrNone(b)), false)
+	}
+	for _, f := range []struct{ path, label string }{{"purpose/task", "The task"}, {"purpose/why_partnership", "Why a partnership"}} {
+		if a, b := str(at(old, f.path)), str(at(cur, f.path)); a != b {
+			d.add("Partnership", "/"+f.path, fmt.Sprintf("%s changed from %s to %s", f.label, quoteOrNone(a), quoteOrNone(b)), false)
+		}
+	}
+	oldLead, newLead := obj(old["lead"]), obj(cur["lead"])
+	if a, b := str(oldLead["partner"]), str(newLead["partner"]); a != b {
+		d.add("Partnership", "/lead/partner", fmt.Sprintf("The lead organisation changed from %s to %s", partnerLabel(old, a), partnerLabel(cur, b)), false)
+	}
+	if a, b := str(oldLead["person"]), str(newLead["person"]); a != b {
+		d.add("Partnership", "/lead/person", fmt.Sprintf("The lead person changed from %s to %s", quoteOrNone(a), quoteOrNone(b)), false)
+	}
+}
+
+// partners compares partners by id: joining, leaving, changing role, and
+// their representatives' authority; then what each contributes.
+func (d *differ) partners(old, cur map[string]any) {
+	olds, oldIdx := byID(list(old["partners"]))
+	news, newIdx := byID(list(cur["partners"]))
+	for _, id := range sortedKeys(news) {
+		p := news[id]
+		ptr := fmt.Sprintf("/partners/%d", newIdx[id])
+		was, ok := olds[id]
+		if !ok {
+			d.add("Partners", ptr, fmt.Sprintf("%s joins as %s", label(p), role(p)), false)
+			for _, c := range list(p["contributes"]) {
+				d.add("Contributions", ptr+"/contributes", fmt.Sprintf("%s contributes %s", label(p), contribution(obj(c))), false)
+			}
+			continue
+		}
+		if a, b := str(was["role"]), str(p["role"]); a != b {
+			d.add("Partners", ptr+"/role", fmt.Sprintf("%s changes role from %s to %s", label(p), words(a), words(b)), a == "core")
+		}
+		oldAuth, newAuth := obj(obj(was["representative"])["authority"]), obj(obj(p["representative"])["authority"])
+		for _, power := range []string{"finance", "staff", "policy"} {
+			a, b := oldAuth[power] == true, newAuth[power] == true
+			switch {
+			case a && !b:
+				d.add("Partners", ptr+"/representative/authority/"+power, fmt.Sprintf("The representative of %s no longer has delegated authority over %s", label(p), power), true)
+			case !a && b:
+				d.add("Partners", ptr+"/representative/authority/"+power, fmt.Sprintf("The representative of %s now has delegated authority over %s", label(p), power), false)
+			}
+		}
+		d.contributions(ptr, p, was)
+	}
+	for _, id := range sortedKeys(olds) {
+		if _, ok := news[id]; !ok {
+			p := olds[id]
+			d.add("Partners", fmt.Sprintf("/partners/%d", oldIdx[id]), fmt.Sprintf("%s leaves (it was %s)", label(p), role(p)), str(p["role"]) == "core")
+		}
+	}
+	oldMoney, oldStaff := totals(old)
+	newMoney, newStaff := totals(cur)
+	if oldMoney != newMoney || oldStaff != newStaff {
+		d.add("Contributions", "/partners", fmt.Sprintf("In all, partners now put in %s and %s of staff time (before: %s and %s)",
+			pounds(newMoney), fte(newStaff), pounds(oldMoney), fte(oldStaff)), newMoney < oldMoney || newStaff < oldStaff)
+	}
+}
+
+// contributions compares one partner's contributions, matched by kind and
+// what.
+func (d *differ) contributions(ptr string, p, was map[string]any) {
+	key := func(c map[string]any) string { return str(c["kind"]) + "\x00" + strings.ToLower(str(c["what"])) }
+	before := map[string]map[string]any{}
+	for _, c := range list(was["contributes"]) {
+		before[key(obj(c))] = obj(c)
+	}
+	seen := map[string]bool{}
+	for i, c := range list(p["contributes"]) {
+		c := obj(c)
+		k := key(c)
+		seen[k] = true
+		cptr := fmt.Sprintf("%s/contributes/%d", ptr, i)
+		b, ok := before[k]
+		if !ok {
+			d.add("Contributions", cptr, fmt.Sprintf("%s now contributes %s", label(p), contribution(c)), false)
+			continue
+		}
+		for _, f := range []struct {
+			key  string
+			show func(float64) string
+		}{{"value_gbp", pounds}, {"fte", fte}} {
+			a, aok := num(b[f.key])
+			n, nok := num(c[f.key])
+			if aok && nok && a != n {
+				d.add("Contributions", cptr+"/"+f.key, fmt.Sprintf("%s: %s changes from %s to %s", label(p), quoteOrNone(str(c["what"])), f.show(a), f.show(n)), n < a)
+			}
+		}
+	}
+	for _, c := range list(was["contributes"]) {
+		if c := obj(c); !seen[key(c)] {
+			d.add("Contributions", ptr+"/contributes", fmt.Sprintf("%s no longer contributes %s", label(p), contribution(c)), true)
+		}
+	}
+}
+
+// measures compares monitoring measures by id: added and dropped, and
+// their baselines and targets; a target moved against the measure's better
+// direction is called out as less ambitious.
+func (d *differ) measures(old, cur map[string]any) {
+	olds, oldIdx := byID(list(at(old, "monitoring/measures")))
+	news, newIdx := byID(list(at(cur, "monitoring/measures")))
+	for _, id := range sortedKeys(news) {
+		m := news[id]
+		ptr := fmt.Sprintf("/monitoring/measures/%d", newIdx[id])
+		was, ok := olds[id]
+		if !ok {
+			d.add("Measures and targets", ptr, fmt.Sprintf("Measure added: %s", measureLabel(m)), false)
+			continue
+		}
+		higher := str(m["better"]) != "lower"
+		for _, f := range []struct{ key, label string }{{"baseline", "baseline"}, {"isolation_target", "target working alone"}, {"collaborative_target", "target working together"}} {
+			a, aok := num(obj(was[f.key])["value"])
+			b, bok := num(obj(m[f.key])["value"])
+			switch {
+			case aok && bok && a != b:
+				text := fmt.Sprintf("%s: the %s changes from %s to %s", measureLabel(m), f.label, trim(a), trim(b))
+				weaker := f.key != "baseline" && ((higher && b < a) || (!higher && b > a))
+				if weaker {
+					text += fmt.Sprintf(" (less ambitious: for this measure %s is better)", map[bool]string{true: "higher", false: "lower"}[higher])
+				}
+				d.add("Measures and targets", ptr+"/"+f.key+"/value", text, weaker)
+			case aok && !bok:
+				d.add("Measures and targets", ptr, fmt.Sprintf("%s: the %s (%s) is no longer given", measureLabel(m), f.label, trim(a)), f.key != "baseline")
+			case !aok && bok:
+				d.add("Measures and targets", ptr+"/"+f.key, fmt.Sprintf("%s: a %s of %s is now given", measureLabel(m), f.label, trim(b)), false)
+			}
+		}
+	}
+	for _, id := range sortedKeys(olds) {
+		if _, ok := news[id]; !ok {
+			d.add("Measures and targets", fmt.Sprintf("/monitoring/measures/%d", oldIdx[id]), fmt.Sprintf("Measure dropped: %s", measureLabel(olds[id])), true)
+		}
+	}
+}
+
+// dates compares the descriptor's own dates, and each action's due date
+// (actions matched by what they are).
+func (d *differ) dates(old, cur map[string]any) {
+	for _, f := range []struct{ path, label string }{
+		{"lifecycle/start", "Start"}, {"lifecycle/expires", "End (expires)"}, {"lifecycle/next_review", "Next review"},
+		{"lifecycle/last_structure_review", "Last review of structures"}, {"purpose/agreed_on", "Vision agreed"},
+		{"monitoring/designed_on", "Monitoring agreed"},
+	} {
+		d.date("/"+f.path, f.label, str(at(old, f.path)), str(at(cur, f.path)))
+	}
+	before := map[string]string{}
+	for _, a := range list(old["action_plan"]) {
+		before[strings.ToLower(str(obj(a)["what"]))] = str(obj(a)["due"])
+	}
+	for i, a := range list(cur["action_plan"]) {
+		a := obj(a)
+		if due, ok := before[strings.ToLower(str(a["what"]))]; ok {
+			d.date(fmt.Sprintf("/action_plan/%d/due", i), fmt.Sprintf("Action %s due", quoteOrNone(str(a["what"]))), due, str(a["due"]))
+		}
+	}
+}
+
+func (d *differ) date(pointer, label, a, b string) {
+	if a == b {
+		return
+	}
+	switch {
+	case a == "":
+		d.add("Dates", pointer, fmt.Sprintf("%s: %s (not given before)", label, b), false)
+	case b == "":
+		d.add("Dates", pointer, fmt.Sprintf("%s: no longer given (was %s)", label, a), false)
+	default:
+		text := fmt.Sprintf("%s moved from %s to %s", label, a, b)
+		ta, errA := time.Parse(time.DateOnly, a)
+		tb, errB := time.Parse(time.DateOnly, b)
+		if errA == nil && errB == nil {
+			days := int(tb.Sub(ta).Hours() / 24)
+			if days > 0 {
+				text += fmt.Sprintf(" (%d %s later)", days, plural(days, "day", "days"))
+			} else {
+				text += fmt.Sprintf(" (%d %s earlier)", -days, plural(-days, "day", "days"))
+			}
+		}
+		d.add("Dates", pointer, text, false)
+	}
+}
+
+// The helpers read values of the expected shape, or the zero value.
+
+func str(v any) string { s, _ := v.(string); return strings.TrimSpace(s) }
+
+func obj(v any) map[string]any { m, _ := v.(map[string]any); return m }
+
+func list(v any) []any { l, _ := v.([]any); return l }
+
+func num(v any) (float64, bool) {
+	switch n := v.(type) {
+	case json.Number:
+		f, err := n.Float64()
+		return f, err == nil
+	case float64:
+		return n, true
+	case int:
+		return float64(n), true
+	}
+	return 0, false
+}
+
+// at walks a slash-separated path of object keys.
+func at(v map[string]any, path string) any {
+	var cur any = v
+	for _, k := range strings.Split(path, "/") {
+		cur = obj(cur)[k]
+	}
+	return cur
+}
+
+func areas(v any) []string {
+	if s := str(v); s != "" {
+		return []string{s}
+	}
+	var out []string
+	for _, a := range list(v) {
+		if s := str(a); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// byID indexes a list of objects by their id (the first of a repeated id),
+// with each id's index in the list.
+func byID(items []any) (map[string]map[string]any, map[string]int) {
+	m, idx := map[string]map[string]any{}, map[string]int{}
+	for i, it := range items {
+		o := obj(it)
+		if id := str(o["id"]); id != "" {
+			if _, dup := m[id]; !dup {
+				m[id], idx[id] = o, i
+			}
+		}
+	}
+	return m, idx
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// label names a partner: its name and id.
+func label(p map[string]any) string {
+	if name := str(p["name"]); name != "" {
+		return fmt.Sprintf("%s (%s)", name, str(p["id"]))
+	}
+	return str(p["id"])
+}
+
+func partnerLabel(desc map[string]any, id string) string {
+	if id == "" {
+		return "none"
+	}
+	if p, _ := byID(list(desc["partners"])); p[id] != nil {
+		return label(p[id])
+	}
+	return id
+}
+
+func role(p map[string]any) string {
+	if r := str(p["role"]); r != "" {
+		return "a " + words(r) + " partner"
+	}
+	return "a partner"
+}
+
+func contribution(c map[string]any) string {
+	s := words(str(c["kind"]))
+	if what := str(c["what"]); what != "" {
+		s += " (" + what + ")"
+	}
+	if v, ok := num(c["value_gbp"]); ok {
+		s += ", " + pounds(v)
+	}
+	if v, ok := num(c["fte"]); ok {
+		s += ", " + fte(v)
+	}
+	return s
+}
+
+func measureLabel(m map[string]any) string {
+	if ind := str(m["indicator"]); ind != "" {
+		return fmt.Sprintf("%q (%s)", ind, str(m["id"]))
+	}
+	return str(m["id"])
+}
+
+// totals adds up the money and staff time all partners contribute.
+func totals(desc map[string]any) (money, staff float64) {
+	for _, p := range list(desc["partners"]) {
+		for _, c := range list(obj(p)["contributes"]) {
+			if v, ok := num(obj(c)["value_gbp"]); ok {
+				money += v
+			}
+			if v, ok := num(obj(c)["fte"]); ok {
+				staff += v
+			}
+		}
+	}
+	return money, staff
+}
+
+// pounds writes an amount as £1,250,000.
+func pounds(v float64) string {
+	whole := strconv.FormatInt(int64(math.Round(v)), 10)
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 && r != '-' && whole[i-1] != '-' {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return "£" + b.String()
+}
+
+func fte(v float64) string { return trim(v) + " FTE" }
+
+func trim(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+func words(s string) string { return strings.ReplaceAll(s, "_", " ") }
+
+func quoteOrNone(s string) string {
+	if s == "" {
+		return "none"
+	}
+	return strconv.Quote(s)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
