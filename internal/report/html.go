@@ -2,12 +2,15 @@ package report
 
 import (
 	"bufio"
+	"crypto/sha256"
+	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io"
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"example.org/cgcheck/internal/catalogue"
 	"example.org/cgcheck/internal/finding"
@@ -18,9 +21,9 @@ func init() { register("html", newHTML) }
 // htmlReporter writes one self-contained HTML5 page for a reviewer or a
 // board: an overview (totals, a documents × themes grid, a chart of warn and
 // fail findings per rule), the registry findings, then a section per
-// document. Everything is inline (CSS and SVG, no script), so the page makes
-// no request of any kind; a Content-Security-Policy says so to the browser
-// too. html/template escapes every value from a descriptor.
+// document. Everything is inline (CSS, SVG and one small script, the
+// filter, which the page works without), so the page makes no request of
+// any kind; a Content-Security-Policy says so to the browser too. html/template escapes every value from a descriptor.
 //
 // The overview comes first but needs every document, so the grid rows and
 // the document sections are rendered as documents arrive into spools and
@@ -66,12 +69,15 @@ type htmlDoc struct {
 	// Name, Area and About say who and where (About is the partnership's
 	// line: name, areas, status and type, lead).
 	Name, Area, About string
-	Status            finding.Status
-	Themes            []themeCell
-	Findings          []htmlFinding // fail, then warn, then waived
-	Rest              []htmlFinding // pass and skip
-	Resolved          []htmlFinding // open in the baseline, not now
-	Counts            map[finding.Status]int
+	// Areas (one per line, NoArea when none) and ThemeStatus ("purpose=pass
+	// governance=fail ...") are what the page's filter reads.
+	Areas, ThemeStatus string
+	Status             finding.Status
+	Themes             []themeCell
+	Findings           []htmlFinding // fail, then warn, then waived
+	Rest               []htmlFinding // pass and skip
+	Resolved           []htmlFinding // open in the baseline, not now
+	Counts             map[finding.Status]int
 }
 
 func (r *htmlReporter) Start(run Run) error {
@@ -116,6 +122,7 @@ func (r *htmlReporter) Document(doc *finding.Document) error {
 	r.n++
 	d := htmlDoc{N: r.n, File: safeText(doc.File), ID: safeText(doc.ID), Status: doc.Status, Themes: docThemes(doc), Counts: doc.Counts(),
 		Name: safeText(doc.Partnership.Label()), Area: safeText(doc.Partnership.AreaList()), About: safeText(doc.Partnership.Line())}
+	d.Areas, d.ThemeStatus = filterData(doc, d.Themes)
 	for _, s := range []finding.Status{finding.Fail, finding.Warn, finding.Waived, finding.Pass, finding.Skip} {
 		for _, f := range doc.Findings {
 			if f.Status != s {
@@ -272,9 +279,10 @@ func (r *htmlReporter) Finish(summary finding.Summary, registry finding.Registry
 }
 
 var htmlTemplates = template.Must(template.New("html").Funcs(template.FuncMap{
-	"marker": marker,
-	"count":  func(m map[finding.Status]int, s string) int { return m[finding.Status(s)] },
-	"plural": plural,
+	"marker":     marker,
+	"count":      func(m map[finding.Status]int, s string) int { return m[finding.Status(s)] },
+	"plural":     plural,
+	"scriptHash": func() template.HTMLAttr { return template.HTMLAttr(filterScriptHash) },
 }).Parse(htmlSource))
 
 // htmlSource is the page. Colours pair a tint with a dark text of the same
@@ -287,7 +295,7 @@ const htmlSource = `
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src {{scriptHash}}">
 <meta name="color-scheme" content="light">
 <meta name="generator" content="{{.Run.ToolName}} {{.Run.ToolVersion}}">
 <title>Collaborative gain check, {{.Run.Today}}</title>
@@ -319,6 +327,14 @@ code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono"
 .totals .n{display:block;font-size:1.5rem;font-weight:700;line-height:1.2}
 .note{color:var(--muted);font-size:.9rem}
 .scroll{overflow-x:auto;max-width:100%;border:1px solid var(--rule);border-radius:.25rem}
+[hidden]{display:none!important}
+table.areas{border-collapse:collapse}
+table.areas th,table.areas td{padding:.25rem .75rem;text-align:right;border-bottom:1px solid var(--rule)}
+table.areas th[scope=row],table.areas thead th:first-child{text-align:left}
+.filter{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin:1rem 0}
+.filter label{display:flex;gap:.4rem;align-items:center;max-width:100%}
+.filter select{max-width:14rem;font:inherit}
+@media print{.filter{display:none}}
 .scroll:focus{outline:2px solid #1a4fa0;outline-offset:2px}
 table.grid{border-collapse:collapse;width:100%;font-size:.9rem}
 .grid th,.grid td{border:1px solid var(--rule);padding:.3rem .5rem;text-align:left;vertical-align:top}
@@ -453,6 +469,16 @@ details.rest::details-content{content-visibility:visible;display:block}
 </table>
 </div>
 {{- end}}
+{{- if gt .Documents 1}}
+<form id="filter" class="filter" hidden aria-label="Filter the documents">
+{{- if .Summary.SeveralAreas}}
+<label>Area <select name="area"><option value="">all areas</option>{{range .Summary.Areas}}<option>{{.Area}}</option>{{end}}</select></label>
+{{- end}}
+<label>Theme <select name="theme"><option value="">all themes</option>{{range .Themes}}<option value="{{.Theme}}">{{.Theme}}: {{.Title}}</option>{{end}}</select></label>
+<label>Status <select name="status"><option value="">any status</option><option value="fail">fail</option><option value="warn">warn</option><option value="pass">pass</option></select></label>
+<output id="filter-count" aria-live="polite"></output>
+</form>
+{{- end}}
 <h3 id="grid-title">Documents by theme</h3>
 {{- if .Documents}}
 <p class="hint">The table scrolls sideways: swipe it to see every theme.</p>
@@ -466,7 +492,7 @@ details.rest::details-content{content-visibility:visible;display:block}
 {{- end}}
 
 {{- define "row" -}}
-<tr><th scope="row"><a href="#doc-{{.N}}">{{if .Name}}{{.Name}}{{else if .ID}}{{.ID}}{{else}}{{.File}}{{end}}</a>{{if or .Name .ID}}<span class="file">{{.File}}</span>{{end}}</th><td>{{.Area}}</td><td class="cell s-{{.Status}}">{{marker .Status}}</td>{{range .Themes}}<td class="cell s-{{.Status}}">{{marker .Status}}</td>{{end}}</tr>
+<tr data-status="{{.Status}}" data-areas="{{.Areas}}" data-themes="{{.ThemeStatus}}"><th scope="row"><a href="#doc-{{.N}}">{{if .Name}}{{.Name}}{{else if .ID}}{{.ID}}{{else}}{{.File}}{{end}}</a>{{if or .Name .ID}}<span class="file">{{.File}}</span>{{end}}</th><td>{{.Area}}</td><td class="cell s-{{.Status}}">{{marker .Status}}</td>{{range .Themes}}<td class="cell s-{{.Status}}">{{marker .Status}}</td>{{end}}</tr>
 {{end}}
 
 {{- define "middle" -}}
@@ -558,7 +584,7 @@ details.rest::details-content{content-visibility:visible;display:block}
 {{- end}}
 
 {{- define "doc" -}}
-<section class="doc" id="doc-{{.N}}" aria-labelledby="doc-{{.N}}-title">
+<section class="doc" id="doc-{{.N}}" aria-labelledby="doc-{{.N}}-title" data-status="{{.Status}}" data-areas="{{.Areas}}" data-themes="{{.ThemeStatus}}">
 <header class="dochead">
 <h3 id="doc-{{.N}}-title"><span class="badge s-{{.Status}}">{{marker .Status}}</span> {{if .Name}}{{.Name}}{{else if .ID}}{{.ID}}{{else}}{{.File}}{{end}}</h3>
 {{- if .About}}
@@ -622,9 +648,72 @@ details.rest::details-content{content-visibility:visible;display:block}
 <footer class="page">
 <p>{{.Run.ToolName}} {{.Run.ToolVersion}} · as of {{.Run.Today}} · findings follow the Collaborative Gain Research Study (Improvement Service, 2008).</p>
 </footer>
+<script>` + filterScript + `</script>
 </body>
 </html>
 {{end}}`
+
+// filterData gives a document's areas (one per line, as the page's area
+// filter lists them) and its status per theme, for the page's filter.
+func filterData(doc *finding.Document, themes []themeCell) (areas, themeStatus string) {
+	list := []string{finding.NoArea}
+	if doc.Partnership != nil && len(doc.Partnership.Areas) > 0 {
+		list = doc.Partnership.Areas
+	}
+	safe := make([]string, len(list))
+	for i, a := range list {
+		safe[i] = safeText(a)
+	}
+	parts := make([]string, len(themes))
+	for i, t := range themes {
+		parts[i] = t.Theme + "=" + string(t.Status)
+	}
+	return strings.Join(safe, "\n"), strings.Join(parts, " ")
+}
+
+// filterScript shows the page's filter and applies it: documents (rows of
+// the grid and sections) by area, by status, and by theme (with a status:
+// that theme's status; without: a fail or warn in it). Without the script,
+// which a mail client or a strict viewer may not run, the form stays
+// hidden and every document shows. The page's Content-Security-Policy
+// allows this script alone, by its hash.
+const filterScript = `(function () {
+  var form = document.getElementById("filter");
+  if (!form) { return; }
+  form.hidden = false;
+  var items = Array.prototype.slice.call(document.querySelectorAll("[data-status]"));
+  var count = document.getElementById("filter-count");
+  function apply() {
+    var area = form.elements.area ? form.elements.area.value : "";
+    var theme = form.elements.theme.value, status = form.elements.status.value;
+    var shown = 0, total = 0;
+    items.forEach(function (el) {
+      var ok = true, s = el.getAttribute("data-status");
+      if (area && el.getAttribute("data-areas").split("\n").indexOf(area) < 0) { ok = false; }
+      if (theme) {
+        s = "skip";
+        el.getAttribute("data-themes").split(" ").forEach(function (kv) {
+          var i = kv.indexOf("=");
+          if (kv.slice(0, i) === theme) { s = kv.slice(i + 1); }
+        });
+        if (!status && s !== "fail" && s !== "warn") { ok = false; }
+      }
+      if (status && s !== status) { ok = false; }
+      el.hidden = !ok;
+      if (el.tagName === "SECTION") { total++; if (ok) { shown++; } }
+    });
+    count.textContent = "Showing " + shown + " of " + total + " documents.";
+  }
+  form.addEventListener("change", apply);
+  apply();
+})();`
+
+// filterScriptHash is the script's hash as a Content-Security-Policy
+// source.
+var filterScriptHash = func() string {
+	sum := sha256.Sum256([]byte(filterScript))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}()
 
 // safeAll is safeText of each string.
 func safeAll(list []string) []string {

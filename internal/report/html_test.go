@@ -2,6 +2,8 @@ package report_test
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/base64"
 	"regexp"
 	"strings"
 	"testing"
@@ -23,6 +25,18 @@ func TestHTMLIsSelfContained(t *testing.T) {
 	for _, loc := range regexp.MustCompile(`(?i)\b(https?|ftp|wss?):|//[a-z0-9.-]+\.[a-z]{2,}/`).FindAllStringIndex(rest, -1) {
 		t.Errorf("a URL in the page: %q", rest[loc[0]:min(loc[1]+40, len(rest))])
 	}
+	// One script, inline: the filter, allowed by the page's CSP by its hash
+	// and by nothing else.
+	scripts := regexp.MustCompile(`(?s)<script>(.*?)</script>`).FindAllStringSubmatch(out, -1)
+	if len(scripts) != 1 || strings.Count(strings.ToLower(out), "<script") != 1 {
+		t.Fatalf("%d inline scripts, %d <script tags; want the one filter script", len(scripts), strings.Count(strings.ToLower(out), "<script"))
+	}
+	sum := sha256.Sum256([]byte(scripts[0][1]))
+	csp := `content="default-src 'none'; style-src 'unsafe-inline'; script-src &#39;sha256-` + base64.StdEncoding.EncodeToString(sum[:]) + `&#39;"`
+	if !strings.Contains(out, csp) {
+		t.Errorf("the page's CSP does not allow exactly its script: want %s", csp)
+	}
+	out = strings.Replace(out, scripts[0][0], "", 1)
 	for _, bad := range []string{"<script", "<link", "<img", "<iframe", "<object", "<embed", " src=", "@import", "url(", "@font-face"} {
 		if strings.Contains(strings.ToLower(out), bad) {
 			t.Errorf("the page holds %q", bad)
@@ -32,7 +46,6 @@ func TestHTMLIsSelfContained(t *testing.T) {
 		"<!DOCTYPE html>\n<html lang=\"en\">",
 		`<meta charset="utf-8">`,
 		`<meta name="viewport" content="width=device-width, initial-scale=1">`,
-		`content="default-src 'none'; style-src 'unsafe-inline'"`,
 		"@page{size:A4",
 		"@media print{",
 		"details.rest::details-content{content-visibility:visible", // passing rules print
