@@ -68,8 +68,15 @@ type Rule struct {
 	// the one in Section and Quote.
 	Citations   []Citation `json:"citations,omitempty"`
 	Remediation string     `json:"remediation"`
-	Params      []Param    `json:"params,omitempty"`
-	Builtin     bool       `json:"builtin"`
+	// Plain says what each outcome of the rule means in words a board
+	// member reads without the descriptor format: keyed by pass and by
+	// each of the rule's levels. Question is the prompt for reflection a
+	// board paper asks when the rule warns or fails. Built-in rules give
+	// both (a test holds them to it); custom rules may.
+	Plain    map[string]string `json:"plain,omitempty"`
+	Question string            `json:"question,omitempty"`
+	Params   []Param           `json:"params,omitempty"`
+	Builtin  bool              `json:"builtin"`
 
 	// Package is the Rego path of the rule's package, e.g.
 	// data.cgcheck.rules.governance.single_lead.
@@ -127,6 +134,39 @@ func themeOrder(theme string) int {
 		return i
 	}
 	return len(Themes)
+}
+
+// plain reads custom.plain: a mapping from pass and the rule's levels to a
+// sentence each.
+func plain(r *Rule, raw any, fail func(string, ...any) error) (map[string]string, error) {
+	if raw == nil {
+		return nil, nil
+	}
+	m, ok := raw.(map[string]any)
+	if !ok {
+		return nil, fail("rule %s: METADATA custom.plain must be a mapping of pass, warn and fail to a sentence each", r.ID)
+	}
+	out := make(map[string]string, len(m))
+	for k, v := range m {
+		s, ok := v.(string)
+		if !ok || strings.TrimSpace(s) == "" {
+			return nil, fail("rule %s: METADATA custom.plain.%s must be a sentence", r.ID, k)
+		}
+		if k != "pass" && !slices.Contains(r.Levels, k) {
+			return nil, fail("rule %s: METADATA custom.plain.%s: the rule gives pass and %s, not %s", r.ID, k, strings.Join(r.Levels, " and "), k)
+		}
+		out[k] = strings.TrimSpace(s)
+	}
+	return out, nil
+}
+
+// PlainFor is the plain words for a status of the rule: a waived finding
+// reads as what it waives; "" when the rule gives none.
+func (r *Rule) PlainFor(status string) string {
+	if r == nil {
+		return ""
+	}
+	return r.Plain[status]
 }
 
 // IsRegistry reports whether the rule runs across descriptors.
@@ -222,7 +262,7 @@ func FromModule(m *ast.Module, builtin bool) (*Rule, error) {
 	var err error
 	for key, dst := range map[string]*string{
 		"id": &r.ID, "theme": &r.Theme, "severity": &r.Severity,
-		"section": &r.Section, "quote": &r.Quote, "remediation": &r.Remediation,
+		"section": &r.Section, "quote": &r.Quote, "remediation": &r.Remediation, "question": &r.Question,
 	} {
 		if *dst, err = str(key); err != nil {
 			return nil, err
@@ -259,6 +299,9 @@ func FromModule(m *ast.Module, builtin bool) (*Rule, error) {
 			}
 		}
 		slices.Sort(r.Levels) // "fail" before "warn", however they were written
+	}
+	if r.Plain, err = plain(r, ann.Custom["plain"], fail); err != nil {
+		return nil, err
 	}
 	if r.Citations, err = citations(r.ID, ann.Custom["citations"], fail); err != nil {
 		return nil, err

@@ -69,6 +69,10 @@ func TestMetadataErrors(t *testing.T) {
 		"#   params:\n#     flag: {default: 3, type: map}\n":               "use integer, number, string, boolean, list",
 		"#   citations: {section: x}\n":                                    "citations must be a list",
 		"#   citations:\n#     - {section: Key Messages}\n":                "needs a section and a quote",
+		"#   plain: [a]\n":                "custom.plain must be a mapping",
+		"#   plain: {warn: Some words}\n": "custom.plain.warn: the rule gives pass and fail, not warn",
+		"#   plain: {fail: 3}\n":          "custom.plain.fail must be a sentence",
+		"#   question: [a]\n":             "custom.question must be a string",
 	}
 	for custom, want := range cases {
 		_, err := catalogue.FromModule(module(t, "cgcheck.rules.governance.single_lead", base+custom), true)

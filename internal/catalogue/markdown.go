@@ -46,6 +46,18 @@ func WriteMarkdown(w io.Writer, c *Catalogue) error {
 				fmt.Fprintf(&b, "> \u201c%s\u201d — *%s*\n\n", c.Quote, c.Section)
 			}
 			fmt.Fprintf(&b, "**What to do.** %s\n\n", oneParagraph(r.Remediation))
+			if len(r.Plain) > 0 {
+				b.WriteString("**In plain words** (as a board paper puts it):\n\n")
+				for _, status := range append([]string{"pass"}, r.Levels...) {
+					if words := r.Plain[status]; words != "" {
+						fmt.Fprintf(&b, "- %s: %s\n", status, oneParagraph(words))
+					}
+				}
+				b.WriteString("\n")
+			}
+			if r.Question != "" {
+				fmt.Fprintf(&b, "**Question for the board.** %s\n\n", oneParagraph(r.Question))
+			}
 			if len(r.Params) > 0 {
 				b.WriteString("| param | type | default | meaning |\n|---|---|---|---|\n")
 				for _, p := range r.Params {

@@ -123,6 +123,17 @@ func writeExplain(w io.Writer, r *catalogue.Rule, st *setup) {
 		fmt.Fprintf(w, "\nAlso, %s:\n  %s\n", c.Section, wrap("\u201c"+c.Quote+"\u201d", 76, "  "))
 	}
 	fmt.Fprintf(w, "\nWhat to do:\n  %s\n", wrap(r.Remediation, 76, "  "))
+	if len(r.Plain) > 0 {
+		fmt.Fprintln(w, "\nIn plain words (as a board paper puts it):")
+		for _, status := range append([]string{"pass"}, r.Levels...) {
+			if words := r.Plain[status]; words != "" {
+				fmt.Fprintf(w, "  %s: %s\n", status, wrap(words, 70, "        "))
+			}
+		}
+	}
+	if r.Question != "" {
+		fmt.Fprintf(w, "\nQuestion for the board:\n  %s\n", wrap(r.Question, 76, "  "))
+	}
 	if len(r.Params) > 0 {
 		fmt.Fprintln(w, "\nParams:")
 		for _, p := range r.Params {

@@ -79,6 +79,36 @@ func readSpecRules(t *testing.T) []specRule {
 	return out
 }
 
+// TestEveryBuiltinRuleSpeaksPlainly: every built-in rule says in plain
+// words what each of its outcomes means (pass and each level) and gives the
+// question a board paper asks, so board papers never fall back on the
+// descriptor's field names.
+func TestEveryBuiltinRuleSpeaksPlainly(t *testing.T) {
+	t.Parallel()
+	p, err := engine.Load(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fieldPath := regexp.MustCompile(`\b[a-z]+(_[a-z]+)*\.[a-z_]+\b|\b[a-z]+_[a-z_]+\b`)
+	for _, r := range p.Catalogue().Rules() {
+		for _, status := range append([]string{"pass"}, r.Levels...) {
+			words := r.Plain[status]
+			if words == "" {
+				t.Errorf("rule %s: METADATA has no custom.plain.%s", r.ID, status)
+			}
+			if m := fieldPath.FindString(words); m != "" {
+				t.Errorf("rule %s: plain.%s speaks in field names (%q): %s", r.ID, status, m, words)
+			}
+		}
+		if len(r.Plain) != len(r.Levels)+1 {
+			t.Errorf("rule %s: plain has %d entries, want pass and %v", r.ID, len(r.Plain), r.Levels)
+		}
+		if !strings.HasSuffix(r.Question, "?") {
+			t.Errorf("rule %s: custom.question %q is not a question", r.ID, r.Question)
+		}
+	}
+}
+
 // TestCatalogueMatchesSpec holds every rule of rules.md, per-document and
 // registry, to its id, theme, levels, section and verbatim quote.
 func TestCatalogueMatchesSpec(t *testing.T) {

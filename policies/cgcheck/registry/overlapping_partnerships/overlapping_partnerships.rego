@@ -34,6 +34,16 @@
 #     distract, overlap, conflict and duplicate effort; de-cluttering the
 #     partnership landscape frees partners' time and resources for the
 #     outcomes themselves.
+#   plain:
+#     pass: >-
+#       No two partnerships serve the same people in the same area towards
+#       the same outcome.
+#     warn: >-
+#       Some partnerships serve the same people in the same area towards
+#       the same outcome, and may duplicate effort.
+#   question: >-
+#     Could these partnerships be brought together, or their remits made
+#     distinct?
 #   params: {}
 package cgcheck.registry.overlapping_partnerships
 

@@ -36,6 +36,15 @@
 #     often through existing reporting mechanisms, behind the partnerships that
 #     worked; a line of accountability that comes back to where it started
 #     leaves no one accountable.
+#   plain:
+#     pass: >-
+#       Every line of reporting leads somewhere: none goes round in a
+#       circle.
+#     fail: >-
+#       Some partnerships report to each other in a circle, so none is
+#       finally accountable.
+#   question: >-
+#     Where does accountability for these partnerships finally rest?
 #   params: {}
 package cgcheck.registry.reporting_cycle
 

@@ -28,6 +28,15 @@
 #     could be combined. The study notes that collaboration depends on the
 #     release of organisational capacity: people spread across many groups
 #     have little time left for the work each group exists to deliver.
+#   plain:
+#     pass: >-
+#       No one represents a partner on too many partnerships.
+#     warn: >-
+#       Some people sit on so many partnerships that their time may be
+#       stretched.
+#   question: >-
+#     Can the load on these people be shared, or some of these groups be
+#     combined?
 #   params:
 #     max_seats_per_person:
 #       default: 4

@@ -20,6 +20,14 @@
 #     can only see which partnerships overlap, share people or report to one
 #     another when every id names exactly one descriptor. If two files
 #     describe the same partnership, keep one of them.
+#   plain:
+#     pass: >-
+#       Every partnership has its own identifier.
+#     fail: >-
+#       Two or more partnership records share one identifier.
+#   question: >-
+#     Which record is the real one, and can the other be given its own
+#     identifier?
 #   params: {}
 package cgcheck.registry.unique_ids
 

@@ -23,6 +23,15 @@
 #     studies showed a clear strategic vision, practically translated into
 #     effective action plans, and a ‘bias towards action’ in delivering on
 #     partnership objectives.
+#   plain:
+#     pass: >-
+#       It has an action plan, and the plan is up to date.
+#     warn: >-
+#       Some actions are past their due date.
+#     fail: >-
+#       It has no action plan.
+#   question: >-
+#     What are the next steps, who owns each, and are they on time?
 #   params: {}
 package cgcheck.rules.action.action_plan
 

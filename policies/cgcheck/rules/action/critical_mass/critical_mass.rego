@@ -36,6 +36,19 @@
 #     partnership to demonstrate critical mass as it develops. Consider what
 #     each core partner brings; a member that contributes nothing may be
 #     better placed as a consultee.
+#   plain:
+#     pass: >-
+#       Enough partners commit staff, money or assets to give the work
+#       critical mass.
+#     warn: >-
+#       Few partners commit staff, money or assets as yet, or some core
+#       partners have no contribution recorded.
+#     fail: >-
+#       Too few partners commit staff, money or assets for the work to have
+#       critical mass.
+#   question: >-
+#     Are enough resources committed for this to succeed, and what does
+#     each partner put in?
 #   params:
 #     critical_mass_min_partners:
 #       default: 2

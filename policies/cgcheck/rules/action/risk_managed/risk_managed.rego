@@ -22,6 +22,13 @@
 #     found the management of risk among the key themes of partnerships that
 #     realise collaborative gain: a shared view of what could go wrong, and
 #     who will act, lets partners commit resources with confidence.
+#   plain:
+#     pass: >-
+#       The main risks are recorded, each with someone managing it.
+#     warn: >-
+#       The risks to the shared work are not recorded.
+#   question: >-
+#     What could stop this working, and who is managing each risk?
 #   params: {}
 package cgcheck.rules.action.risk_managed
 

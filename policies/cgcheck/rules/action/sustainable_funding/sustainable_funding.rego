@@ -30,6 +30,14 @@
 #     to be able to find scope for collaborative gain without it; if the
 #     activity is solely dependent upon additional funding, it offers a fairly
 #     limited model of sustainable working.
+#   plain:
+#     pass: >-
+#       The work does not depend on start-up funding alone.
+#     warn: >-
+#       The work depends on start-up (pump-priming) funding, with no plan
+#       for when it ends.
+#   question: >-
+#     How will this work continue when the start-up funding ends?
 #   params: {}
 package cgcheck.rules.action.sustainable_funding
 

@@ -31,6 +31,14 @@
 #     client groups around the quality and level of services fosters a better
 #     understanding of client need and lets partners tailor, prioritise and
 #     target their contributions accordingly.
+#   plain:
+#     pass: >-
+#       It engages with the people it serves, and has done so recently.
+#     warn: >-
+#       It has not recorded recent engagement with the people it serves.
+#   question: >-
+#     How have the people this serves been involved in shaping it, and when
+#     were they last asked?
 #   params:
 #     engagement_max_age_months:
 #       default: 12

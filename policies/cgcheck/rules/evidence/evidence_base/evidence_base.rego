@@ -31,6 +31,18 @@
 #     robustness of the evidence was a fundamental building block of a
 #     programme's credibility and mandate, and that quality information is key
 #     to understanding the needs of the client base.
+#   plain:
+#     pass: >-
+#       Its work rests on current evidence: both figures and people's
+#       experience.
+#     warn: >-
+#       Its evidence is dated, or rests only on figures or only on people's
+#       experience.
+#     fail: >-
+#       It records no evidence for its work.
+#   question: >-
+#     What evidence shows this approach will work here, and is it up to
+#     date?
 #   params:
 #     evidence_max_age_months:
 #       default: 36

@@ -22,6 +22,15 @@
 #     statement of the qualitative benefit. The study recognised that
 #     collaborative gain is easier to conceptualise than to measure; even so,
 #     the benefits should be capable of being articulated.
+#   plain:
+#     pass: >-
+#       It says how its benefits will be seen, by measures or by benefits
+#       described.
+#     fail: >-
+#       It does not say how its benefits will be seen.
+#   question: >-
+#     How will the partners, and this board, see the benefits of working
+#     together?
 #   params: {}
 package cgcheck.rules.gain.benefits_measurable
 

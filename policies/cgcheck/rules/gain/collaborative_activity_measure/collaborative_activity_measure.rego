@@ -24,6 +24,15 @@
 #     target groups or more efficient use of space. The study expects
 #     monitoring to focus on fulfilment of those collaborative activities and
 #     the benefits they bring.
+#   plain:
+#     pass: >-
+#       It measures the joint working itself, not only the outcomes.
+#     warn: >-
+#       It measures outcomes, but not the joint working the partners
+#       committed to.
+#   question: >-
+#     How will the partners know they are doing what they promised each
+#     other?
 #   params: {}
 package cgcheck.rules.gain.collaborative_activity_measure
 

@@ -22,6 +22,13 @@
 #     will good practice lessons be disseminated?", and sees learning and
 #     service improvement as a benefit of collaboration, with evaluation used
 #     to facilitate reflection rather than audit.
+#   plain:
+#     pass: >-
+#       It says how lessons will be shared beyond the partnership.
+#     warn: >-
+#       It does not say how lessons will be shared beyond the partnership.
+#   question: >-
+#     How will what is learned here reach other partnerships and services?
 #   params: {}
 package cgcheck.rules.gain.lessons_shared
 

@@ -25,6 +25,16 @@
 #     the programme or project level, where what is learned about working
 #     together is used to re-emphasise or refine those activities. One
 #     proportionate measure at each level can be enough.
+#   plain:
+#     pass: >-
+#       It monitors the gain both for the area as a whole and for the
+#       project itself.
+#     warn: >-
+#       It monitors the gain at one level only: for the area as a whole or
+#       for the project itself, not both.
+#   question: >-
+#     How will we see both the difference made to the area and the progress
+#     of the project itself?
 #   params: {}
 package cgcheck.rules.gain.monitoring_levels
 

@@ -21,6 +21,17 @@
 #     how it was moving before then (its change per year). The study suggests
 #     gain might then be measured as further or faster progress in attaining
 #     objectives against the pre-partnership performance trends.
+#   plain:
+#     pass: >-
+#       Each outcome measure has a starting point and the trend before the
+#       partnership.
+#     warn: >-
+#       Some outcome measures lack a starting point or the trend before the
+#       partnership, so the gain cannot be told from what would have
+#       happened anyway.
+#   question: >-
+#     How will we tell the difference the partnership makes from what would
+#     have happened anyway?
 #   params: {}
 package cgcheck.rules.gain.pre_partnership_trend
 

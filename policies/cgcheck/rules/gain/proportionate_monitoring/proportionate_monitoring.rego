@@ -20,6 +20,14 @@
 #     keep those. The study warns that monitoring should be proportionate, not
 #     distract from overall purpose, and offer the necessary evidence without
 #     placing undue demands on management resources.
+#   plain:
+#     pass: >-
+#       The monitoring is in proportion to the work.
+#     warn: >-
+#       There are so many measures that monitoring may take more effort
+#       than it is worth.
+#   question: >-
+#     Are all these measures needed, or would fewer tell us as much?
 #   params:
 #     max_measures:
 #       default: 12

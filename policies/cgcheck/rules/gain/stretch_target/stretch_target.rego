@@ -24,6 +24,16 @@
 #     they expect to deliver together. If working together is to add value,
 #     the collaborative target should be a further and more stretching one; if
 #     it cannot be, ask whether collaboration adds anything to this measure.
+#   plain:
+#     pass: >-
+#       Its joint targets go further than the partners would reach working
+#       alone.
+#     warn: >-
+#       Some joint targets go no further than the partners would reach
+#       working alone.
+#   question: >-
+#     What more will working together achieve than each partner would reach
+#     on its own?
 #   params: {}
 package cgcheck.rules.gain.stretch_target
 

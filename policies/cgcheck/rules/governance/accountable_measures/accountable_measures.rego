@@ -25,6 +25,13 @@
 #     system of performance management as part of what collaborative gain
 #     looks like; a measure that nobody owns is unlikely to be reported or
 #     acted on.
+#   plain:
+#     pass: >-
+#       Every measure has a partner accountable for it.
+#     fail: >-
+#       Some measures have no partner accountable for them.
+#   question: >-
+#     For each measure, which partner answers for it?
 #   params: {}
 package cgcheck.rules.governance.accountable_measures
 

@@ -42,6 +42,19 @@
 #     who attend meetings do not have sufficient decision-making powers, so
 #     consider whether each partner is sending the right people to the right
 #     meetings, starting with the lead partner.
+#   plain:
+#     pass: >-
+#       The people representing the partners can commit their organisations
+#       without referring back.
+#     warn: >-
+#       Some representatives cannot commit what their organisation
+#       contributes without referring back.
+#     fail: >-
+#       The lead organisation's representative cannot take decisions
+#       without referring back.
+#   question: >-
+#     Can the people round the table commit their organisations' money,
+#     staff and policy, or will decisions wait while they refer back?
 #   params: {}
 package cgcheck.rules.governance.delegated_authority
 

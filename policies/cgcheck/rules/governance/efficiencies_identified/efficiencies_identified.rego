@@ -22,6 +22,15 @@
 #     the benefits of working together; the civic centre partners, for
 #     example, estimated saving around £4.5m to £5m by building one centre
 #     instead of three.
+#   plain:
+#     pass: >-
+#       It records the efficiencies and business benefits it expects.
+#     warn: >-
+#       It does not record the efficiencies or business benefits it
+#       expects.
+#   question: >-
+#     What savings or business benefits do the partners expect, and how
+#     would they be shown?
 #   params: {}
 package cgcheck.rules.governance.efficiencies_identified
 

@@ -23,6 +23,18 @@
 #     organisations can still contribute or be consulted without being core
 #     partners. The focus is on the quality of what each partner can
 #     contribute, rather than the number of partners attending meetings.
+#   plain:
+#     pass: >-
+#       The core group is small enough to manage.
+#     warn: >-
+#       The core group is close to the size at which the study found groups
+#       become unwieldy.
+#     fail: >-
+#       The core group is larger than the study found workable (more than
+#       10 to 12).
+#   question: >-
+#     Does every organisation in the core group need to be there, or could
+#     some contribute or be consulted instead?
 #   params:
 #     group_size_warn:
 #       default: 10

@@ -44,6 +44,17 @@
 #     management at the outset helps to focus collaborative effort, and that
 #     collaborative gain is not always explicitly measurable. Keep it
 #     proportionate to the purpose.
+#   plain:
+#     pass: >-
+#       A way of monitoring the benefits was agreed at the start.
+#     warn: >-
+#       Monitoring was agreed late, or it lacks measures with a starting
+#       point and a target.
+#     fail: >-
+#       No way of monitoring the benefits was agreed at the start.
+#   question: >-
+#     How will the partners know, from the start, whether working together
+#     is making a difference?
 #   params:
 #     monitoring_grace_days:
 #       default: 90

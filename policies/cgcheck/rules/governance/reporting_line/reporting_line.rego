@@ -28,6 +28,14 @@
 #     perspectives cohesive and finite resources deployed on the agreed
 #     outcomes; consider whether an existing structure could carry this
 #     reporting rather than a new one.
+#   plain:
+#     pass: >-
+#       It names the board or committee it reports to.
+#     fail: >-
+#       It does not name the board or committee it reports to.
+#   question: >-
+#     To whom is this partnership accountable, and how often will it
+#     report?
 #   params: {}
 package cgcheck.rules.governance.reporting_line
 

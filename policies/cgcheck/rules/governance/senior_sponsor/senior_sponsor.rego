@@ -22,6 +22,14 @@
 #     governance structures underpinned by the presence and influence of senior
 #     officers (elected members); ask who at that level will champion this work
 #     and unblock it when partners' own priorities pull the other way.
+#   plain:
+#     pass: >-
+#       A senior officer or elected member sponsors the partnership.
+#     fail: >-
+#       No senior officer or elected member is named as its sponsor.
+#   question: >-
+#     Which senior officer or elected member will champion this work and
+#     help it past obstacles?
 #   params: {}
 package cgcheck.rules.governance.senior_sponsor
 

@@ -21,6 +21,13 @@
 #     contact for reporting. The study found that clear accountability of this
 #     kind lets partners concentrate on what their own contribution should be
 #     and when.
+#   plain:
+#     pass: >-
+#       One lead organisation and one lead person are named.
+#     fail: >-
+#       There is no single named lead organisation and lead person.
+#   question: >-
+#     Who is the one named lead, and which organisation leads?
 #   params: {}
 package cgcheck.rules.governance.single_lead
 

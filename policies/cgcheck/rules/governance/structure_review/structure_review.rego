@@ -28,6 +28,14 @@
 #     lifecycle.last_structure_review. The case studies showed ongoing review
 #     and refinement of structures as the work moved on; a structure that
 #     suited the start may not suit delivery.
+#   plain:
+#     pass: >-
+#       Its structures have been reviewed recently.
+#     warn: >-
+#       Its structures have not been reviewed for some time.
+#   question: >-
+#     When did the partners last ask whether this structure is still the
+#     right one, and whether it is still needed?
 #   params:
 #     review_interval_months:
 #       default: 12

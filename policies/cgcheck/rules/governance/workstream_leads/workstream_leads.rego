@@ -25,6 +25,16 @@
 #     readily identified in clearly defined, smaller-scale pieces of work, and
 #     that a lead responsibility for each strand brings a degree of ownership
 #     and accountability to the process.
+#   plain:
+#     pass: >-
+#       Each strand of work has a lead.
+#     warn: >-
+#       A large programme is not broken down into strands of work, each
+#       with its own lead.
+#     fail: >-
+#       Some strands of work have no lead.
+#   question: >-
+#     Is each strand of the work led by someone who answers for it?
 #   params: {}
 package cgcheck.rules.governance.workstream_leads
 

@@ -36,6 +36,14 @@
 #     be robust and open to scrutiny; a board can only rely on a descriptor
 #     whose every entry says what is actually the case. This rule cannot be
 #     waived.
+#   plain:
+#     pass: >-
+#       Every entry is filled in.
+#     fail: >-
+#       Some entries still hold placeholder text rather than the real
+#       details.
+#   question: >-
+#     Can the missing details be completed before the board decides?
 #   params:
 #     placeholder_texts:
 #       type: list

@@ -38,6 +38,16 @@
 #     shows every framework in force and its outcomes). Other checks cannot
 #     be trusted until every reference resolves, so this rule cannot be
 #     waived.
+#   plain:
+#     pass: >-
+#       Everything it refers to (partners, outcomes, measures) is in the
+#       proposal.
+#     fail: >-
+#       Some entries refer to partners, outcomes or measures that are not
+#       in the proposal.
+#   question: >-
+#     Can the proposal be corrected so that every partner and outcome it
+#     mentions is one it lists?
 #   params: {}
 package cgcheck.rules.integrity.references_resolve
 

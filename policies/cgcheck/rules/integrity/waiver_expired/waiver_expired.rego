@@ -17,6 +17,15 @@
 #     Look again at the finding this waiver covered. If the reason still
 #     holds, have it re-approved with a new expiry date; if the partnership
 #     has moved on, act on the finding and remove the waiver.
+#   plain:
+#     pass: >-
+#       No agreed exception has lapsed.
+#     warn: >-
+#       An exception agreed earlier has lapsed, so the concern it covered
+#       applies again.
+#   question: >-
+#     Should the lapsed exception be renewed, with reasons, or the concern
+#     now be addressed?
 #   params: {}
 package cgcheck.rules.integrity.waiver_expired
 

@@ -28,6 +28,15 @@
 #     partnership or why it is accepted for now, and record who approved the
 #     waiver, when, and when it will be looked at again. Keep waivers short
 #     lived, so that the departure is reviewed rather than forgotten.
+#   plain:
+#     pass: >-
+#       Every exception asked for is complete: what it covers, why, who
+#       approved it and until when.
+#     fail: >-
+#       An exception asked for is incomplete, so it does not count.
+#   question: >-
+#     Is each exception justified, approved by the right people, and
+#     limited in time?
 #   params:
 #     waiver_max_months:
 #       default: 24

@@ -21,6 +21,15 @@
 #     its original purpose has been achieved or is no longer relevant; if so,
 #     set the status to closing or closed, and if the work must go on, agree
 #     why and record a new expiry date.
+#   plain:
+#     pass: >-
+#       It is within its agreed lifetime.
+#     fail: >-
+#       Its agreed end date has passed, but it is still recorded as
+#       running.
+#   question: >-
+#     Has this partnership achieved its purpose, and should it now be wound
+#     up or formally renewed?
 #   params: {}
 package cgcheck.rules.lifecycle.expired_still_active
 

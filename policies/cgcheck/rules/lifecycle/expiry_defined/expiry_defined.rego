@@ -23,6 +23,18 @@
 #     The study found that collaborative gain working expires when its
 #     original purpose is achieved or is no longer relevant, rather than
 #     carrying on out of habit.
+#   plain:
+#     pass: >-
+#       It says when, or on what condition, it will end, or when it will
+#       next be reviewed.
+#     warn: >-
+#       It is meant to continue, but no date is set to review whether it is
+#       still needed.
+#     fail: >-
+#       It does not say when it will end or when it will be reviewed.
+#   question: >-
+#     How will the partners know when this work is done, and when will they
+#     decide whether it is still needed?
 #   params: {}
 package cgcheck.rules.lifecycle.expiry_defined
 

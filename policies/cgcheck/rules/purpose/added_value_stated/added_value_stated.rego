@@ -30,6 +30,19 @@
 #     two that the partners would all recognise is enough; if the answer is
 #     hard to write, it may be worth asking whether a partnership is the right
 #     vehicle for the work.
+#   plain:
+#     pass: >-
+#       The proposal says what working together will achieve that no
+#       partner could achieve as well alone.
+#     warn: >-
+#       The proposal says why this is a partnership, but too briefly to
+#       show what working together adds.
+#     fail: >-
+#       The proposal does not say why this work needs a partnership rather
+#       than one organisation.
+#   question: >-
+#     What will the partners achieve together that none of them could
+#     achieve as well on its own?
 #   params:
 #     why_min_words:
 #       default: 8

@@ -32,6 +32,18 @@
 #     study found that mandates were clearest, and partners best able to
 #     tailor their interventions, where a programme was focused on a specific
 #     client group and its needs.
+#   plain:
+#     pass: >-
+#       It says who the service is for, closely enough to shape the service
+#       around them.
+#     warn: >-
+#       It names who the service is for, but too loosely to shape a service
+#       around them.
+#     fail: >-
+#       It does not say who the service is for.
+#   question: >-
+#     Who exactly is this service for, and how will the partners know they
+#     are reaching them?
 #   params:
 #     generic_client_groups:
 #       type: list

@@ -26,6 +26,14 @@
 #     tangible outcome; in one case study a single statistic gave a clear
 #     mandate and, with it, a shared understanding of the need to act across
 #     all the agencies involved.
+#   plain:
+#     pass: >-
+#       It records the need or mandate the partnership answers.
+#     warn: >-
+#       It does not record the need or mandate the partnership answers.
+#   question: >-
+#     What need, or what mandate, gave rise to this partnership, and what
+#     evidence shows it?
 #   params: {}
 package cgcheck.rules.purpose.mandate_defined
 

@@ -25,6 +25,15 @@
 #     gain through collaboration occurs: being clear about the added value
 #     also makes clear where a partner's time might be better spent elsewhere,
 #     and keeps the partnership focused on the task it exists for.
+#   plain:
+#     pass: >-
+#       It says where working together is not expected to add value, so
+#       that shared time goes where it counts.
+#     warn: >-
+#       It does not say where working together is not expected to add
+#       value.
+#   question: >-
+#     Which parts of this work are better left to each partner alone?
 #   params: {}
 package cgcheck.rules.purpose.no_gain_areas
 

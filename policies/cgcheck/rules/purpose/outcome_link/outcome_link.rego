@@ -36,6 +36,14 @@
 #     more likely to result in genuine collaborative gain, and the link helps
 #     partners see where this work sits among the other partnerships in the
 #     area.
+#   plain:
+#     pass: >-
+#       It links the work to the local and national outcomes it serves.
+#     warn: >-
+#       It does not link the work to a local or national outcome.
+#   question: >-
+#     Which of the area's and the nation's outcomes will this work move,
+#     and how will we see it?
 #   params: {}
 package cgcheck.rules.purpose.outcome_link
 

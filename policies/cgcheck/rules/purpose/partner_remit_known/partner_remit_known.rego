@@ -34,6 +34,16 @@
 #     for Collaborative Gain, and that a collaborative task is most secure
 #     when it is an intrinsic part of each partner's own interests, achieving
 #     synergy through interdependence and self interest.
+#   plain:
+#     pass: >-
+#       Each core partner has said what it does, what it will bring and
+#       what it wants from the outcome.
+#     warn: >-
+#       Not every core partner has said what it does, what it will bring,
+#       or what it wants from the outcome.
+#   question: >-
+#     Is each core partner clear about what it will bring to the table, and
+#     what it hopes to gain?
 #   params: {}
 package cgcheck.rules.purpose.partner_remit_known
 

@@ -34,6 +34,17 @@
 #     wide-ranging agendas such as health improvement; ask whether the
 #     partners would all describe the task in the same way, and whether a
 #     large agenda could be broken down into manageable strands of work.
+#   plain:
+#     pass: >-
+#       It names a specific, achievable task.
+#     warn: >-
+#       Its task reads as a broad agenda or mission statement rather than a
+#       specific, achievable task.
+#     fail: >-
+#       It does not say what task the partnership is for.
+#   question: >-
+#     What particular task will this partnership achieve, for whom, where
+#     and by when?
 #   params:
 #     task_min_words:
 #       default: 6

@@ -35,6 +35,19 @@
 #     realised; a core partner that has not agreed them may be working to a
 #     different purpose. While a partnership is still proposed, use the gap as
 #     a prompt to complete the conversation before it starts work.
+#   plain:
+#     pass: >-
+#       The vision and objectives are recorded as agreed by all the core
+#       partners.
+#     warn: >-
+#       The agreement of the vision and objectives is not complete on the
+#       record: not every core partner is shown as agreeing, or it is not
+#       recorded when they agreed.
+#     fail: >-
+#       No partner is recorded as having agreed the vision and objectives.
+#   question: >-
+#     Have all the partners agreed the vision and objectives, and is that
+#     agreement on record?
 #   params: {}
 package cgcheck.rules.purpose.vision_agreed
 
