@@ -147,6 +147,7 @@ the purpose is achieved.`,
 		newFrameworksCmd(s, g),
 		newCompareCmd(s),
 		newDiffCmd(s, g),
+		newPaperCmd(s, g),
 		newInitCmd(s),
 		newVersionCmd(s),
 	)

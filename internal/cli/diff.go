@@ -81,6 +81,8 @@ error or a file that cannot be read as a descriptor.`,
 	fl.StringVar(&failOn, "fail-on", "fail", "lowest status of a new finding that makes the exit code 1: fail or warn")
 	fl.String("today", "", "as-of date for every date rule, YYYY-MM-DD (default the current date)")
 	fl.StringArrayVar(&params, "param", nil, "set a rule parameter, rule.name=value (repeatable)")
+	fl.String("cache-dir", "", "where per-document results are cached (default the user's cache directory)")
+	fl.Bool("no-cache", false, "neither read nor write the cache")
 	return cmd
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -127,5 +128,42 @@ func TestREADMEOutputExampleIsReal(t *testing.T) {
 	got := cgcheck(t, append(strings.Fields(command), "--no-cache")...)
 	if diff := cmp.Diff(want, got.stdout); diff != "" {
 		t.Errorf("the README's output of `cgcheck %s` is not what it prints (-README +real):\n%s", command, diff)
+	}
+}
+
+// TestPaperSpeaksWithoutFieldNames writes the board paper of every bundled
+// example and holds what a reader sees (outside the file name in the
+// footer) free of the descriptor format's field names: no snake_case word,
+// no dotted path.
+func TestPaperSpeaksWithoutFieldNames(t *testing.T) {
+	root := testtool.RepoRoot(t)
+	files, err := filepath.Glob(filepath.Join(root, "testdata", "examples", "*.*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	hidden := regexp.MustCompile(`(?s)<head>.*?</head>|<footer>.*?</footer>|<code>.*?</code>`)
+	tags := regexp.MustCompile(`<[^>]+>`)
+	fieldName := regexp.MustCompile(`\b[a-z]+(?:_[a-z]+)+\b|\b[a-z_]+\.[a-z_]+\b`)
+	n := 0
+	for _, file := range files {
+		if ext := filepath.Ext(file); ext != ".yaml" && ext != ".json" {
+			continue
+		}
+		n++
+		got := cgcheck(t, "paper", "--no-cache", "--today", "2008-10-01", file)
+		if got.code != 0 || got.stderr != "" {
+			t.Errorf("paper %s: exit %d, stderr %q", file, got.code, got.stderr)
+			continue
+		}
+		text := tags.ReplaceAllString(hidden.ReplaceAllString(got.stdout, ""), " ")
+		if m := fieldName.FindAllString(text, 5); len(m) > 0 {
+			t.Errorf("the paper of %s speaks in field names: %q", filepath.Base(file), m)
+		}
+		if !strings.Contains(text, "What the checks found") {
+			t.Errorf("the paper of %s has no findings section", filepath.Base(file))
+		}
+	}
+	if n < 10 {
+		t.Fatalf("only %d examples found", n)
 	}
 }

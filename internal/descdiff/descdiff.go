@@ -9,11 +9,12 @@ package descdiff
 import (
 	"encoding/json"
 	"fmt"
-	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"example.org/cgcheck/internal/plainwords"
 )
 
 // Change is one difference, in words, with the place in the new version it
@@ -371,24 +372,13 @@ func totals(desc map[string]any) (money, staff float64) {
 	return money, staff
 }
 
-// pounds writes an amount as £1,250,000.
-func pounds(v float64) string {
-	whole := strconv.FormatInt(int64(math.Round(v)), 10)
-	var b strings.Builder
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 && r != '-' && whole[i-1] != '-' {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return "£" + b.String()
-}
+func pounds(v float64) string { return plainwords.Pounds(v) }
 
-func fte(v float64) string { return trim(v) + " FTE" }
+func fte(v float64) string { return plainwords.FTE(v) }
 
-func trim(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+func trim(v float64) string { return plainwords.Number(v) }
 
-func words(s string) string { return strings.ReplaceAll(s, "_", " ") }
+func words(s string) string { return plainwords.Words(s) }
 
 func quoteOrNone(s string) string {
 	if s == "" {
@@ -397,9 +387,4 @@ func quoteOrNone(s string) string {
 	return strconv.Quote(s)
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
+func plural(n int, one, many string) string { return plainwords.Plural(n, one, many) }

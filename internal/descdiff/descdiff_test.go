@@ -91,11 +91,3 @@ func TestDiff(t *testing.T) {
 		t.Errorf("a descriptor against itself gives %d changes, want none", n)
 	}
 }
-
-func TestPounds(t *testing.T) {
-	for v, want := range map[float64]string{0: "£0", 999: "£999", 1000: "£1,000", 2500000: "£2,500,000", -1500: "£-1,500"} {
-		if got := pounds(v); got != want {
-			t.Errorf("pounds(%v) = %q, want %q", v, got, want)
-		}
-	}
-}
