@@ -7,7 +7,6 @@
 package descdiff
 
 import (
-	"encoding/json"
 	"fmt"
 	"slices"
 	"strconv"
@@ -15,6 +14,7 @@ import (
 	"time"
 
 	"example.org/cgcheck/internal/plainwords"
+	"example.org/cgcheck/internal/values"
 )
 
 // Change is one difference, in words, with the place in the new version it
@@ -58,7 +58,7 @@ func (d *differ) partnership(old, cur map[string]any) {
 			d.add("Partnership", "/"+f.key, fmt.Sprintf("%s changed from %s to %s", f.label, quoteOrNone(words(a)), quoteOrNone(words(b))), false)
 		}
 	}
-	if a, b := strings.Join(areas(old["area"]), ", "), strings.Join(areas(cur["area"]), ", "); a != b {
+	if a, b := strings.Join(values.Strs(old["area"]), ", "), strings.Join(values.Strs(cur["area"]), ", "); a != b {
 		d.add("Partnership", "/area", fmt.Sprintf("Area changed from %s to %s", quoteOrNone(a), quoteOrNone(b)), false)
 	}
 	for _, f := range []struct{ path, label string }{{"purpose/task", "The task"}, {"purpose/why_partnership", "Why a partnership"}} {
@@ -244,48 +244,14 @@ func (d *differ) date(pointer, label, a, b string) {
 	}
 }
 
-// The helpers read values of the expected shape, or the zero value.
-
-func str(v any) string { s, _ := v.(string); return strings.TrimSpace(s) }
-
-func obj(v any) map[string]any { m, _ := v.(map[string]any); return m }
-
-func list(v any) []any { l, _ := v.([]any); return l }
-
-func num(v any) (float64, bool) {
-	switch n := v.(type) {
-	case json.Number:
-		f, err := n.Float64()
-		return f, err == nil
-	case float64:
-		return n, true
-	case int:
-		return float64(n), true
-	}
-	return 0, false
-}
-
-// at walks a slash-separated path of object keys.
-func at(v map[string]any, path string) any {
-	var cur any = v
-	for _, k := range strings.Split(path, "/") {
-		cur = obj(cur)[k]
-	}
-	return cur
-}
-
-func areas(v any) []string {
-	if s := str(v); s != "" {
-		return []string{s}
-	}
-	var out []string
-	for _, a := range list(v) {
-		if s := str(a); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
+// The readers of the parsed descriptor, by shape.
+var (
+	str  = values.Str
+	obj  = values.Obj
+	list = values.List
+	num  = values.Num
+	at   = values.At
+)
 
 // byID indexes a list of objects by their id (the first of a repeated id),
 // with each id's index in the list.

@@ -7,13 +7,13 @@
 package paper
 
 import (
-	"encoding/json"
 	"slices"
 	"strings"
 
 	"example.org/cgcheck/internal/catalogue"
 	"example.org/cgcheck/internal/finding"
 	"example.org/cgcheck/internal/plainwords"
+	"example.org/cgcheck/internal/values"
 )
 
 // Paper is a board paper's content.
@@ -335,33 +335,11 @@ func dated(v any, target bool) string {
 	return s
 }
 
-func str(v any) string { s, _ := v.(string); return strings.TrimSpace(s) }
-
-func obj(v any) map[string]any { m, _ := v.(map[string]any); return m }
-
-func list(v any) []any { l, _ := v.([]any); return l }
-
-// strs reads a string or a list of strings.
-func strs(v any) []string {
-	if s := str(v); s != "" {
-		return []string{s}
-	}
-	var out []string
-	for _, x := range list(v) {
-		if s := str(x); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
-}
-
-func num(v any) (float64, bool) {
-	switch n := v.(type) {
-	case json.Number:
-		f, err := n.Float64()
-		return f, err == nil
-	case float64:
-		return n, true
-	}
-	return 0, false
-}
+// The readers of the parsed descriptor, by shape.
+var (
+	str  = values.Str
+	obj  = values.Obj
+	list = values.List
+	num  = values.Num
+	strs = values.Strs
+)

@@ -345,19 +345,7 @@ func TestHTMLInChromium(t *testing.T) {
 		t.Errorf("PrintToPDF gave %d bytes starting %q, want a PDF", len(pdf), pdf[:min(len(pdf), 8)])
 	}
 	write(t, dir, "report-a4.pdf", pdf)
-	// Every page is A4: 595 × 842 points.
-	boxes := regexp.MustCompile(`/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]`).FindAllSubmatch(pdf, -1)
-	if len(boxes) == 0 {
-		t.Errorf("the PDF has no page")
-	}
-	for _, b := range boxes {
-		w, _ := strconv.ParseFloat(string(b[1]), 64)
-		h, _ := strconv.ParseFloat(string(b[2]), 64)
-		if math.Abs(w-595.3) > 1.5 || math.Abs(h-841.9) > 1.5 {
-			t.Errorf("a PDF page is %.1f × %.1f points, want A4 (595 × 842)", w, h)
-		}
-	}
-	t.Logf("the PDF has %d A4 pages", len(boxes))
+	t.Logf("the PDF has %d A4 pages", checkA4(t, pdf))
 
 	// The filter: the script shows it, and it hides what does not match,
 	// in the grid and the sections alike (the page's CSP lets the script
@@ -447,6 +435,24 @@ func TestChromiumHarnessSeesRequestsAndErrors(t *testing.T) {
 	if !containsText(errs, "Content Security Policy") {
 		t.Errorf("no policy refusal logged: %q", errs)
 	}
+}
+
+// checkA4 holds every page of a PDF to A4 (595 × 842 points) and returns
+// how many there are.
+func checkA4(t *testing.T, pdf []byte) int {
+	t.Helper()
+	boxes := regexp.MustCompile(`/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]`).FindAllSubmatch(pdf, -1)
+	if len(boxes) == 0 {
+		t.Errorf("the PDF has no page")
+	}
+	for _, b := range boxes {
+		w, _ := strconv.ParseFloat(string(b[1]), 64)
+		h, _ := strconv.ParseFloat(string(b[2]), 64)
+		if math.Abs(w-595.3) > 1.5 || math.Abs(h-841.9) > 1.5 {
+			t.Errorf("a PDF page is %.1f × %.1f points, want A4 (595 × 842)", w, h)
+		}
+	}
+	return len(boxes)
 }
 
 func waitFor(t *testing.T, done func() bool) {

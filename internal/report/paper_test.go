@@ -2,10 +2,7 @@ package report_test
 
 import (
 	"bytes"
-	"math"
 	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -109,17 +106,7 @@ func TestPaperInChromium(t *testing.T) {
 	run(t, ctx, "reset", chromedp.ResetViewport())
 	pdf := run(t, ctx, "print to PDF", chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize(), chromedp.PDFPrintBackground()))
 	write(t, dir, "paper-a4.pdf", pdf)
-	boxes := regexp.MustCompile(`/MediaBox \[0 0 ([0-9.]+) ([0-9.]+)\]`).FindAllSubmatch(pdf, -1)
-	if len(boxes) == 0 {
-		t.Errorf("the PDF has no page")
-	}
-	for _, b := range boxes {
-		w, _ := strconv.ParseFloat(string(b[1]), 64)
-		h, _ := strconv.ParseFloat(string(b[2]), 64)
-		if math.Abs(w-595.3) > 1.5 || math.Abs(h-841.9) > 1.5 {
-			t.Errorf("a PDF page is %.1f × %.1f points, want A4", w, h)
-		}
-	}
+	checkA4(t, pdf)
 	requests, errs := log.result()
 	for _, r := range requests {
 		if r != pageURL {
