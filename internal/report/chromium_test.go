@@ -278,7 +278,9 @@ func TestHTMLInChromium(t *testing.T) {
 			t.Errorf("grid cell %q is %s, want %s (all: %v)", word, colours[word], rgb, facts.CellColours)
 		}
 	}
-	wantDocs := []string{"✓ pass Civic Centre Access Partnership", "✗ fail Inverclyde Korsakoff's Syndrome Service", "✗ fail registry/broken.json"}
+	// By area: Inverclyde, then Midlothian (the civic centre's first area),
+	// then the file with no area.
+	wantDocs := []string{"✗ fail Inverclyde Korsakoff's Syndrome Service", "✓ pass Civic Centre Access Partnership", "✗ fail registry/broken.json"}
 	if strings.Join(facts.Documents, "|") != strings.Join(wantDocs, "|") {
 		t.Errorf("document sections %q, want %q", facts.Documents, wantDocs)
 	}
@@ -358,7 +360,7 @@ func TestHTMLInChromium(t *testing.T) {
 		{"Midlothian", "", "", []string{"✓ pass Civic Centre Access Partnership"}},
 		{"", "governance", "", []string{"✗ fail Inverclyde Korsakoff's Syndrome Service"}},
 		{"", "integrity", "fail", []string{"✗ fail registry/broken.json"}},
-		{"", "", "", []string{"✓ pass Civic Centre Access Partnership", "✗ fail Inverclyde Korsakoff's Syndrome Service", "✗ fail registry/broken.json"}},
+		{"", "", "", []string{"✗ fail Inverclyde Korsakoff's Syndrome Service", "✓ pass Civic Centre Access Partnership", "✗ fail registry/broken.json"}},
 	} {
 		js := fmt.Sprintf(`(() => {
   const f = document.getElementById("filter");

@@ -34,6 +34,7 @@ type htmlReporter struct {
 	rules   ruleIndex
 	rows    spool
 	docs    spool
+	order   areaOrder
 	n       int
 	tallies map[string]*ruleTally
 	err     error
@@ -140,6 +141,7 @@ func (r *htmlReporter) Document(doc *finding.Document) error {
 	for _, f := range doc.Resolved {
 		d.Resolved = append(d.Resolved, r.finding(doc.File, f))
 	}
+	row, section := span{from: r.rows.size()}, span{from: r.docs.size()}
 	if err := htmlTemplates.ExecuteTemplate(&r.rows, "row", d); err != nil {
 		r.err = err
 		return err
@@ -148,7 +150,20 @@ func (r *htmlReporter) Document(doc *finding.Document) error {
 		r.err = err
 		return err
 	}
+	row.to, section.to = r.rows.size(), r.docs.size()
+	r.order.add(doc, row, section)
 	return nil
+}
+
+// writeDocs writes a spool of per-document output (the grid's rows, or
+// the sections): grouped by area when the documents span several, else in
+// the order they came.
+func (r *htmlReporter) writeDocs(w io.Writer, summary finding.Summary, s *spool, i int) error {
+	if summary.SeveralAreas() {
+		return s.writeSpans(w, r.order.sorted(i))
+	}
+	_, err := s.WriteTo(w)
+	return err
 }
 
 // chart is the inline SVG bar chart of warn and fail findings per rule.
@@ -263,13 +278,13 @@ func (r *htmlReporter) Finish(summary finding.Summary, registry finding.Registry
 	if err := htmlTemplates.ExecuteTemplate(w, "top", p); err != nil {
 		return err
 	}
-	if _, err := r.rows.WriteTo(w); err != nil {
+	if err := r.writeDocs(w, summary, &r.rows, 0); err != nil {
 		return err
 	}
 	if err := htmlTemplates.ExecuteTemplate(w, "middle", p); err != nil {
 		return err
 	}
-	if _, err := r.docs.WriteTo(w); err != nil {
+	if err := r.writeDocs(w, summary, &r.docs, 1); err != nil {
 		return err
 	}
 	if err := htmlTemplates.ExecuteTemplate(w, "bottom", p); err != nil {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -131,5 +132,45 @@ func TestHTMLChartSortsRules(t *testing.T) {
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("chart labels:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestHTMLGroupsByAreaFromDisk: with documents from several areas, the
+// grid and the sections come grouped by area even when the spools have
+// moved to disk.
+func TestHTMLGroupsByAreaFromDisk(t *testing.T) {
+	docs, _, reg := sample()
+	var run []*finding.Document
+	var s finding.Summary
+	for i := 0; i < 3000; i++ { // several MB of sections, past the in-memory limit
+		d := *docs[1]
+		area := []string{"Perth", "angus"}[i%2]
+		d.Partnership = &finding.Partnership{Name: fmt.Sprintf("P%d", i), Areas: []string{area}}
+		s.Add(&d)
+		run = append(run, &d)
+	}
+	out := string(renderDocs(t, "html", sampleRun(), run, s, reg))
+	if len(out) < 5<<20 {
+		t.Fatalf("the report is %d bytes: too small to move the spools to disk", len(out))
+	}
+	for _, what := range []string{`<tr data-status="fail" data-areas="`, `<section class="doc" id="doc-`} {
+		lastAngus, firstPerth := -1, len(out)
+		for i := 0; ; {
+			j := strings.Index(out[i:], what)
+			if j < 0 {
+				break
+			}
+			i += j + len(what)
+			rest := out[i:min(i+300, len(out))]
+			switch {
+			case strings.Contains(rest, `data-areas="angus"`) || strings.HasPrefix(rest, "angus"):
+				lastAngus = i
+			case strings.Contains(rest, `data-areas="Perth"`) || strings.HasPrefix(rest, "Perth"):
+				firstPerth = min(firstPerth, i)
+			}
+		}
+		if lastAngus < 0 || firstPerth == len(out) || lastAngus > firstPerth {
+			t.Errorf("%s...: last angus at %d, first Perth at %d; want every angus first", what, lastAngus, firstPerth)
+		}
 	}
 }

@@ -27,6 +27,7 @@ type markdownReporter struct {
 	// rows of the table; findings of documents that fail, then of those
 	// that warn (fail first); waived findings.
 	rows, failing, warning, waived, resolved spool
+	order                                    areaOrder
 	n                                        int
 }
 
@@ -49,6 +50,11 @@ func (r *markdownReporter) Document(doc *finding.Document) error {
 	for _, tc := range docThemes(doc) {
 		cells = append(cells, marker(tc.Status))
 	}
+	spans := []span{{from: r.rows.size()}, {from: r.failing.size()}, {from: r.warning.size()}}
+	defer func() {
+		spans[0].to, spans[1].to, spans[2].to = r.rows.size(), r.failing.size(), r.warning.size()
+		r.order.add(doc, spans...)
+	}()
 	fmt.Fprintf(&r.rows, "| %s |\n", strings.Join(cells, " | "))
 
 	var out *spool
@@ -84,6 +90,16 @@ func (r *markdownReporter) Document(doc *finding.Document) error {
 			mdText(wv.Justification), mdText(wv.ApprovedBy), mdText(wv.Expires))
 	}
 	return firstErr(&r.rows, &r.failing, &r.warning, &r.waived, &r.resolved)
+}
+
+// writeDocs writes a spool of per-document output grouped by area when
+// the documents span several, else in the order they came.
+func (r *markdownReporter) writeDocs(w io.Writer, summary finding.Summary, s *spool, i int) error {
+	if summary.SeveralAreas() {
+		return s.writeSpans(w, r.order.sorted(i))
+	}
+	_, err := s.WriteTo(w)
+	return err
 }
 
 // finding writes one fail or warn finding as a list item: status, rule,
@@ -169,7 +185,7 @@ func (r *markdownReporter) Finish(summary finding.Summary, registry finding.Regi
 			fmt.Fprintf(w, " %s |", t)
 		}
 		fmt.Fprintf(w, "\n|---|---|---|---|---|%s\n", strings.Repeat("---|", len(catalogue.Themes)))
-		if _, err := r.rows.WriteTo(w); err != nil {
+		if err := r.writeDocs(w, summary, &r.rows, 0); err != nil {
 			return err
 		}
 		// The theme names are short; a board paper needs the study's headings.
@@ -197,10 +213,10 @@ func (r *markdownReporter) Finish(summary finding.Summary, registry finding.Regi
 	if summary.Fail == 0 && summary.Warn == 0 {
 		fmt.Fprintf(w, "\nNone.\n")
 	}
-	if _, err := r.failing.WriteTo(w); err != nil {
+	if err := r.writeDocs(w, summary, &r.failing, 1); err != nil {
 		return err
 	}
-	if _, err := r.warning.WriteTo(w); err != nil {
+	if err := r.writeDocs(w, summary, &r.warning, 2); err != nil {
 		return err
 	}
 

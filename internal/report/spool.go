@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"io"
 	"os"
+	"slices"
+	"strings"
+
+	"example.org/cgcheck/internal/finding"
 )
 
 // spool holds output that must wait for the end of a run (the JSON summary
@@ -14,6 +18,34 @@ type spool struct {
 	buf   bytes.Buffer
 	file  *os.File
 	err   error
+	n     int64 // bytes written so far
+}
+
+// span is a stretch of a spool: what one document wrote to it.
+type span struct{ from, to int64 }
+
+// size is how much has been written: the start of the next span.
+func (s *spool) size() int64 { return s.n }
+
+// writeSpans copies the spans to w in the order given, then releases the
+// spool: formats that show documents by area write them in that order.
+func (s *spool) writeSpans(w io.Writer, spans []span) error {
+	if s.err != nil {
+		return s.err
+	}
+	defer s.Close()
+	for _, sp := range spans {
+		if s.file == nil {
+			if _, err := w.Write(s.buf.Bytes()[sp.from:sp.to]); err != nil {
+				return err
+			}
+			continue
+		}
+		if _, err := io.Copy(w, io.NewSectionReader(s.file, sp.from, sp.to-sp.from)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // spoolMemoryLimit is how much a spool keeps in memory before it moves to
@@ -24,6 +56,7 @@ func (s *spool) Write(p []byte) (int, error) {
 	if s.err != nil {
 		return 0, s.err
 	}
+	s.n += int64(len(p))
 	if s.file == nil && s.buf.Len()+len(p) > s.limit {
 		f, err := os.CreateTemp("", "cgcheck-spool-*")
 		if err != nil {
@@ -37,6 +70,8 @@ func (s *spool) Write(p []byte) (int, error) {
 			s.err = err
 			return 0, err
 		}
+		// Spans are offsets in the file from now on, as they were in the
+		// buffer.
 		s.buf.Reset()
 		s.file = f
 	}
@@ -73,4 +108,42 @@ func (s *spool) Close() error {
 	err := s.file.Close()
 	s.file = nil
 	return err
+}
+
+// areaOrder keeps each document's spans in several spools with the area
+// it is sorted under, so that a format can write its documents grouped by
+// area (sorted by name, case aside; documents with no area last), in
+// arrival order within an area.
+type areaOrder struct {
+	keys  []string
+	spans [][]span // per document, one span per spool
+}
+
+// areaKey is the area a document is sorted under: its first area.
+func areaKey(doc *finding.Document) string {
+	if doc.Partnership == nil || len(doc.Partnership.Areas) == 0 {
+		return "\uffff" // after every name
+	}
+	return strings.ToLower(doc.Partnership.Areas[0])
+}
+
+// add records one document's spans (from, in the same order as the spools
+// given to write).
+func (o *areaOrder) add(doc *finding.Document, spans ...span) {
+	o.keys = append(o.keys, areaKey(doc))
+	o.spans = append(o.spans, spans)
+}
+
+// sorted returns the documents' spans in the i'th spool, by area.
+func (o *areaOrder) sorted(i int) []span {
+	idx := make([]int, len(o.keys))
+	for j := range idx {
+		idx[j] = j
+	}
+	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(o.keys[a], o.keys[b]) })
+	out := make([]span, len(idx))
+	for j, d := range idx {
+		out[j] = o.spans[d][i]
+	}
+	return out
 }

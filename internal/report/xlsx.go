@@ -42,6 +42,7 @@ type xlsxReporter struct {
 // overviewRow is one document as the Overview sheet shows it.
 type overviewRow struct {
 	name, area, file, id, partnershipStatus string
+	sortKey                                 string // areaKey
 	status                                  finding.Status
 	themes                                  []themeCell
 }
@@ -178,7 +179,7 @@ func (r *xlsxReporter) Document(doc *finding.Document) error {
 			return r.err
 		}
 	}
-	o := overviewRow{file: doc.File, id: doc.ID, status: doc.Status, themes: docThemes(doc)}
+	o := overviewRow{file: doc.File, id: doc.ID, status: doc.Status, themes: docThemes(doc), sortKey: areaKey(doc)}
 	if p := doc.Partnership; p != nil {
 		o.name, o.area, o.partnershipStatus = p.Name, p.AreaList(), p.Status
 	}
@@ -291,6 +292,11 @@ func (r *xlsxReporter) writeOverview(summary finding.Summary, registry finding.R
 	}
 	if err := sw.SetRow("A3", styledRow(header, r.styles.header)); err != nil {
 		return err
+	}
+	if summary.SeveralAreas() {
+		// By area (the first of each document's), as the other reports
+		// group them; within an area, in the order checked.
+		slices.SortStableFunc(r.overview, func(a, b overviewRow) int { return strings.Compare(a.sortKey, b.sortKey) })
 	}
 	for i, o := range r.overview {
 		values := []any{xlsxText(o.name), xlsxText(o.area), xlsxText(o.file), xlsxText(o.id), xlsxText(o.partnershipStatus), r.statusCell(o.status)}
