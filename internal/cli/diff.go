@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"slices"
@@ -44,6 +45,15 @@ error or a file that cannot be read as a descriptor.`,
 			if !slices.Contains(report.DiffFormats, format) {
 				return usageError(fmt.Errorf("unknown format %q for diff; use %s", format, strings.Join(report.DiffFormats, ", ")))
 			}
+			for _, path := range args {
+				info, err := os.Stat(path)
+				if err != nil {
+					return usageError(fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err)))
+				}
+				if info.IsDir() {
+					return usageError(fmt.Errorf("%s is a folder: diff compares two versions of one descriptor file", path))
+				}
+			}
 			st, err := loadSetup(cmd, s, g, params)
 			if err != nil {
 				return err
@@ -64,7 +74,7 @@ error or a file that cannot be read as a descriptor.`,
 			if docs[1].Partnership != nil {
 				d.Name = docs[1].Partnership.Name
 			}
-			d.Findings.New, d.Findings.Resolved, d.Findings.Persisting = compare.Findings(docs[0].Findings, docs[1].Findings)
+			d.Findings = compare.Findings(docs[0].Findings, docs[1].Findings)
 			if err := report.WriteDescriptorDiff(s.Stdout, format, d); err != nil {
 				return err
 			}

@@ -61,9 +61,15 @@ func (b *Baseline) Mark(doc *finding.Document) {
 	for _, i := range m.resolved {
 		f := before[i]
 		f.Baseline = finding.ChangeResolved
+		if m.waived[i] {
+			f.Baseline = finding.ChangeWaived
+		}
 		doc.Resolved = append(doc.Resolved, f)
 		b.counts.Resolved++
 	}
+	// Findings whose rule did not run now (the document broke the schema)
+	// are neither resolved nor new: counted, so the totals say so.
+	b.counts.Unjudged += len(m.unchecked)
 }
 
 // MarkRegistry marks the registry's open findings and lists those of the
@@ -110,6 +116,7 @@ func (b *Baseline) Counts() *finding.BaselineCounts {
 	for _, k := range b.order {
 		if !b.matched[k] {
 			c.Gone++
+			c.GoneFiles = append(c.GoneFiles, b.docs[k].File)
 		}
 	}
 	return &c

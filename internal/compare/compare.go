@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -58,12 +59,12 @@ func Parse(name string, data []byte) (*Report, error) {
 		switch {
 		case errors.As(err, &se):
 			line, col := position(data, se.Offset-1) // Offset is just past the bad byte
-			return nil, fmt.Errorf("%s:%d:%d: not a JSON report: %v; compare reads the reports `cgcheck check -o json` writes", name, line, col, se)
+			return nil, fmt.Errorf("%s:%d:%d: not a JSON report: %v; it must be a report that `cgcheck check -o json` wrote", name, line, col, se)
 		case errors.As(err, &te):
 			line, col := position(data, te.Offset)
-			return nil, fmt.Errorf("%s:%d:%d: not a cgcheck JSON report: %s is %s where a report has %s; compare reads the reports `cgcheck check -o json` writes", name, line, col, te.Field, withArticle(te.Value), kindOf(te.Type))
+			return nil, fmt.Errorf("%s:%d:%d: not a cgcheck JSON report: %s is %s where a report has %s; it must be a report that `cgcheck check -o json` wrote", name, line, col, te.Field, withArticle(te.Value), kindOf(te.Type))
 		case errors.Is(err, io.EOF):
-			return nil, fmt.Errorf("%s: the file is empty; compare reads the reports `cgcheck check -o json` writes", name)
+			return nil, fmt.Errorf("%s: the file is empty; it must be a report that `cgcheck check -o json` wrote", name)
 		}
 		return nil, fmt.Errorf("%s: not a JSON report: %v", name, err)
 	}
@@ -143,9 +144,7 @@ type DocumentChange struct {
 	OldFile     string               `json:"old_file,omitempty"` // when it moved
 	Partnership *finding.Partnership `json:"partnership,omitempty"`
 	In          string               `json:"in"`
-	New         []Item               `json:"new"`
-	Resolved    []Item               `json:"resolved"`
-	Persisting  []Item               `json:"persisting"`
+	Changes
 }
 
 // Result is the whole comparison.
@@ -170,6 +169,9 @@ type Summary struct {
 	NewFail    int `json:"new_fail"`
 	Resolved   int `json:"resolved"`
 	Persisting int `json:"persisting"`
+	// NotChecked counts findings open in the old report whose rule did not
+	// run in the new one (its document broke the schema or is gone).
+	NotChecked int `json:"not_checked"`
 	// Added and Removed count partnerships only in the new or old report.
 	Added   int `json:"added"`
 	Removed int `json:"removed"`
@@ -213,7 +215,7 @@ func Compare(oldName string, old *Report, newName string, cur *Report) Result {
 				dc.OldFile = was.File
 			}
 		}
-		dc.New, dc.Resolved, dc.Persisting = diffFindings(before, d.Findings)
+		dc.Changes = Findings(before, d.Findings)
 		res.Documents = append(res.Documents, dc)
 	}
 	for _, k := range oldOrder {
@@ -222,16 +224,18 @@ func Compare(oldName string, old *Report, newName string, cur *Report) Result {
 		}
 		d := oldByKey[k]
 		dc := DocumentChange{ID: d.ID, File: d.File, Partnership: d.Partnership, In: "old"}
-		dc.New, dc.Resolved, dc.Persisting = diffFindings(d.Findings, nil)
+		dc.Changes = Findings(d.Findings, nil)
 		res.Documents = append(res.Documents, dc)
 		res.Summary.Removed++
 	}
 	res.Registry = DocumentChange{File: "registry", In: "both"}
+	res.Registry.Changes = Changes{NotChecked: []Item{}}
 	res.Registry.New, res.Registry.Resolved, res.Registry.Persisting = diffRegistry(old.Registry.Findings, cur.Registry.Findings)
 	for _, dc := range append(slices.Clone(res.Documents), res.Registry) {
 		res.Summary.New += len(dc.New)
 		res.Summary.Resolved += len(dc.Resolved)
 		res.Summary.Persisting += len(dc.Persisting)
+		res.Summary.NotChecked += len(dc.NotChecked)
 		for _, it := range dc.New {
 			if it.Status == finding.Fail {
 				res.Summary.NewFail++
@@ -255,54 +259,77 @@ func docKey(d *Document, taken map[string]*Document) string {
 	return k
 }
 
-// matching says, for the open findings of before and after matched by
-// rule and pointer: which of after persist (and the status each had
-// before), and which of before were resolved (and whether each is now
-// waived). Several findings of one rule at one pointer are matched in
-// order.
+// matching says, for the open findings of before and after: which of after
+// persist (and the status each had before); which of before were resolved
+// (and whether each is now waived); and which of before cannot be judged,
+// because their rule did not run on after (it broke the schema, or the
+// document is gone), so they are neither resolved nor persisting.
 type matching struct {
-	was      map[int]finding.Status // index in after -> status before
-	resolved []int                  // indexes in before
-	waived   map[int]bool           // index in before -> waived now
+	was       map[int]finding.Status // index in after -> status before
+	resolved  []int                  // indexes in before
+	waived    map[int]bool           // index in before -> waived now
+	unchecked []int                  // indexes in before
 }
 
+// shifted normalises the list positions in a pointer or message
+// ("/action_plan/2/owner", "action_plan[2].owner"), so that a finding
+// whose item moved in its list (one inserted before it) is still the same
+// finding.
+var shifted = regexp.MustCompile(`/[0-9]+|\[[0-9]+\]`)
+
+// match pairs the open findings of before and after: first those alike in
+// rule, place and words; then in rule and place; then in rule, place and
+// words with list positions set aside. Within each pass, several findings
+// of one key are paired in order.
 func match(before, after []finding.Finding) matching {
-	key := func(f finding.Finding) string { return f.Rule + "\x00" + f.PointerValue() }
 	m := matching{was: map[int]finding.Status{}, waived: map[int]bool{}}
-	pending := map[string][]int{}
-	for i, f := range before {
-		if open(f.Status) {
-			pending[key(f)] = append(pending[key(f)], i)
+	keys := []func(f finding.Finding) string{
+		func(f finding.Finding) string { return f.Rule + "\x00" + f.PointerValue() + "\x00" + f.Message },
+		func(f finding.Finding) string { return f.Rule + "\x00" + f.PointerValue() },
+		func(f finding.Finding) string {
+			return f.Rule + "\x00" + shifted.ReplaceAllString(f.PointerValue(), "#") + "\x00" + shifted.ReplaceAllString(f.Message, "#")
+		},
+	}
+	used := map[int]bool{} // indexes in before already paired
+	for _, key := range keys {
+		pending := map[string][]int{}
+		for i, f := range before {
+			if open(f.Status) && !used[i] {
+				pending[key(f)] = append(pending[key(f)], i)
+			}
+		}
+		for i, f := range after {
+			if _, done := m.was[i]; done || !open(f.Status) {
+				continue
+			}
+			k := key(f)
+			if olds := pending[k]; len(olds) > 0 {
+				m.was[i] = before[olds[0]].Status
+				used[olds[0]] = true
+				pending[k] = olds[1:]
+			}
 		}
 	}
-	for i, f := range after {
-		if !open(f.Status) {
-			continue
-		}
-		k := key(f)
-		if olds := pending[k]; len(olds) > 0 {
-			m.was[i] = before[olds[0]].Status
-			pending[k] = olds[1:]
-		}
-	}
+	ran := map[string]bool{}
 	waivedNow := map[string]int{}
 	for _, f := range after {
-		if f.Status == finding.Waived {
-			waivedNow[key(f)]++
+		if f.Status != finding.Skip {
+			ran[f.Rule] = true
 		}
-	}
-	left := map[int]bool{}
-	for _, idx := range pending {
-		for _, i := range idx {
-			left[i] = true
+		if f.Status == finding.Waived {
+			waivedNow[f.Rule+"\x00"+f.PointerValue()]++
 		}
 	}
 	for i, f := range before {
-		if !left[i] {
+		if !open(f.Status) || used[i] {
+			continue
+		}
+		if !ran[f.Rule] {
+			m.unchecked = append(m.unchecked, i)
 			continue
 		}
 		m.resolved = append(m.resolved, i)
-		if k := key(f); waivedNow[k] > 0 {
+		if k := f.Rule + "\x00" + f.PointerValue(); waivedNow[k] > 0 {
 			waivedNow[k]--
 			m.waived[i] = true
 		}
@@ -310,38 +337,45 @@ func match(before, after []finding.Finding) matching {
 	return m
 }
 
-// Findings sorts the open (warn and fail) findings of two versions of one
-// document into those added, resolved and persisting, matched by rule and
-// pointer.
-func Findings(before, after []finding.Finding) (added, resolved, persisting []Item) {
-	return diffFindings(before, after)
+// Changes are the open findings of two versions of one document, sorted.
+type Changes struct {
+	New        []Item `json:"new"`
+	Resolved   []Item `json:"resolved"`
+	Persisting []Item `json:"persisting"`
+	// NotChecked were open before, but their rule did not run now (the
+	// document broke the schema or is gone): not resolved, not judged.
+	NotChecked []Item `json:"not_checked"`
 }
 
-// diffFindings sorts the open findings of before and after into added,
-// resolved and persisting.
-func diffFindings(before, after []finding.Finding) (added, resolved, persisting []Item) {
+// Findings sorts the open (warn and fail) findings of two versions of one
+// document, matched as match pairs them.
+func Findings(before, after []finding.Finding) Changes {
 	m := match(before, after)
+	c := Changes{New: []Item{}, Resolved: []Item{}, Persisting: []Item{}, NotChecked: []Item{}}
 	for i, f := range after {
 		if !open(f.Status) {
 			continue
 		}
 		was, ok := m.was[i]
 		if !ok {
-			added = append(added, item(f))
+			c.New = append(c.New, item(f))
 			continue
 		}
 		it := item(f)
 		if was != f.Status {
 			it.Was = was
 		}
-		persisting = append(persisting, it)
+		c.Persisting = append(c.Persisting, it)
 	}
 	for _, i := range m.resolved {
 		it := item(before[i])
 		it.Waived = m.waived[i]
-		resolved = append(resolved, it)
+		c.Resolved = append(c.Resolved, it)
 	}
-	return added, resolved, persisting
+	for _, i := range m.unchecked {
+		c.NotChecked = append(c.NotChecked, item(before[i]))
+	}
+	return c
 }
 
 func item(f finding.Finding) Item {
@@ -351,6 +385,7 @@ func item(f finding.Finding) Item {
 // diffRegistry matches registry findings by rule and the documents they
 // name (ids, or files where a document has no id).
 func diffRegistry(before, after []finding.RegistryFinding) (added, resolved, persisting []Item) {
+	added, resolved, persisting = []Item{}, []Item{}, []Item{}
 	key := registryKey
 	regItem := func(f finding.RegistryFinding) Item {
 		return Item{Rule: f.Rule, Theme: "registry", Status: f.Status, Message: f.Message, Files: f.Files}

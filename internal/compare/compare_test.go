@@ -36,6 +36,7 @@ func TestCompareMatchesByIDRuleAndPointer(t *testing.T) {
 	)
 	cur := report(
 		Document{ID: "a", File: "reg/renamed.yaml", Findings: []finding.Finding{
+			f("single-lead", finding.Pass, "", 1),
 			f("group-size", finding.Fail, "/partners", 12),
 			f("outcome-link", finding.Waived, "/purpose", 5),
 			f("critical-mass", finding.Warn, "/partners/1", 20),
@@ -74,15 +75,40 @@ func TestCompareMatchesByIDRuleAndPointer(t *testing.T) {
 	if d := got.Documents[2]; d.File != "reg/broken.yaml" || d.In != "both" || len(d.Persisting) != 1 || len(d.New) != 0 {
 		t.Errorf("a document without an id is matched by file: %+v", d)
 	}
-	if d := got.Documents[3]; d.ID != "gone" || d.In != "old" || len(d.Resolved) != 1 {
-		t.Errorf("gone: %+v", d)
+	if d := got.Documents[3]; d.ID != "gone" || d.In != "old" || len(d.Resolved) != 0 || len(d.NotChecked) != 1 {
+		t.Errorf("gone: its findings are not checked, not resolved: %+v", d)
 	}
-	want := Summary{New: 2, NewFail: 0, Resolved: 4, Persisting: 3, Added: 1, Removed: 1}
+	want := Summary{New: 2, NewFail: 0, Resolved: 3, Persisting: 3, NotChecked: 1, Added: 1, Removed: 1}
 	if diff := cmp.Diff(want, got.Summary); diff != "" {
 		t.Errorf("summary (-want +got):\n%s", diff)
 	}
 	if got.Fails(finding.Fail) || !got.Fails(finding.Warn) {
 		t.Errorf("Fails(fail) = %v, Fails(warn) = %v; want false, true (the new findings are warns)", got.Fails(finding.Fail), got.Fails(finding.Warn))
+	}
+}
+
+// TestCompareRevisionThatBreaksTheSchema: findings whose rules did not run
+// on the new version (it broke the schema) are not judged, never resolved.
+func TestCompareRevisionThatBreaksTheSchema(t *testing.T) {
+	old := []finding.Finding{f("single-lead", finding.Fail, "/lead", 3), f("group-size", finding.Warn, "/partners", 9)}
+	cur := []finding.Finding{
+		{Rule: finding.RuleSchema, Status: finding.Fail, Message: "missing task", Pointer: finding.Ptr("/purpose")},
+		{Rule: "single-lead", Status: finding.Skip}, {Rule: "group-size", Status: finding.Skip},
+	}
+	c := Findings(old, cur)
+	if len(c.Resolved) != 0 || len(c.NotChecked) != 2 || len(c.New) != 1 || c.New[0].Rule != finding.RuleSchema {
+		t.Errorf("changes = %+v; want the schema failure new and both old findings not checked", c)
+	}
+}
+
+// TestCompareFollowsAFindingWhoseItemMoved: a finding about an item that
+// moved in its list (one inserted before it) persists.
+func TestCompareFollowsAFindingWhoseItemMoved(t *testing.T) {
+	old := []finding.Finding{{Rule: "references-resolve", Status: finding.Fail, Message: `action_plan[1].owner "police" is not one of the partners`, Pointer: finding.Ptr("/action_plan/1/owner")}}
+	cur := []finding.Finding{{Rule: "references-resolve", Status: finding.Fail, Message: `action_plan[2].owner "police" is not one of the partners`, Pointer: finding.Ptr("/action_plan/2/owner")}}
+	c := Findings(old, cur)
+	if len(c.Persisting) != 1 || len(c.New)+len(c.Resolved) != 0 {
+		t.Errorf("changes = %+v; want the one finding persisting", c)
 	}
 }
 

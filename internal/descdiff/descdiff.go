@@ -32,7 +32,7 @@ type Change struct {
 }
 
 // Sections lists the sections in the order they are shown.
-var Sections = []string{"Partnership", "Partners", "Contributions", "Measures and targets", "Dates"}
+var Sections = []string{"Partnership", "Governance", "Partners", "Contributions", "Funding", "Measures and targets", "Risks", "Exceptions (waivers)", "Dates"}
 
 // Diff compares two descriptors (as parsed: maps, lists, strings,
 // json.Number). Fields of the wrong shape are passed over: the schema's
@@ -40,8 +40,12 @@ var Sections = []string{"Partnership", "Partners", "Contributions", "Measures an
 func Diff(old, cur map[string]any) []Change {
 	d := &differ{}
 	d.partnership(old, cur)
+	d.governance(old, cur)
 	d.partners(old, cur)
+	d.funding(old, cur)
 	d.measures(old, cur)
+	d.listed("Risks", "/risks", "Risk", list(old["risks"]), list(cur["risks"]), "risk", true)
+	d.waivers(old, cur)
 	d.dates(old, cur)
 	return d.out
 }
@@ -72,6 +76,159 @@ func (d *differ) partnership(old, cur map[string]any) {
 	}
 	if a, b := str(oldLead["person"]), str(newLead["person"]); a != b {
 		d.add("Partnership", "/lead/person", fmt.Sprintf("The lead person changed from %s to %s", quoteOrNone(a), quoteOrNone(b)), false)
+	}
+}
+
+// governance compares whom the group reports to and its senior sponsors.
+func (d *differ) governance(old, cur map[string]any) {
+	a, b := strings.Join(values.Strs(at(old, "governance/reports_to")), ", "), strings.Join(values.Strs(at(cur, "governance/reports_to")), ", ")
+	if a != b {
+		d.add("Governance", "/governance/reports_to", fmt.Sprintf("It now reports to %s (before: %s)", quoteOrNone(b), quoteOrNone(a)), b == "")
+	}
+	sponsor := func(desc map[string]any, x any) string {
+		o := obj(x)
+		return fmt.Sprintf("%s of %s (%s)", str(o["post"]), partnerLabel(desc, str(o["partner"])), words(str(o["kind"])))
+	}
+	before := map[string]bool{}
+	for _, x := range list(at(old, "governance/senior_sponsors")) {
+		before[sponsor(old, x)] = true
+	}
+	now := map[string]bool{}
+	for _, x := range list(at(cur, "governance/senior_sponsors")) {
+		k := sponsor(cur, x)
+		now[k] = true
+		if !before[k] {
+			d.add("Governance", "/governance/senior_sponsors", "Senior sponsor added: "+k, false)
+		}
+	}
+	for _, x := range list(at(old, "governance/senior_sponsors")) {
+		if k := sponsor(old, x); !now[k] {
+			d.add("Governance", "/governance/senior_sponsors", "Senior sponsor no longer named: "+k, true)
+		}
+	}
+}
+
+// funding compares the funding sources (by who provides them) and the
+// plan for when start-up funding ends; and the savings expected.
+func (d *differ) funding(old, cur map[string]any) {
+	source := func(x any) string {
+		o := obj(x)
+		s := words(str(o["kind"]))
+		if v, ok := num(o["amount_gbp"]); ok {
+			s += ", " + pounds(v)
+		}
+		if e := str(o["ends"]); e != "" {
+			s += ", ending " + e
+		}
+		return s
+	}
+	before := map[string]any{}
+	for _, x := range list(at(old, "funding/sources")) {
+		before[strings.ToLower(str(obj(x)["from"]))] = x
+	}
+	seen := map[string]bool{}
+	for i, x := range list(at(cur, "funding/sources")) {
+		from := str(obj(x)["from"])
+		k := strings.ToLower(from)
+		seen[k] = true
+		ptr := fmt.Sprintf("/funding/sources/%d", i)
+		was, ok := before[k]
+		switch {
+		case !ok:
+			d.add("Funding", ptr, fmt.Sprintf("New funding from %s: %s", from, source(x)), str(obj(x)["kind"]) == "pump_priming")
+		case source(was) != source(x):
+			wa, _ := num(obj(was)["amount_gbp"])
+			na, _ := num(obj(x)["amount_gbp"])
+			d.add("Funding", ptr, fmt.Sprintf("Funding from %s changes from %s to %s", from, source(was), source(x)),
+				na < wa || (str(obj(x)["kind"]) == "pump_priming" && str(obj(was)["kind"]) != "pump_priming"))
+		}
+	}
+	for _, x := range list(at(old, "funding/sources")) {
+		if from := str(obj(x)["from"]); !seen[strings.ToLower(from)] {
+			d.add("Funding", "/funding/sources", fmt.Sprintf("Funding from %s no longer listed (it was %s)", from, source(x)), true)
+		}
+	}
+	if a, b := str(at(old, "funding/sustainability_plan")), str(at(cur, "funding/sustainability_plan")); a != b {
+		d.add("Funding", "/funding/sustainability_plan", fmt.Sprintf("The plan for when start-up funding ends changed from %s to %s", quoteOrNone(a), quoteOrNone(b)), b == "")
+	}
+	saving := func(x any) string {
+		o := obj(obj(x)["saving_gbp"])
+		lo, lok := num(o["min"])
+		hi, hok := num(o["max"])
+		switch {
+		case lok && hok:
+			return pounds(lo) + " to " + pounds(hi)
+		case lok:
+			return "at least " + pounds(lo)
+		case hok:
+			return "up to " + pounds(hi)
+		}
+		return "no amount given"
+	}
+	d.listed("Funding", "/monitoring/efficiencies", "Expected saving", list(at(old, "monitoring/efficiencies")), list(at(cur, "monitoring/efficiencies")), "description", true)
+	prev := map[string]any{}
+	for _, x := range list(at(old, "monitoring/efficiencies")) {
+		prev[strings.ToLower(str(obj(x)["description"]))] = x
+	}
+	for i, x := range list(at(cur, "monitoring/efficiencies")) {
+		if was, ok := prev[strings.ToLower(str(obj(x)["description"]))]; ok && saving(was) != saving(x) {
+			wmin, _ := num(obj(obj(was)["saving_gbp"])["min"])
+			nmin, _ := num(obj(obj(x)["saving_gbp"])["min"])
+			d.add("Funding", fmt.Sprintf("/monitoring/efficiencies/%d/saving_gbp", i), fmt.Sprintf("The saving expected from %q changes from %s to %s", str(obj(x)["description"]), saving(was), saving(x)), nmin < wmin)
+		}
+	}
+}
+
+// listed reports entries of a list added and removed, matched by the text
+// of one field (a risk by its wording, a saving by its description).
+func (d *differ) listed(section, pointer, what string, old, cur []any, field string, removalWeakens bool) {
+	before, now := map[string]bool{}, map[string]bool{}
+	for _, x := range old {
+		before[strings.ToLower(str(obj(x)[field]))] = true
+	}
+	for i, x := range cur {
+		text := str(obj(x)[field])
+		now[strings.ToLower(text)] = true
+		if !before[strings.ToLower(text)] {
+			d.add(section, fmt.Sprintf("%s/%d", pointer, i), fmt.Sprintf("%s added: %s", what, quoteOrNone(text)), false)
+		}
+	}
+	for _, x := range old {
+		if text := str(obj(x)[field]); !now[strings.ToLower(text)] {
+			d.add(section, pointer, fmt.Sprintf("%s removed: %s", what, quoteOrNone(text)), removalWeakens)
+		}
+	}
+}
+
+// waivers compares the exceptions the partners ask the board to note, by
+// the rule each waives.
+func (d *differ) waivers(old, cur map[string]any) {
+	key := func(x any) string { return str(obj(x)["rule"]) }
+	show := func(x any) string {
+		o := obj(x)
+		return fmt.Sprintf("%s, approved by %s until %s", quoteOrNone(str(o["justification"])), quoteOrNone(str(o["approved_by"])), quoteOrNone(str(o["expires"])))
+	}
+	before := map[string]any{}
+	for _, x := range list(old["waivers"]) {
+		before[key(x)] = x
+	}
+	seen := map[string]bool{}
+	for i, x := range list(cur["waivers"]) {
+		k := key(x)
+		seen[k] = true
+		ptr := fmt.Sprintf("/waivers/%d", i)
+		was, ok := before[k]
+		switch {
+		case !ok:
+			d.add("Exceptions (waivers)", ptr, fmt.Sprintf("New exception asked for rule %s: %s", k, show(x)), true)
+		case show(was) != show(x):
+			d.add("Exceptions (waivers)", ptr, fmt.Sprintf("The exception for rule %s changes from %s to %s", k, show(was), show(x)), false)
+		}
+	}
+	for _, x := range list(old["waivers"]) {
+		if k := key(x); !seen[k] {
+			d.add("Exceptions (waivers)", "/waivers", fmt.Sprintf("The exception for rule %s is withdrawn (it was %s)", k, show(x)), false)
+		}
 	}
 }
 
@@ -145,8 +302,13 @@ func (d *differ) contributions(ptr string, p, was map[string]any) {
 		}{{"value_gbp", pounds}, {"fte", fte}} {
 			a, aok := num(b[f.key])
 			n, nok := num(c[f.key])
-			if aok && nok && a != n {
+			switch {
+			case aok && nok && a != n:
 				d.add("Contributions", cptr+"/"+f.key, fmt.Sprintf("%s: %s changes from %s to %s", label(p), quoteOrNone(str(c["what"])), f.show(a), f.show(n)), n < a)
+			case aok && !nok:
+				d.add("Contributions", cptr, fmt.Sprintf("%s: %s no longer has a value given (it was %s)", label(p), quoteOrNone(str(c["what"])), f.show(a)), true)
+			case !aok && nok:
+				d.add("Contributions", cptr+"/"+f.key, fmt.Sprintf("%s: %s is now valued at %s", label(p), quoteOrNone(str(c["what"])), f.show(n)), false)
 			}
 		}
 	}
@@ -178,16 +340,27 @@ func (d *differ) measures(old, cur map[string]any) {
 			switch {
 			case aok && bok && a != b:
 				text := fmt.Sprintf("%s: the %s changes from %s to %s", measureLabel(m), f.label, trim(a), trim(b))
-				weaker := f.key != "baseline" && ((higher && b < a) || (!higher && b > a))
-				if weaker {
+				worse := (higher && b < a) || (!higher && b > a)
+				switch {
+				case f.key == "collaborative_target" && worse:
 					text += fmt.Sprintf(" (less ambitious: for this measure %s is better)", map[bool]string{true: "higher", false: "lower"}[higher])
+				case f.key == "isolation_target" && worse:
+					text += " (a lower expectation of working alone makes the gain claimed for working together look larger)"
 				}
-				d.add("Measures and targets", ptr+"/"+f.key+"/value", text, weaker)
+				d.add("Measures and targets", ptr+"/"+f.key+"/value", text, worse && f.key != "baseline")
 			case aok && !bok:
 				d.add("Measures and targets", ptr, fmt.Sprintf("%s: the %s (%s) is no longer given", measureLabel(m), f.label, trim(a)), f.key != "baseline")
 			case !aok && bok:
 				d.add("Measures and targets", ptr+"/"+f.key, fmt.Sprintf("%s: a %s of %s is now given", measureLabel(m), f.label, trim(b)), false)
 			}
+			if aok && bok {
+				d.date(ptr+"/"+f.key+"/date", fmt.Sprintf("%s: the %s's date", measureLabel(m), f.label), str(obj(was[f.key])["date"]), str(obj(m[f.key])["date"]))
+			}
+		}
+		a, aok := num(obj(was["pre_partnership_trend"])["per_year"])
+		b, bok := num(obj(m["pre_partnership_trend"])["per_year"])
+		if aok && bok && a != b {
+			d.add("Measures and targets", ptr+"/pre_partnership_trend/per_year", fmt.Sprintf("%s: the trend before the partnership changes from %s to %s a year (it is what the gain is measured against)", measureLabel(m), trim(a), trim(b)), true)
 		}
 	}
 	for _, id := range sortedKeys(olds) {

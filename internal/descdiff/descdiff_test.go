@@ -91,3 +91,54 @@ func TestDiff(t *testing.T) {
 		t.Errorf("a descriptor against itself gives %d changes, want none", n)
 	}
 }
+
+// TestDiffGovernanceFundingRisksWaivers covers the rest of what a board
+// asks about a revision.
+func TestDiffGovernanceFundingRisksWaivers(t *testing.T) {
+	old := parse(t, `{
+	  "partners": [{"id": "wlc", "name": "West Lothian Council", "role": "core", "contributes": [{"kind": "asset", "what": "Site", "value_gbp": 2500000}]}],
+	  "governance": {"reports_to": "CPP Board", "senior_sponsors": [{"partner": "wlc", "post": "Leader", "kind": "elected_member"}]},
+	  "funding": {"sources": [{"from": "Council", "kind": "mainstream", "amount_gbp": 100000}], "sustainability_plan": "Mainstreamed"},
+	  "monitoring": {"efficiencies": [{"description": "One building", "saving_gbp": {"min": 4500000, "max": 5000000}}],
+	    "measures": [{"id": "cost", "indicator": "Cost", "better": "lower", "isolation_target": {"value": 47, "date": "2010-03-31"},
+	                  "pre_partnership_trend": {"per_year": 1.5}}]},
+	  "risks": [{"risk": "Costs rise"}, {"risk": "Staff leave"}],
+	  "waivers": [{"rule": "structure-review", "justification": "Reviewed at the CPP board in spring", "approved_by": "Board", "expires": "2009-01-01"}]
+	}`)
+	cur := parse(t, `{
+	  "partners": [{"id": "wlc", "name": "West Lothian Council", "role": "core", "contributes": [{"kind": "asset", "what": "Site"}]}],
+	  "governance": {"reports_to": "Council Executive", "senior_sponsors": []},
+	  "funding": {"sources": [{"from": "Council", "kind": "pump_priming", "amount_gbp": 100000, "ends": "2009-03-31"}]},
+	  "monitoring": {"efficiencies": [{"description": "One building", "saving_gbp": {"min": 2000000, "max": 3000000}}],
+	    "measures": [{"id": "cost", "indicator": "Cost", "better": "lower", "isolation_target": {"value": 49, "date": "2011-03-31"},
+	                  "pre_partnership_trend": {"per_year": 0.5}}]},
+	  "risks": [{"risk": "Costs rise"}],
+	  "waivers": [{"rule": "monitoring-levels", "justification": "Only one level applies to a building project", "approved_by": "Board", "expires": "2009-06-30"}]
+	}`)
+	var got []string
+	for _, c := range Diff(old, cur) {
+		mark := "-"
+		if c.Weaker {
+			mark = "!"
+		}
+		got = append(got, mark+" "+c.Section+": "+c.Text)
+	}
+	want := []string{
+		`- Governance: It now reports to "Council Executive" (before: "CPP Board")`,
+		`! Governance: Senior sponsor no longer named: Leader of West Lothian Council (wlc) (elected member)`,
+		`! Contributions: West Lothian Council (wlc): "Site" no longer has a value given (it was £2,500,000)`,
+		`! Contributions: In all, partners now put in £0 and 0 FTE of staff time (before: £2,500,000 and 0 FTE)`,
+		`! Funding: Funding from Council changes from mainstream, £100,000 to pump priming, £100,000, ending 2009-03-31`,
+		`! Funding: The plan for when start-up funding ends changed from "Mainstreamed" to none`,
+		`! Funding: The saving expected from "One building" changes from £4,500,000 to £5,000,000 to £2,000,000 to £3,000,000`,
+		`! Measures and targets: "Cost" (cost): the target working alone changes from 47 to 49 (a lower expectation of working alone makes the gain claimed for working together look larger)`,
+		`- Dates: "Cost" (cost): the target working alone's date moved from 2010-03-31 to 2011-03-31 (365 days later)`,
+		`! Measures and targets: "Cost" (cost): the trend before the partnership changes from 1.5 to 0.5 a year (it is what the gain is measured against)`,
+		`! Risks: Risk removed: "Staff leave"`,
+		`! Exceptions (waivers): New exception asked for rule monitoring-levels: "Only one level applies to a building project", approved by "Board" until "2009-06-30"`,
+		`- Exceptions (waivers): The exception for rule structure-review is withdrawn (it was "Reviewed at the CPP board in spring", approved by "Board" until "2009-01-01")`,
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Diff (-want +got):\n%s", diff)
+	}
+}

@@ -108,6 +108,7 @@ const (
 	ChangeNew        Change = "new"        // open now, not in the baseline
 	ChangePersisting Change = "persisting" // open in both
 	ChangeResolved   Change = "resolved"   // open in the baseline, not now
+	ChangeWaived     Change = "waived"     // open in the baseline, waived now
 )
 
 // PointerValue returns the pointer or "" when there is none.
@@ -367,7 +368,11 @@ type BaselineCounts struct {
 	New        int    `json:"new"`
 	Persisting int    `json:"persisting"`
 	Resolved   int    `json:"resolved"`
-	Gone       int    `json:"documents_not_checked"`
+	// Unjudged counts findings open in the baseline whose rule did not
+	// run now (the document broke the schema): neither resolved nor new.
+	Unjudged  int      `json:"not_judged"`
+	Gone      int      `json:"documents_not_checked"`
+	GoneFiles []string `json:"documents_not_checked_files,omitempty"`
 }
 
 // SeveralAreas reports whether the documents span more than one area, when

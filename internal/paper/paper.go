@@ -7,6 +7,7 @@
 package paper
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -31,17 +32,21 @@ type Paper struct {
 	Staff    string // and in staff time
 	Funding  []Fact
 	Plan     string // how the work goes on when start-up funding ends
+	// PumpPrimed is true when some funding is start-up (pump-priming)
+	// funding, which the plan is about.
+	PumpPrimed bool
 
 	Measures []Measure
 	Dates    []Fact
 
 	// Checked is false when the proposal could not be checked in full (it
 	// did not parse, or it is not in the agreed form); Unchecked says why.
-	Checked   bool
-	Unchecked string
-	Themes    []Theme
-	Questions []Question
-	Waivers   []Waiver
+	Checked      bool
+	Unchecked    string
+	schemaErrors int
+	Themes       []Theme
+	Questions    []Question
+	Waivers      []Waiver
 	// Overall is the worst status of the checks.
 	Overall finding.Status
 }
@@ -101,7 +106,7 @@ var themeTitles = map[string]string{
 
 // roles say a partner's role in words.
 var roles = map[string]string{
-	"core": "core partner", "contributor": "contributes", "consultee": "consulted",
+	"core": "core partner", "contributor": "contributor", "consultee": "consulted",
 }
 
 // Build makes the paper of one descriptor: desc is the parsed descriptor
@@ -128,9 +133,16 @@ func (p *Paper) describe(d map[string]any, doc *finding.Document) {
 			names[id] = name
 		}
 	}
+	ids := map[string]bool{}
+	for _, x := range partners {
+		ids[str(obj(x)["id"])] = true
+	}
 	nameOf := func(id string) string {
-		if n := names[id]; n != "" {
-			return n
+		switch {
+		case names[id] != "":
+			return names[id]
+		case id != "" && !ids[id]:
+			return id + " (not one of the partners)"
 		}
 		return id
 	}
@@ -144,7 +156,7 @@ func (p *Paper) describe(d map[string]any, doc *finding.Document) {
 		add(plainwords.Plural(len(pt.Areas), "Area", "Areas"), strings.Join(pt.Areas, ", "))
 	}
 	add("Kind of partnership", kindOf(str(d["type"]), str(d["scale"])))
-	add("Status", plainwords.Words(str(d["status"])))
+	add("Status", capital(plainwords.Words(str(d["status"]))))
 	lead := obj(d["lead"])
 	add("Lead organisation", nameOf(str(lead["partner"])))
 	add("Lead person", str(lead["person"]))
@@ -160,7 +172,7 @@ func (p *Paper) describe(d map[string]any, doc *finding.Document) {
 		pr := Partner{Name: nameOf(str(o["id"])), Role: roles[str(o["role"])]}
 		for _, c := range list(o["contributes"]) {
 			c := obj(c)
-			words := plainwords.Words(str(c["kind"]))
+			words := capital(plainwords.Words(str(c["kind"])))
 			if what := str(c["what"]); what != "" {
 				words += ": " + what
 			}
@@ -195,6 +207,11 @@ func (p *Paper) describe(d map[string]any, doc *finding.Document) {
 		p.Funding = append(p.Funding, Fact{str(s["from"]), value})
 	}
 	p.Plan = str(funding["sustainability_plan"])
+	for _, s := range list(funding["sources"]) {
+		if str(obj(s)["kind"]) == "pump_priming" {
+			p.PumpPrimed = true
+		}
+	}
 
 	for _, m := range list(obj(d["monitoring"])["measures"]) {
 		m := obj(m)
@@ -235,8 +252,12 @@ func (p *Paper) judge(doc *finding.Document, rules []*catalogue.Rule) {
 			p.Unchecked = "The proposal could not be read in full, so it was not checked. Ask for a corrected copy before the board considers it."
 		case finding.RuleSchema:
 			p.Checked = false
-			p.Unchecked = "Some of the proposal is not in the agreed form, so the checks could not be run. Ask for it to be completed before the board considers it."
+			p.schemaErrors++
 		}
+	}
+	if p.schemaErrors > 0 && p.Unchecked == "" {
+		p.Unchecked = fmt.Sprintf("%d %s of the proposal %s missing or not in the agreed form, so the checks could not be run. Ask for it to be completed before the board considers it: the partnership officer can see what to correct with cgcheck check.",
+			p.schemaErrors, plainwords.Plural(p.schemaErrors, "entry", "entries"), plainwords.Plural(p.schemaErrors, "is", "are"))
 	}
 	if !p.Checked {
 		return
@@ -254,7 +275,13 @@ func (p *Paper) judge(doc *finding.Document, rules []*catalogue.Rule) {
 		}
 	}
 	themes := map[string]*Theme{}
-	asked := map[string]bool{}
+	asked := map[string]int{} // rule -> index in Questions
+	open := map[string]int{}  // rule -> its warn and fail findings
+	for _, f := range doc.Findings {
+		if f.Status == finding.Fail || f.Status == finding.Warn {
+			open[f.Rule]++
+		}
+	}
 	for _, id := range order {
 		f, r := worst[id], byID[id]
 		if r == nil || r.IsRegistry() || f.Status == finding.Skip {
@@ -278,9 +305,13 @@ func (p *Paper) judge(doc *finding.Document, rules []*catalogue.Rule) {
 		if !waived {
 			t.Status = finding.Worst(t.Status, status)
 		}
-		if (status == finding.Fail || status == finding.Warn) && r.Question != "" && !asked[r.ID] {
-			asked[r.ID] = true
-			p.Questions = append(p.Questions, Question{Text: r.Question, Because: words, Status: status})
+		if _, done := asked[r.ID]; (status == finding.Fail || status == finding.Warn) && r.Question != "" && !done {
+			because := words
+			if n := open[r.ID]; n > 1 {
+				because = strings.TrimSuffix(because, ".") + fmt.Sprintf(" (found %d times in the proposal).", n)
+			}
+			asked[r.ID] = len(p.Questions)
+			p.Questions = append(p.Questions, Question{Text: r.Question, Because: because, Status: status})
 		}
 	}
 	for _, name := range catalogue.Themes {
@@ -301,6 +332,14 @@ func (p *Paper) judge(doc *finding.Document, rules []*catalogue.Rule) {
 		}
 		p.Waivers = append(p.Waivers, Waiver{Check: title, Justification: f.Waiver.Justification, ApprovedBy: f.Waiver.ApprovedBy, Expires: f.Waiver.Expires})
 	}
+}
+
+// capital raises the first letter.
+func capital(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func rank(s finding.Status) int {

@@ -65,12 +65,12 @@ func TestBuild(t *testing.T) {
 		}}
 	p := Build(descriptor(t), doc, rules(), "2008-10-01")
 
-	wantAbout := []Fact{{"Partnership", "Falls"}, {"Areas", "Fife, Angus"}, {"Kind of partnership", "Time-limited"}, {"Status", "proposed"},
+	wantAbout := []Fact{{"Partnership", "Falls"}, {"Areas", "Fife, Angus"}, {"Kind of partnership", "Time-limited"}, {"Status", "Proposed"},
 		{"Lead organisation", "NHS Fife"}, {"Lead person", "Jo Bloggs"}, {"Reports to", "cpp-board, chcp"}}
 	if diff := cmp.Diff(wantAbout, p.About); diff != "" {
 		t.Errorf("about (-want +got):\n%s", diff)
 	}
-	wantPartners := []Partner{{Name: "NHS Fife", Role: "core partner", Contributes: []string{"staff: Nurse (1.5 FTE)", "budget: Grant (£25,000)"}}, {Name: "Age Concern", Role: "consulted"}}
+	wantPartners := []Partner{{Name: "NHS Fife", Role: "core partner", Contributes: []string{"Staff: Nurse (1.5 FTE)", "Budget: Grant (£25,000)"}}, {Name: "Age Concern", Role: "consulted"}}
 	if diff := cmp.Diff(wantPartners, p.Partners); diff != "" {
 		t.Errorf("partners (-want +got):\n%s", diff)
 	}
@@ -95,7 +95,7 @@ func TestBuild(t *testing.T) {
 	if diff := cmp.Diff(wantThemes, p.Themes); diff != "" {
 		t.Errorf("themes (-want +got):\n%s", diff)
 	}
-	if diff := cmp.Diff([]Question{{Text: "Does everyone need to be there?", Because: "The core group is too large.", Status: finding.Fail}}, p.Questions); diff != "" {
+	if diff := cmp.Diff([]Question{{Text: "Does everyone need to be there?", Because: "The core group is too large (found 2 times in the proposal).", Status: finding.Fail}}, p.Questions); diff != "" {
 		t.Errorf("questions (-want +got):\n%s", diff)
 	}
 	if len(p.Waivers) != 1 || p.Waivers[0].Check != "Trend recorded" || p.Waivers[0].ApprovedBy != "Board" {
@@ -110,8 +110,11 @@ func TestBuildUnchecked(t *testing.T) {
 		{Rule: finding.RuleSchema, Status: finding.Fail, Message: "/lead: missing property 'person'"},
 		{Rule: "single-lead", Status: finding.Skip},
 	}}
-	p := Build(map[string]any{"name": "X"}, doc, rules(), "2008-10-01")
-	if p.Checked || !strings.Contains(p.Unchecked, "not in the agreed form") || len(p.Themes) != 0 || len(p.Questions) != 0 {
+	p := Build(map[string]any{"name": "X", "lead": map[string]any{"partner": "adat"}}, doc, rules(), "2008-10-01")
+	if got := p.About[1]; got != (Fact{"Lead organisation", "adat (not one of the partners)"}) {
+		t.Errorf("a lead that is not a partner: %+v", got)
+	}
+	if p.Checked || !strings.Contains(p.Unchecked, "1 entry of the proposal is missing or not in the agreed form") || len(p.Themes) != 0 || len(p.Questions) != 0 {
 		t.Errorf("paper of a schema failure: %+v", p)
 	}
 }

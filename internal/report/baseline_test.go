@@ -31,7 +31,7 @@ func baselined() ([]*finding.Document, finding.Summary, finding.Registry) {
 	}
 	reg.Resolved = []finding.RegistryFinding{{Rule: "reporting-cycle", Status: finding.Fail, Message: "governance.reports_to forms a cycle of 2",
 		Files: []string{"registry/x.yaml", "registry/y.yaml"}, Baseline: finding.ChangeResolved}}
-	s.Baseline = &finding.BaselineCounts{File: "march.json", New: 2, Persisting: 3, Resolved: 2, Gone: 1}
+	s.Baseline = &finding.BaselineCounts{File: "march.json", New: 2, Persisting: 3, Resolved: 2, Gone: 1, GoneFiles: []string{"registry/old.yaml"}}
 	return docs, s, reg
 }
 

@@ -47,6 +47,9 @@ func comparisonHeadline(c compare.Result) string {
 	if s.Removed > 0 {
 		line += fmt.Sprintf("; %d %s only in the old report", s.Removed, plural(s.Removed, "partnership", "partnerships"))
 	}
+	if s.NotChecked > 0 {
+		line += fmt.Sprintf("; %d not checked in the new report (their partnership is gone from it, or no longer passes the schema)", s.NotChecked)
+	}
 	return line
 }
 
@@ -77,7 +80,7 @@ func allChanges(c compare.Result) []compare.DocumentChange {
 }
 
 func changed(d compare.DocumentChange) bool {
-	return len(d.New)+len(d.Resolved)+len(d.Persisting) > 0
+	return len(d.New)+len(d.Resolved)+len(d.Persisting)+len(d.NotChecked) > 0
 }
 
 // itemText is one finding of a comparison in a line.
@@ -106,7 +109,7 @@ func comparisonText(w io.Writer, c compare.Result) error {
 		for _, part := range []struct {
 			label string
 			items []compare.Item
-		}{{"NEW       ", d.New}, {"RESOLVED  ", d.Resolved}, {"PERSISTING", d.Persisting}} {
+		}{{"NEW        ", d.New}, {"RESOLVED   ", d.Resolved}, {"PERSISTING ", d.Persisting}, {"NOT CHECKED", d.NotChecked}} {
 			for _, it := range part.items {
 				fmt.Fprintf(bw, "  %s  %s\n", part.label, safeText(itemText(it)))
 			}
@@ -128,7 +131,7 @@ func comparisonMarkdown(w io.Writer, c compare.Result) error {
 		for _, part := range []struct {
 			label string
 			items []compare.Item
-		}{{"New", d.New}, {"Resolved", d.Resolved}, {"Persisting", d.Persisting}} {
+		}{{"New", d.New}, {"Resolved", d.Resolved}, {"Persisting", d.Persisting}, {"Not checked in the new report", d.NotChecked}} {
 			if len(part.items) == 0 {
 				continue
 			}
@@ -170,7 +173,7 @@ func comparisonHTML(w io.Writer, c compare.Result) error {
 			continue
 		}
 		cd := comparisonDoc{Title: safeText(changeTitle(d))}
-		for _, p := range []comparisonPart{{"New", "new", d.New}, {"Resolved", "resolved", d.Resolved}, {"Persisting", "persisting", d.Persisting}} {
+		for _, p := range []comparisonPart{{"New", "new", d.New}, {"Resolved", "resolved", d.Resolved}, {"Persisting", "persisting", d.Persisting}, {"Not checked in the new report", "unchecked", d.NotChecked}} {
 			if len(p.Items) == 0 {
 				continue
 			}

@@ -17,13 +17,9 @@ type DescriptorDiff struct {
 	New     string            `json:"new"`
 	Name    string            `json:"name,omitempty"`
 	Changes []descdiff.Change `json:"changes"`
-	// Findings are the warn and fail findings new, resolved and
-	// persisting between the two versions, as compare gives them.
-	Findings struct {
-		New        []compare.Item `json:"new"`
-		Resolved   []compare.Item `json:"resolved"`
-		Persisting []compare.Item `json:"persisting"`
-	} `json:"findings"`
+	// Findings are the warn and fail findings new, resolved, persisting
+	// and not judged between the two versions, as compare gives them.
+	Findings compare.Changes `json:"findings"`
 }
 
 // DiffFormats are the formats `cgcheck diff` writes.
@@ -83,12 +79,12 @@ func descriptorDiffLines(w io.Writer, md bool, d DescriptorDiff) error {
 	if len(d.Changes) == 0 {
 		fmt.Fprintf(bw, heading, "No change in what the descriptor says")
 	}
-	if n := len(d.Findings.New) + len(d.Findings.Resolved); n > 0 {
+	if n := len(d.Findings.New) + len(d.Findings.Resolved) + len(d.Findings.NotChecked); n > 0 {
 		fmt.Fprintf(bw, heading, "Findings that changed")
 		for _, part := range []struct {
 			label string
 			items []compare.Item
-		}{{"NEW", d.Findings.New}, {"RESOLVED", d.Findings.Resolved}} {
+		}{{"NEW", d.Findings.New}, {"RESOLVED", d.Findings.Resolved}, {"NOT CHECKED NOW", d.Findings.NotChecked}} {
 			for _, it := range part.items {
 				fmt.Fprintf(bw, item, part.label+" ", esc(itemText(it)))
 			}
@@ -96,6 +92,9 @@ func descriptorDiffLines(w io.Writer, md bool, d DescriptorDiff) error {
 	}
 	summary := fmt.Sprintf("%d %s (%d to look at again); findings: %d new, %d resolved, %d persisting",
 		len(d.Changes), plural(len(d.Changes), "change", "changes"), weaker, len(d.Findings.New), len(d.Findings.Resolved), len(d.Findings.Persisting))
+	if n := len(d.Findings.NotChecked); n > 0 {
+		summary += fmt.Sprintf(", %d not checked now (the new version does not pass the schema, so its rules did not run)", n)
+	}
 	if md {
 		fmt.Fprintf(bw, "\n**%s**\n", esc(summary))
 	} else {

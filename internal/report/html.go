@@ -640,7 +640,7 @@ details.rest::details-content{content-visibility:visible;display:block}
 <h4 class="resolved-title">Resolved since the baseline</h4>
 <ul class="resolved">
 {{- range .Resolved}}
-<li><span class="badge s-pass">{{marker "pass"}}</span> was <span class="badge s-{{.Status}}">{{marker .Status}}</span> <code>{{.Rule}}</code> {{.Message}}</li>
+<li>{{if eq (print .Change) "waived"}}<span class="badge s-waived">{{marker "waived"}}</span> now{{else}}<span class="badge s-pass">{{marker "pass"}}</span>{{end}}, was <span class="badge s-{{.Status}}">{{marker .Status}}</span> <code>{{.Rule}}</code> {{.Message}}</li>
 {{- end}}
 </ul>
 {{- end}}

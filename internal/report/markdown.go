@@ -78,7 +78,11 @@ func (r *markdownReporter) Document(doc *finding.Document) error {
 		}
 	}
 	for _, f := range doc.Resolved {
-		fmt.Fprintf(&r.resolved, "| %s | %s | %s | %s |\n", mdText(docTitle(doc, func(s string) string { return s })), mdCode(f.Rule), marker(f.Status), mdText(f.Message))
+		was := marker(f.Status)
+		if f.Baseline == finding.ChangeWaived {
+			was += " (now waived)"
+		}
+		fmt.Fprintf(&r.resolved, "| %s | %s | %s | %s |\n", mdText(docTitle(doc, func(s string) string { return s })), mdCode(f.Rule), was, mdText(f.Message))
 	}
 	for _, f := range doc.Findings {
 		if f.Status != finding.Waived || f.Waiver == nil {

@@ -102,7 +102,7 @@ body{margin:0 auto;max-width:48rem;padding:1rem 1rem 3rem;font:16px/1.55 Georgia
 h1{font-size:1.6rem;line-height:1.25;margin:.3rem 0}
 h2{font-size:1.2rem;margin:2rem 0 .5rem;border-bottom:2px solid var(--ink);padding-bottom:.2rem}
 h3{font-size:1.05rem;margin:1.2rem 0 .3rem}
-p,li,dd{overflow-wrap:anywhere}
+p,li,dd,td,th{overflow-wrap:break-word;hyphens:auto}
 .lede{color:var(--muted);margin:.2rem 0 1rem}
 dl.facts{display:grid;grid-template-columns:minmax(8rem,12rem) 1fr;gap:.25rem 1rem;margin:0}
 dl.facts dt{font-weight:bold}
@@ -182,7 +182,7 @@ footer{margin-top:2.5rem;border-top:1px solid var(--rule);padding-top:.5rem;colo
 </dl>
 {{- end}}
 {{- if .P.Plan}}
-<p>When start-up funding ends: {{.P.Plan}}</p>
+<p>{{if .P.PumpPrimed}}When start-up funding ends{{else}}How the work is sustained{{end}}: {{.P.Plan}}</p>
 {{- end}}
 {{- end}}
 {{- if .P.Measures}}
@@ -208,6 +208,7 @@ footer{margin-top:2.5rem;border-top:1px solid var(--rule);padding-top:.5rem;colo
 <section aria-labelledby="found">
 <h2 id="found">What the checks found</h2>
 {{- if not .P.Checked}}
+<p class="overall">Overall: <span class="rag s-skip">Not checked</span></p>
 <p class="unchecked">{{.P.Unchecked}}</p>
 {{- else}}
 <p class="overall">Overall: <span class="rag s-{{.P.Overall}}">{{rag .P.Overall}}</span></p>

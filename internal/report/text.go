@@ -75,7 +75,11 @@ func (r *textReporter) Document(doc *finding.Document) error {
 		}
 	}
 	for _, f := range doc.Resolved {
-		fmt.Fprintf(r.w, "  %s  %s  %s  %s\n", safeText(doc.File), r.paint(finding.Pass, "RESOLVED"), f.Rule, safeText(f.Message))
+		label := "RESOLVED"
+		if f.Baseline == finding.ChangeWaived {
+			label = "NOW WAIVED"
+		}
+		fmt.Fprintf(r.w, "  %s  %s  %s  %s\n", safeText(doc.File), r.paint(finding.Pass, label), f.Rule, safeText(f.Message))
 	}
 	return r.w.Flush()
 }
@@ -96,8 +100,15 @@ func baselineLine(summary finding.Summary) string {
 		return ""
 	}
 	line := fmt.Sprintf("since the baseline %s: %d new, %d persisting, %d resolved", b.File, b.New, b.Persisting, b.Resolved)
+	if b.Unjudged > 0 {
+		line += fmt.Sprintf("; %d not judged (the document no longer passes the schema, so its rules did not run)", b.Unjudged)
+	}
 	if b.Gone > 0 {
-		line += fmt.Sprintf(" (%d %s of the baseline not checked this time)", b.Gone, plural(b.Gone, "document", "documents"))
+		line += fmt.Sprintf(" (%d %s of the baseline not checked this time", b.Gone, plural(b.Gone, "document", "documents"))
+		if len(b.GoneFiles) > 0 {
+			line += ": " + strings.Join(b.GoneFiles, ", ")
+		}
+		line += ")"
 	}
 	return line
 }

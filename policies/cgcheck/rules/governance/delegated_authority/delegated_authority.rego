@@ -50,8 +50,9 @@
 #       Some representatives cannot commit what their organisation
 #       contributes without referring back.
 #     fail: >-
-#       The lead organisation's representative cannot take decisions
-#       without referring back.
+#       The lead organisation's representative has no recorded authority to
+#       commit money, staff or policy, so decisions would wait while they
+#       refer back.
 #   question: >-
 #     Can the people round the table commit their organisations' money,
 #     staff and policy, or will decisions wait while they refer back?

@@ -25,7 +25,8 @@
 #     pass: >-
 #       One lead organisation and one lead person are named.
 #     fail: >-
-#       There is no single named lead organisation and lead person.
+#       It does not name one lead person and one lead organisation that is a
+#       partner taking part in running the work.
 #   question: >-
 #     Who is the one named lead, and which organisation leads?
 #   params: {}
