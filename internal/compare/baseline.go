@@ -1,8 +1,6 @@
 package compare
 
 import (
-	"slices"
-
 	"example.org/cgcheck/internal/finding"
 )
 
@@ -75,33 +73,20 @@ func (b *Baseline) Mark(doc *finding.Document) {
 // MarkRegistry marks the registry's open findings and lists those of the
 // baseline it no longer has.
 func (b *Baseline) MarkRegistry(reg *finding.Registry) {
-	pending := map[string][]int{}
-	for i, f := range b.registry {
-		if open(f.Status) {
-			pending[registryKey(f)] = append(pending[registryKey(f)], i)
-		}
-	}
+	persists, gone := matchRegistry(b.registry, reg.Findings)
 	for i := range reg.Findings {
 		f := &reg.Findings[i]
-		if !open(f.Status) {
-			continue
-		}
-		k := registryKey(*f)
-		if len(pending[k]) > 0 {
-			pending[k] = pending[k][1:]
+		switch {
+		case !open(f.Status):
+		case persists[i]:
 			f.Baseline = finding.ChangePersisting
 			b.counts.Persisting++
-			continue
+		default:
+			f.Baseline = finding.ChangeNew
+			b.counts.New++
 		}
-		f.Baseline = finding.ChangeNew
-		b.counts.New++
 	}
-	var left []int
-	for _, idx := range pending {
-		left = append(left, idx...)
-	}
-	slices.Sort(left)
-	for _, i := range left {
+	for _, i := range gone {
 		f := b.registry[i]
 		f.Baseline = finding.ChangeResolved
 		reg.Resolved = append(reg.Resolved, f)

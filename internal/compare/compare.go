@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 
+	"example.org/cgcheck/internal/descriptor"
 	"example.org/cgcheck/internal/finding"
 )
 
@@ -58,11 +59,11 @@ func Parse(name string, data []byte) (*Report, error) {
 		var te *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &se):
-			line, col := position(data, se.Offset-1) // Offset is just past the bad byte
-			return nil, fmt.Errorf("%s:%d:%d: not a JSON report: %v; it must be a report that `cgcheck check -o json` wrote", name, line, col, se)
+			at := descriptor.PositionAt(data, int(se.Offset)-1) // Offset is just past the bad byte
+			return nil, fmt.Errorf("%s:%d:%d: not a JSON report: %v; it must be a report that `cgcheck check -o json` wrote", name, at.Line, at.Column, se)
 		case errors.As(err, &te):
-			line, col := position(data, te.Offset)
-			return nil, fmt.Errorf("%s:%d:%d: not a cgcheck JSON report: %s is %s where a report has %s; it must be a report that `cgcheck check -o json` wrote", name, line, col, te.Field, withArticle(te.Value), kindOf(te.Type))
+			at := descriptor.PositionAt(data, int(te.Offset))
+			return nil, fmt.Errorf("%s:%d:%d: not a cgcheck JSON report: %s is %s where a report has %s; it must be a report that `cgcheck check -o json` wrote", name, at.Line, at.Column, te.Field, withArticle(te.Value), kindOf(te.Type))
 		case errors.Is(err, io.EOF):
 			return nil, fmt.Errorf("%s: the file is empty; it must be a report that `cgcheck check -o json` wrote", name)
 		}
@@ -98,15 +99,6 @@ func withArticle(kind string) string {
 		return "an " + kind
 	}
 	return "a " + kind
-}
-
-// position turns a byte offset into a 1-based line and column.
-func position(data []byte, offset int64) (line, col int) {
-	offset = min(max(offset, 0), int64(len(data)))
-	before := data[:offset]
-	line = bytes.Count(before, []byte("\n")) + 1
-	col = len(before) - bytes.LastIndexByte(before, '\n')
-	return line, col
 }
 
 // Change is how a finding moved between the two reports.
@@ -382,38 +374,55 @@ func item(f finding.Finding) Item {
 	return Item{Rule: f.Rule, Theme: f.Theme, Status: f.Status, Message: f.Message, Pointer: f.PointerValue(), Line: f.Line}
 }
 
-// diffRegistry matches registry findings by rule and the documents they
-// name (ids, or files where a document has no id).
+// diffRegistry sorts the open registry findings of two reports, matched
+// as matchRegistry pairs them.
 func diffRegistry(before, after []finding.RegistryFinding) (added, resolved, persisting []Item) {
 	added, resolved, persisting = []Item{}, []Item{}, []Item{}
-	key := registryKey
 	regItem := func(f finding.RegistryFinding) Item {
 		return Item{Rule: f.Rule, Theme: "registry", Status: f.Status, Message: f.Message, Files: f.Files}
 	}
-	pending := map[string]int{}
-	for _, f := range before {
-		if open(f.Status) {
-			pending[key(f)]++
+	persists, gone := matchRegistry(before, after)
+	for i, f := range after {
+		switch {
+		case !open(f.Status):
+		case persists[i]:
+			persisting = append(persisting, regItem(f))
+		default:
+			added = append(added, regItem(f))
 		}
 	}
-	for _, f := range after {
+	for _, i := range gone {
+		resolved = append(resolved, regItem(before[i]))
+	}
+	return added, resolved, persisting
+}
+
+// matchRegistry pairs the open registry findings of before and after by
+// registryKey, in order within a key: persists[i] is true for each finding
+// of after that was open before too; gone lists, in order, the findings of
+// before that after no longer has.
+func matchRegistry(before, after []finding.RegistryFinding) (persists map[int]bool, gone []int) {
+	pending := map[string][]int{}
+	for i, f := range before {
+		if open(f.Status) {
+			pending[registryKey(f)] = append(pending[registryKey(f)], i)
+		}
+	}
+	persists = map[int]bool{}
+	for i, f := range after {
 		if !open(f.Status) {
 			continue
 		}
-		if pending[key(f)] > 0 {
-			pending[key(f)]--
-			persisting = append(persisting, regItem(f))
-			continue
-		}
-		added = append(added, regItem(f))
-	}
-	for _, f := range before {
-		if open(f.Status) && pending[key(f)] > 0 {
-			pending[key(f)]--
-			resolved = append(resolved, regItem(f))
+		if k := registryKey(f); len(pending[k]) > 0 {
+			pending[k] = pending[k][1:]
+			persists[i] = true
 		}
 	}
-	return added, resolved, persisting
+	for _, idx := range pending {
+		gone = append(gone, idx...)
+	}
+	slices.Sort(gone)
+	return persists, gone
 }
 
 // registryKey is what a registry finding is matched by: its rule and the

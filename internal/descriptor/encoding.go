@@ -68,6 +68,11 @@ type lineIndex struct {
 
 // newLineIndex breaks lines at LF, CRLF and a lone CR, as YAML and editors
 // do, so a file saved with old Mac line ends gets the lines it shows.
+// PositionAt is the 1-based line and column (in characters) of a byte
+// offset in data, as the positions of findings count them; an offset
+// outside data is taken as its nearest end.
+func PositionAt(data []byte, offset int) Position { return newLineIndex(data).position(offset) }
+
 func newLineIndex(data []byte) *lineIndex {
 	idx := &lineIndex{data: data, start: []int{0}, wide: []int{-1}, lastLine: -1}
 	for i, b := range data {
