@@ -2,9 +2,9 @@ package check
 
 import (
 	"slices"
-	"strings"
 
 	"example.org/cgcheck/internal/finding"
+	"example.org/cgcheck/internal/values"
 )
 
 // partnershipOf reads what a descriptor says of itself that a report's
@@ -33,39 +33,29 @@ func partnershipOf(obj map[string]any) *finding.Partnership {
 	return p
 }
 
-// text is v with surrounding white space trimmed when it is a string, else
-// "".
-func text(v any) string {
-	s, _ := v.(string)
-	return strings.TrimSpace(s)
-}
+// text reads a string field, trimmed ("" for any other shape).
+var text = values.Str
 
 // areas reads area: one string, or (descriptor revision 2) a list of
 // strings; blank entries and repeats are left out.
 func areas(v any) []string {
 	var out []string
-	add := func(a any) {
-		if s := text(a); s != "" && !slices.Contains(out, s) {
-			out = append(out, s)
-		}
-	}
-	switch v := v.(type) {
-	case string:
-		add(v)
-	case []any:
-		for _, a := range v {
-			add(a)
+	for _, a := range values.Strs(v) {
+		if !slices.Contains(out, a) {
+			out = append(out, a)
 		}
 	}
 	return out
 }
 
-// partnerName is the name of the first partner with that id, or "" when no
-// partner has it or the partner has no name.
+// partnerName is the name of the partner with that id (the first, when
+// several share it, as references mean), or "" when no partner has it or
+// it has no name.
 func partnerName(partners any, id string) string {
-	list, _ := partners.([]any)
-	for _, p := range list {
-		if m, ok := p.(map[string]any); ok && text(m["id"]) == id {
+	// A scan that stops at the first match: this runs for every document
+	// checked, where building values.ByID's index would cost more.
+	for _, p := range values.List(partners) {
+		if m := values.Obj(p); text(m["id"]) == id {
 			return text(m["name"])
 		}
 	}

@@ -46,12 +46,8 @@ error or a file that cannot be read as a descriptor.`,
 				return usageError(fmt.Errorf("unknown format %q for diff; use %s", format, strings.Join(report.DiffFormats, ", ")))
 			}
 			for _, path := range args {
-				info, err := os.Stat(path)
-				if err != nil {
-					return usageError(fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err)))
-				}
-				if info.IsDir() {
-					return usageError(fmt.Errorf("%s is a folder: diff compares two versions of one descriptor file", path))
+				if err := oneFile(path, "diff compares two versions of one descriptor file"); err != nil {
+					return err
 				}
 			}
 			st, err := loadSetup(cmd, s, g, params)
@@ -122,4 +118,17 @@ func readDescriptor(path string, doc *finding.Document, limits descriptor.Limits
 		return nil, fmt.Errorf("%s: not a descriptor: its top level is not a mapping of fields", path)
 	}
 	return obj, nil
+}
+
+// oneFile refuses, before any work, a path that is missing or a folder
+// where a command takes one descriptor file; forFolder says what to name.
+func oneFile(path, forFolder string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return usageError(fmt.Errorf("cannot read %s: %w", path, errors.Unwrap(err)))
+	}
+	if info.IsDir() {
+		return usageError(fmt.Errorf("%s is a folder: %s", path, forFolder))
+	}
+	return nil
 }

@@ -1,9 +1,7 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -37,12 +35,8 @@ written (whatever it found); 2 usage error, or a FILE that is missing.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if args[0] != discover.Stdin {
-				info, err := os.Stat(args[0])
-				if err != nil {
-					return usageError(fmt.Errorf("cannot read %s: %w", args[0], errors.Unwrap(err)))
-				}
-				if info.IsDir() {
-					return usageError(fmt.Errorf("%s is a folder: name one descriptor file (a board paper is for one proposal)", args[0]))
+				if err := oneFile(args[0], "name one descriptor file (a board paper is for one proposal)"); err != nil {
+					return err
 				}
 			}
 			st, err := loadSetup(cmd, s, g, params)

@@ -424,22 +424,8 @@ var (
 	list = values.List
 	num  = values.Num
 	at   = values.At
+	byID = values.ByID
 )
-
-// byID indexes a list of objects by their id (the first of a repeated id),
-// with each id's index in the list.
-func byID(items []any) (map[string]map[string]any, map[string]int) {
-	m, idx := map[string]map[string]any{}, map[string]int{}
-	for i, it := range items {
-		o := obj(it)
-		if id := str(o["id"]); id != "" {
-			if _, dup := m[id]; !dup {
-				m[id], idx[id] = o, i
-			}
-		}
-	}
-	return m, idx
-}
 
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
@@ -511,13 +497,14 @@ func totals(desc map[string]any) (money, staff float64) {
 	return money, staff
 }
 
-func pounds(v float64) string { return plainwords.Pounds(v) }
-
-func fte(v float64) string { return plainwords.FTE(v) }
-
-func trim(v float64) string { return plainwords.Number(v) }
-
-func words(s string) string { return plainwords.Words(s) }
+// The words of amounts and enumerations, as plainwords writes them.
+var (
+	pounds = plainwords.Pounds
+	fte    = plainwords.FTE
+	trim   = plainwords.Number
+	words  = plainwords.Words
+	plural = plainwords.Plural
+)
 
 func quoteOrNone(s string) string {
 	if s == "" {
@@ -525,5 +512,3 @@ func quoteOrNone(s string) string {
 	}
 	return strconv.Quote(s)
 }
-
-func plural(n int, one, many string) string { return plainwords.Plural(n, one, many) }

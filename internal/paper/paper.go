@@ -127,21 +127,13 @@ func (p *Paper) describe(d map[string]any, doc *finding.Document) {
 		return
 	}
 	partners := list(d["partners"])
-	names := map[string]string{}
-	for _, x := range partners {
-		if id, name := str(obj(x)["id"]), str(obj(x)["name"]); id != "" && name != "" {
-			names[id] = name
-		}
-	}
-	ids := map[string]bool{}
-	for _, x := range partners {
-		ids[str(obj(x)["id"])] = true
-	}
+	byID, _ := values.ByID(partners)
 	nameOf := func(id string) string {
+		p, ok := byID[id]
 		switch {
-		case names[id] != "":
-			return names[id]
-		case id != "" && !ids[id]:
+		case str(p["name"]) != "":
+			return str(p["name"])
+		case id != "" && !ok:
 			return id + " (not one of the partners)"
 		}
 		return id
@@ -156,7 +148,7 @@ func (p *Paper) describe(d map[string]any, doc *finding.Document) {
 		add(plainwords.Plural(len(pt.Areas), "Area", "Areas"), strings.Join(pt.Areas, ", "))
 	}
 	add("Kind of partnership", kindOf(str(d["type"]), str(d["scale"])))
-	add("Status", capital(plainwords.Words(str(d["status"]))))
+	add("Status", plainwords.Capital(plainwords.Words(str(d["status"]))))
 	lead := obj(d["lead"])
 	add("Lead organisation", nameOf(str(lead["partner"])))
 	add("Lead person", str(lead["person"]))
@@ -169,10 +161,14 @@ func (p *Paper) describe(d map[string]any, doc *finding.Document) {
 	valued := false
 	for _, x := range partners {
 		o := obj(x)
-		pr := Partner{Name: nameOf(str(o["id"])), Role: roles[str(o["role"])]}
+		name := str(o["name"])
+		if name == "" {
+			name = str(o["id"])
+		}
+		pr := Partner{Name: name, Role: roles[str(o["role"])]}
 		for _, c := range list(o["contributes"]) {
 			c := obj(c)
-			words := capital(plainwords.Words(str(c["kind"])))
+			words := plainwords.Capital(plainwords.Words(str(c["kind"])))
 			if what := str(c["what"]); what != "" {
 				words += ": " + what
 			}
@@ -332,14 +328,6 @@ func (p *Paper) judge(doc *finding.Document, rules []*catalogue.Rule) {
 		}
 		p.Waivers = append(p.Waivers, Waiver{Check: title, Justification: f.Waiver.Justification, ApprovedBy: f.Waiver.ApprovedBy, Expires: f.Waiver.Expires})
 	}
-}
-
-// capital raises the first letter.
-func capital(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 func rank(s finding.Status) int {

@@ -7,6 +7,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Pounds writes an amount to the nearest pound, with thousands separated:
@@ -43,4 +45,13 @@ func Plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// Capital raises the first letter of a sentence.
+func Capital(s string) string {
+	if s == "" {
+		return s
+	}
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
 }

@@ -18,3 +18,11 @@ func TestFTEAndWords(t *testing.T) {
 		t.Errorf("Words = %q", got)
 	}
 }
+
+func TestCapital(t *testing.T) {
+	for in, want := range map[string]string{"": "", "active": "Active", "éire": "Éire", "since the baseline": "Since the baseline"} {
+		if got := Capital(in); got != want {
+			t.Errorf("Capital(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

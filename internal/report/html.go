@@ -155,17 +155,6 @@ func (r *htmlReporter) Document(doc *finding.Document) error {
 	return nil
 }
 
-// writeDocs writes a spool of per-document output (the grid's rows, or
-// the sections): grouped by area when the documents span several, else in
-// the order they came.
-func (r *htmlReporter) writeDocs(w io.Writer, summary finding.Summary, s *spool, i int) error {
-	if summary.SeveralAreas() {
-		return s.writeSpans(w, r.order.sorted(i))
-	}
-	_, err := s.WriteTo(w)
-	return err
-}
-
 // chart is the inline SVG bar chart of warn and fail findings per rule.
 type chart struct {
 	Width, Height int
@@ -278,13 +267,13 @@ func (r *htmlReporter) Finish(summary finding.Summary, registry finding.Registry
 	if err := htmlTemplates.ExecuteTemplate(w, "top", p); err != nil {
 		return err
 	}
-	if err := r.writeDocs(w, summary, &r.rows, 0); err != nil {
+	if err := r.order.write(w, summary.SeveralAreas(), &r.rows, 0); err != nil {
 		return err
 	}
 	if err := htmlTemplates.ExecuteTemplate(w, "middle", p); err != nil {
 		return err
 	}
-	if err := r.writeDocs(w, summary, &r.docs, 1); err != nil {
+	if err := r.order.write(w, summary.SeveralAreas(), &r.docs, 1); err != nil {
 		return err
 	}
 	if err := htmlTemplates.ExecuteTemplate(w, "bottom", p); err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"example.org/cgcheck/internal/catalogue"
 	"example.org/cgcheck/internal/finding"
+	"example.org/cgcheck/internal/plainwords"
 )
 
 func init() { register("markdown", newMarkdown) }
@@ -96,16 +97,6 @@ func (r *markdownReporter) Document(doc *finding.Document) error {
 	return firstErr(&r.rows, &r.failing, &r.warning, &r.waived, &r.resolved)
 }
 
-// writeDocs writes a spool of per-document output grouped by area when
-// the documents span several, else in the order they came.
-func (r *markdownReporter) writeDocs(w io.Writer, summary finding.Summary, s *spool, i int) error {
-	if summary.SeveralAreas() {
-		return s.writeSpans(w, r.order.sorted(i))
-	}
-	_, err := s.WriteTo(w)
-	return err
-}
-
 // finding writes one fail or warn finding as a list item: status, rule,
 // location and message on the first line; the study's words as a blockquote
 // with its section; what to do.
@@ -189,7 +180,7 @@ func (r *markdownReporter) Finish(summary finding.Summary, registry finding.Regi
 			fmt.Fprintf(w, " %s |", t)
 		}
 		fmt.Fprintf(w, "\n|---|---|---|---|---|%s\n", strings.Repeat("---|", len(catalogue.Themes)))
-		if err := r.writeDocs(w, summary, &r.rows, 0); err != nil {
+		if err := r.order.write(w, summary.SeveralAreas(), &r.rows, 0); err != nil {
 			return err
 		}
 		// The theme names are short; a board paper needs the study's headings.
@@ -217,10 +208,10 @@ func (r *markdownReporter) Finish(summary finding.Summary, registry finding.Regi
 	if summary.Fail == 0 && summary.Warn == 0 {
 		fmt.Fprintf(w, "\nNone.\n")
 	}
-	if err := r.writeDocs(w, summary, &r.failing, 1); err != nil {
+	if err := r.order.write(w, summary.SeveralAreas(), &r.failing, 1); err != nil {
 		return err
 	}
-	if err := r.writeDocs(w, summary, &r.warning, 2); err != nil {
+	if err := r.order.write(w, summary.SeveralAreas(), &r.warning, 2); err != nil {
 		return err
 	}
 
@@ -358,20 +349,11 @@ func mdChange(c finding.Change) string {
 	return " _" + string(c) + "_"
 }
 
-// capitalise raises the first letter of a sentence.
-func capitalise(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToUpper(s[:1]) + s[1:]
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
+// capitalise and plural are plainwords', for the formats and templates.
+var (
+	capitalise = plainwords.Capital
+	plural     = plainwords.Plural
+)
 
 func firstErr(spools ...*spool) error {
 	for _, s := range spools {

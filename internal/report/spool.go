@@ -147,3 +147,13 @@ func (o *areaOrder) sorted(i int) []span {
 	}
 	return out
 }
+
+// write copies spool s (the i'th of each document's spans) to w: grouped
+// by area when grouped, else as it came.
+func (o *areaOrder) write(w io.Writer, grouped bool, s *spool, i int) error {
+	if grouped {
+		return s.writeSpans(w, o.sorted(i))
+	}
+	_, err := s.WriteTo(w)
+	return err
+}

@@ -55,3 +55,18 @@ func At(v map[string]any, path string) any {
 	}
 	return cur
 }
+
+// ByID indexes a list of objects by their id (the first of a repeated id:
+// the one a reference to it means), with each id's index in the list.
+func ByID(items []any) (map[string]map[string]any, map[string]int) {
+	m, idx := map[string]map[string]any{}, map[string]int{}
+	for i, it := range items {
+		o := Obj(it)
+		if id := Str(o["id"]); id != "" {
+			if _, dup := m[id]; !dup {
+				m[id], idx[id] = o, i
+			}
+		}
+	}
+	return m, idx
+}

@@ -26,3 +26,11 @@ func TestReadersTakeOnlyTheirShape(t *testing.T) {
 		t.Error("Obj or List of another shape")
 	}
 }
+
+func TestByIDTakesTheFirstOfARepeatedID(t *testing.T) {
+	items := []any{map[string]any{"id": "a", "n": 1}, "x", map[string]any{"id": " "}, map[string]any{"id": "a", "n": 2}, map[string]any{"id": "b"}}
+	m, idx := ByID(items)
+	if len(m) != 2 || m["a"]["n"] != 1 || idx["a"] != 0 || idx["b"] != 4 {
+		t.Errorf("ByID = %v, %v", m, idx)
+	}
+}
