@@ -102,6 +102,12 @@ type Checked struct {
 type Input struct {
 	discover.Source
 	FactsOnly bool
+	// Data, when not nil, are the document's bytes, already in memory (a
+	// request to cgcheck serve): nothing is read from disk, and Path only
+	// names the document, its extension saying whether to read it as JSON or
+	// YAML (anything else is sniffed, as standard input is). Such a document
+	// is always checked in full, as a file named on the command line is.
+	Data []byte
 }
 
 // Inputs makes each source an Input that is checked in full.
@@ -273,7 +279,11 @@ func (c *Checker) checkInput(ctx context.Context, in Input, index *contextIndex)
 		opened fs.FileInfo
 		err    error
 	)
-	if phase(phaseRead, func() { data, format, opened, err = c.read(dctx, in.Source) }) != nil || dctx.Err() != nil {
+	read := func() { data, format, opened, err = c.read(dctx, in.Source) }
+	if in.Data != nil {
+		read = func() { data, format = in.Data, inMemoryFormat(in.Path, in.Data) }
+	}
+	if phase(phaseRead, read) != nil || dctx.Err() != nil {
 		c.cutShort(ctx, doc, nil, phaseRead)
 		return done(nil)
 	}
@@ -307,6 +317,15 @@ func (c *Checker) checkInput(ctx context.Context, in Input, index *contextIndex)
 		}
 	}
 	return done(facts)
+}
+
+// inMemoryFormat is the format of a document given as bytes: as its name's
+// extension says, or sniffed.
+func inMemoryFormat(name string, data []byte) descriptor.Format {
+	if f, ok := descriptor.FormatForPath(name); ok {
+		return f
+	}
+	return descriptor.SniffFormat(data)
 }
 
 // cgcheckSchema finds a schema key whose value starts "cgcheck/", in YAML

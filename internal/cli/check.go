@@ -265,11 +265,18 @@ func runCheck(cmd *cobra.Command, s Streams, g *globals, f *checkFlags, args []s
 // checker prepares the policies, the registry rules, the schema and the
 // cache for a run.
 func (st *setup) checker(ctx context.Context, s Streams) (*check.Checker, error) {
+	return st.checkerAsOf(ctx, s, st.cfg.Today)
+}
+
+// checkerAsOf is checker with another as-of date (cgcheck serve's requests
+// each have their own).
+func (st *setup) checkerAsOf(ctx context.Context, s Streams, today string) (*check.Checker, error) {
 	validator, err := schema.New()
 	if err != nil {
 		return nil, fmt.Errorf("load schema: %w", err)
 	}
 	settings := st.settings()
+	settings.Today = today
 	rules, err := registry.Prepare(ctx, st.policies, settings)
 	if err != nil {
 		return nil, err

@@ -148,6 +148,7 @@ the purpose is achieved.`,
 		newCompareCmd(s),
 		newDiffCmd(s, g),
 		newPaperCmd(s, g),
+		newServeCmd(s, g),
 		newInitCmd(s),
 		newVersionCmd(s),
 	)

@@ -728,3 +728,10 @@ func paramNames(cat *catalogue.Catalogue) []string {
 	}
 	return names
 }
+
+// TodayGiven reports whether the as-of date was given (--today, CGCHECK_TODAY
+// or today: in the config file) rather than taken from the clock. cgcheck
+// serve, which runs for days, pins its date only when it was given.
+func (c *Config) TodayGiven() bool {
+	return c.set("today") || c.getenv(EnvPrefix+"_TODAY") != "" || (c.File != "" && c.v.InConfig("today"))
+}

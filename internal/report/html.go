@@ -121,6 +121,24 @@ func (r *htmlReporter) Document(doc *finding.Document) error {
 		return r.err
 	}
 	r.n++
+	d := r.view(doc)
+	row, section := span{from: r.rows.size()}, span{from: r.docs.size()}
+	if err := htmlTemplates.ExecuteTemplate(&r.rows, "row", d); err != nil {
+		r.err = err
+		return err
+	}
+	if err := htmlTemplates.ExecuteTemplate(&r.docs, "doc", d); err != nil {
+		r.err = err
+		return err
+	}
+	row.to, section.to = r.rows.size(), r.docs.size()
+	r.order.add(doc, row, section)
+	return nil
+}
+
+// view is a document as the page shows it, counting its warn and fail
+// findings for the chart.
+func (r *htmlReporter) view(doc *finding.Document) htmlDoc {
 	d := htmlDoc{N: r.n, File: safeText(doc.File), ID: safeText(doc.ID), Status: doc.Status, Themes: docThemes(doc), Counts: doc.Counts(),
 		Name: safeText(doc.Partnership.Label()), Area: safeText(doc.Partnership.AreaList()), About: safeText(doc.Partnership.Line())}
 	d.Areas, d.ThemeStatus = filterData(doc, d.Themes)
@@ -141,18 +159,7 @@ func (r *htmlReporter) Document(doc *finding.Document) error {
 	for _, f := range doc.Resolved {
 		d.Resolved = append(d.Resolved, r.finding(doc.File, f))
 	}
-	row, section := span{from: r.rows.size()}, span{from: r.docs.size()}
-	if err := htmlTemplates.ExecuteTemplate(&r.rows, "row", d); err != nil {
-		r.err = err
-		return err
-	}
-	if err := htmlTemplates.ExecuteTemplate(&r.docs, "doc", d); err != nil {
-		r.err = err
-		return err
-	}
-	row.to, section.to = r.rows.size(), r.docs.size()
-	r.order.add(doc, row, section)
-	return nil
+	return d
 }
 
 // chart is the inline SVG bar chart of warn and fail findings per rule.
@@ -304,123 +311,7 @@ const htmlSource = `
 <meta name="generator" content="{{.Run.ToolName}} {{.Run.ToolVersion}}">
 <title>Collaborative gain check, {{.Run.Today}}</title>
 <style>
-:root{--fail-fg:#7a1711;--fail-bg:#f9d3cf;--fail-line:#b3261e;--warn-fg:#5c3d00;--warn-bg:#fbe2a0;--warn-line:#b26b00;--pass-fg:#1d5128;--pass-bg:#cfead5;--pass-line:#2e7d32;--skip-fg:#444;--skip-bg:#ececec;--skip-line:#9e9e9e;--waived-fg:#2c3a73;--waived-bg:#dfe3f5;--waived-line:#4a5aa8;--ink:#1f1f1f;--muted:#555;--rule:#d0d0d0}
-*{box-sizing:border-box}
-html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0 auto;max-width:72rem;padding:1rem 1rem 3rem;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:#fff}
-h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0}
-h2{font-size:1.3rem;margin:2rem 0 .75rem;padding-bottom:.25rem;border-bottom:2px solid var(--ink)}
-h3{font-size:1.1rem;margin:1.5rem 0 .5rem}
-h4,.finding h3{font-size:1rem;margin:0 0 .25rem}
-p{margin:.25rem 0 .5rem}
-code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono","Liberation Mono",monospace;font-size:.9em;overflow-wrap:anywhere}
-.lede{color:var(--muted);max-width:48rem}
-.badge,.cell{white-space:nowrap;font-weight:600}
-.badge{display:inline-block;padding:0 .4em;border:1px solid;border-radius:.25rem;font-size:.9em}
-.s-fail{color:var(--fail-fg);background:var(--fail-bg);border-color:var(--fail-line)}
-.s-warn{color:var(--warn-fg);background:var(--warn-bg);border-color:var(--warn-line)}
-.s-pass{color:var(--pass-fg);background:var(--pass-bg);border-color:var(--pass-line)}
-.s-skip{color:var(--skip-fg);background:var(--skip-bg);border-color:var(--skip-line)}
-.s-waived{color:var(--waived-fg);background:var(--waived-bg);border-color:var(--waived-line)}
-.totals{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:.5rem 0}
-.totals li{border:1px solid var(--rule);border-left-width:.4rem;border-radius:.25rem;padding:.25rem .75rem;min-width:6.5rem}
-.totals .s-fail{border-left-color:var(--fail-line)}
-.totals .s-warn{border-left-color:var(--warn-line)}
-.totals .s-pass{border-left-color:var(--pass-line)}
-.totals .s-waived{border-left-color:var(--waived-line)}
-.totals .n{display:block;font-size:1.5rem;font-weight:700;line-height:1.2}
-.note{color:var(--muted);font-size:.9rem}
-.scroll{overflow-x:auto;max-width:100%;border:1px solid var(--rule);border-radius:.25rem}
-[hidden]{display:none!important}
-table.areas{border-collapse:collapse}
-table.areas th,table.areas td{padding:.25rem .75rem;text-align:right;border-bottom:1px solid var(--rule)}
-table.areas th[scope=row],table.areas thead th:first-child{text-align:left}
-.filter{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin:1rem 0}
-.filter label{display:flex;gap:.4rem;align-items:center;max-width:100%}
-.filter select{max-width:14rem;font:inherit}
-@media print{.filter{display:none}}
-.scroll:focus{outline:2px solid #1a4fa0;outline-offset:2px}
-table.grid{border-collapse:collapse;width:100%;font-size:.9rem}
-.grid th,.grid td{border:1px solid var(--rule);padding:.3rem .5rem;text-align:left;vertical-align:top}
-.grid thead th{background:#f3f3f3;white-space:nowrap}
-.grid tbody th{font-weight:400;min-width:12rem;max-width:22rem;position:sticky;left:0;background:#fff;z-index:1}
-.grid tbody th a{font-weight:600;color:#1a4fa0}
-.grid .file{display:block;color:var(--muted);font-size:.85em}
-.grid td{border-color:var(--rule)}
-abbr[title]{text-decoration:none}
-dl.themes{display:grid;grid-template-columns:max-content 1fr;gap:0 .75rem;font-size:.9rem;margin:.75rem 0}
-dl.themes dt{font-weight:600}
-dl.themes dd{margin:0}
-svg.chart{display:block;width:100%;max-width:400px;height:auto;margin:.5rem 0}
-svg.chart text{font:13px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:var(--ink)}
-svg.chart .fail{fill:var(--fail-line)}
-svg.chart .warn{fill:#c77c00}
-.key{display:flex;gap:1rem;font-size:.9rem;list-style:none;padding:0;margin:.25rem 0}
-.swatch{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;border:1px solid var(--ink)}
-.swatch.fail{background:var(--fail-line)}
-.swatch.warn{background:#c77c00}
-.doc{border-top:1px solid var(--rule);padding-top:.25rem;margin-top:2rem}
-.doc > header h3{margin-top:.75rem}
-h2 + .doc{border-top:0;margin-top:0;padding-top:0}
-.docfile{margin:0 0 .5rem}
-ul.themeline{display:flex;flex-wrap:wrap;gap:.35rem;list-style:none;padding:0;margin:.5rem 0}
-ul.themeline li{border:1px solid;border-radius:.25rem;padding:0 .45rem;font-size:.85rem}
-ul.themeline .t{font-weight:400}
-ol.findings{list-style:none;padding:0;margin:.75rem 0}
-.finding{border:1px solid var(--rule);border-left:.4rem solid var(--rule);border-radius:.25rem;padding:.6rem .8rem;margin:.6rem 0;background:#fff}
-.finding.s-fail{border-left-color:var(--fail-line);background:#fff}
-.finding.s-warn{border-left-color:var(--warn-line);background:#fff}
-.finding.s-waived{border-left-color:var(--waived-line);background:#fff}
-.finding.s-fail,.finding.s-warn,.finding.s-waived{color:var(--ink)}
-.finding h4 .title{font-weight:400}
-.msg{font-weight:500}
-.loc{color:var(--muted);font-size:.9rem}
-figure.quote{margin:.5rem 0;padding:.25rem .75rem;border-left:3px solid var(--muted);background:#f7f7f7}
-figure.quote blockquote{margin:0;font-style:italic}
-figure.quote figcaption{font-size:.85rem;color:var(--muted)}
-.fix strong{font-weight:600}
-.waiver{border:1px dashed var(--waived-line);border-radius:.25rem;padding:.4rem .6rem;margin:.5rem 0;background:#f6f7fc}
-.waiver dl{display:grid;grid-template-columns:max-content 1fr;gap:0 .75rem;margin:.25rem 0 0}
-.waiver dt{font-weight:600}
-.waiver dd{margin:0}
-details.rest{margin:.5rem 0 1rem}
-details.rest summary{cursor:pointer;color:#1a4fa0}
-details.rest ul{list-style:none;padding:0;margin:.5rem 0}
-details.rest li{padding:.2rem 0;border-bottom:1px solid #eee}
-ul.files{margin:.25rem 0 .5rem;padding-left:1.25rem}
-.none{color:var(--muted)}
-.hint{display:none;color:var(--muted);font-size:.85rem;margin:.25rem 0}
-footer.page{margin-top:3rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--rule);padding-top:.5rem}
-@media (max-width:600px){
-body{padding:.75rem .75rem 2rem;font-size:15px}
-h1{font-size:1.35rem}
-.totals li{min-width:0;flex:1 1 40%}
-.grid tbody th{min-width:9rem;max-width:11rem}
-.finding{padding:.5rem .6rem}
-.hint{display:block}
-}
-@page{size:A4;margin:14mm 12mm}
-@media print{
-*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
-body{max-width:none;padding:0;font-size:10pt}
-h2{break-after:avoid}
-h3,h4{break-after:avoid}
-.scroll{overflow:visible;border:0}
-table.grid{font-size:7.5pt;table-layout:auto}
-.grid th,.grid td{padding:.15rem .25rem}
-.grid thead th{white-space:normal}
-.grid tbody th{position:static;min-width:0;max-width:none}
-.grid .file{overflow-wrap:anywhere}
-.grid tr,.finding,figure.quote,.waiver{break-inside:avoid}
-svg.chart{max-width:120mm}
-details.rest summary{color:var(--ink);list-style:none}
-details.rest summary::-webkit-details-marker{display:none}
-.dochead{break-inside:avoid;break-after:avoid}
-.hint{display:none}
-details.rest::details-content{content-visibility:visible;display:block}
-.doc{break-inside:auto}
-}
-</style>
+` + htmlStyle + `</style>
 </head>
 <body>
 <header class="masthead">
@@ -656,6 +547,126 @@ details.rest::details-content{content-visibility:visible;display:block}
 </body>
 </html>
 {{end}}`
+
+// htmlStyle is the page's style sheet. cgcheck serve's page serves it as a
+// file (HTMLStyle) for the document sections it shows.
+const htmlStyle = `:root{--fail-fg:#7a1711;--fail-bg:#f9d3cf;--fail-line:#b3261e;--warn-fg:#5c3d00;--warn-bg:#fbe2a0;--warn-line:#b26b00;--pass-fg:#1d5128;--pass-bg:#cfead5;--pass-line:#2e7d32;--skip-fg:#444;--skip-bg:#ececec;--skip-line:#9e9e9e;--waived-fg:#2c3a73;--waived-bg:#dfe3f5;--waived-line:#4a5aa8;--ink:#1f1f1f;--muted:#555;--rule:#d0d0d0}
+*{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0 auto;max-width:72rem;padding:1rem 1rem 3rem;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);background:#fff}
+h1{font-size:1.6rem;line-height:1.25;margin:.5rem 0}
+h2{font-size:1.3rem;margin:2rem 0 .75rem;padding-bottom:.25rem;border-bottom:2px solid var(--ink)}
+h3{font-size:1.1rem;margin:1.5rem 0 .5rem}
+h4,.finding h3{font-size:1rem;margin:0 0 .25rem}
+p{margin:.25rem 0 .5rem}
+code{font-family:ui-monospace,"SFMono-Regular",Menlo,Consolas,"DejaVu Sans Mono","Liberation Mono",monospace;font-size:.9em;overflow-wrap:anywhere}
+.lede{color:var(--muted);max-width:48rem}
+.badge,.cell{white-space:nowrap;font-weight:600}
+.badge{display:inline-block;padding:0 .4em;border:1px solid;border-radius:.25rem;font-size:.9em}
+.s-fail{color:var(--fail-fg);background:var(--fail-bg);border-color:var(--fail-line)}
+.s-warn{color:var(--warn-fg);background:var(--warn-bg);border-color:var(--warn-line)}
+.s-pass{color:var(--pass-fg);background:var(--pass-bg);border-color:var(--pass-line)}
+.s-skip{color:var(--skip-fg);background:var(--skip-bg);border-color:var(--skip-line)}
+.s-waived{color:var(--waived-fg);background:var(--waived-bg);border-color:var(--waived-line)}
+.totals{display:flex;flex-wrap:wrap;gap:.5rem;list-style:none;padding:0;margin:.5rem 0}
+.totals li{border:1px solid var(--rule);border-left-width:.4rem;border-radius:.25rem;padding:.25rem .75rem;min-width:6.5rem}
+.totals .s-fail{border-left-color:var(--fail-line)}
+.totals .s-warn{border-left-color:var(--warn-line)}
+.totals .s-pass{border-left-color:var(--pass-line)}
+.totals .s-waived{border-left-color:var(--waived-line)}
+.totals .n{display:block;font-size:1.5rem;font-weight:700;line-height:1.2}
+.note{color:var(--muted);font-size:.9rem}
+.scroll{overflow-x:auto;max-width:100%;border:1px solid var(--rule);border-radius:.25rem}
+[hidden]{display:none!important}
+table.areas{border-collapse:collapse}
+table.areas th,table.areas td{padding:.25rem .75rem;text-align:right;border-bottom:1px solid var(--rule)}
+table.areas th[scope=row],table.areas thead th:first-child{text-align:left}
+.filter{display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center;margin:1rem 0}
+.filter label{display:flex;gap:.4rem;align-items:center;max-width:100%}
+.filter select{max-width:14rem;font:inherit}
+@media print{.filter{display:none}}
+.scroll:focus{outline:2px solid #1a4fa0;outline-offset:2px}
+table.grid{border-collapse:collapse;width:100%;font-size:.9rem}
+.grid th,.grid td{border:1px solid var(--rule);padding:.3rem .5rem;text-align:left;vertical-align:top}
+.grid thead th{background:#f3f3f3;white-space:nowrap}
+.grid tbody th{font-weight:400;min-width:12rem;max-width:22rem;position:sticky;left:0;background:#fff;z-index:1}
+.grid tbody th a{font-weight:600;color:#1a4fa0}
+.grid .file{display:block;color:var(--muted);font-size:.85em}
+.grid td{border-color:var(--rule)}
+abbr[title]{text-decoration:none}
+dl.themes{display:grid;grid-template-columns:max-content 1fr;gap:0 .75rem;font-size:.9rem;margin:.75rem 0}
+dl.themes dt{font-weight:600}
+dl.themes dd{margin:0}
+svg.chart{display:block;width:100%;max-width:400px;height:auto;margin:.5rem 0}
+svg.chart text{font:13px system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;fill:var(--ink)}
+svg.chart .fail{fill:var(--fail-line)}
+svg.chart .warn{fill:#c77c00}
+.key{display:flex;gap:1rem;font-size:.9rem;list-style:none;padding:0;margin:.25rem 0}
+.swatch{display:inline-block;width:.9em;height:.9em;margin-right:.3em;vertical-align:-.1em;border:1px solid var(--ink)}
+.swatch.fail{background:var(--fail-line)}
+.swatch.warn{background:#c77c00}
+.doc{border-top:1px solid var(--rule);padding-top:.25rem;margin-top:2rem}
+.doc > header h3{margin-top:.75rem}
+h2 + .doc{border-top:0;margin-top:0;padding-top:0}
+.docfile{margin:0 0 .5rem}
+ul.themeline{display:flex;flex-wrap:wrap;gap:.35rem;list-style:none;padding:0;margin:.5rem 0}
+ul.themeline li{border:1px solid;border-radius:.25rem;padding:0 .45rem;font-size:.85rem}
+ul.themeline .t{font-weight:400}
+ol.findings{list-style:none;padding:0;margin:.75rem 0}
+.finding{border:1px solid var(--rule);border-left:.4rem solid var(--rule);border-radius:.25rem;padding:.6rem .8rem;margin:.6rem 0;background:#fff}
+.finding.s-fail{border-left-color:var(--fail-line);background:#fff}
+.finding.s-warn{border-left-color:var(--warn-line);background:#fff}
+.finding.s-waived{border-left-color:var(--waived-line);background:#fff}
+.finding.s-fail,.finding.s-warn,.finding.s-waived{color:var(--ink)}
+.finding h4 .title{font-weight:400}
+.msg{font-weight:500}
+.loc{color:var(--muted);font-size:.9rem}
+figure.quote{margin:.5rem 0;padding:.25rem .75rem;border-left:3px solid var(--muted);background:#f7f7f7}
+figure.quote blockquote{margin:0;font-style:italic}
+figure.quote figcaption{font-size:.85rem;color:var(--muted)}
+.fix strong{font-weight:600}
+.waiver{border:1px dashed var(--waived-line);border-radius:.25rem;padding:.4rem .6rem;margin:.5rem 0;background:#f6f7fc}
+.waiver dl{display:grid;grid-template-columns:max-content 1fr;gap:0 .75rem;margin:.25rem 0 0}
+.waiver dt{font-weight:600}
+.waiver dd{margin:0}
+details.rest{margin:.5rem 0 1rem}
+details.rest summary{cursor:pointer;color:#1a4fa0}
+details.rest ul{list-style:none;padding:0;margin:.5rem 0}
+details.rest li{padding:.2rem 0;border-bottom:1px solid #eee}
+ul.files{margin:.25rem 0 .5rem;padding-left:1.25rem}
+.none{color:var(--muted)}
+.hint{display:none;color:var(--muted);font-size:.85rem;margin:.25rem 0}
+footer.page{margin-top:3rem;color:var(--muted);font-size:.85rem;border-top:1px solid var(--rule);padding-top:.5rem}
+@media (max-width:600px){
+body{padding:.75rem .75rem 2rem;font-size:15px}
+h1{font-size:1.35rem}
+.totals li{min-width:0;flex:1 1 40%}
+.grid tbody th{min-width:9rem;max-width:11rem}
+.finding{padding:.5rem .6rem}
+.hint{display:block}
+}
+@page{size:A4;margin:14mm 12mm}
+@media print{
+*{-webkit-print-color-adjust:exact;print-color-adjust:exact}
+body{max-width:none;padding:0;font-size:10pt}
+h2{break-after:avoid}
+h3,h4{break-after:avoid}
+.scroll{overflow:visible;border:0}
+table.grid{font-size:7.5pt;table-layout:auto}
+.grid th,.grid td{padding:.15rem .25rem}
+.grid thead th{white-space:normal}
+.grid tbody th{position:static;min-width:0;max-width:none}
+.grid .file{overflow-wrap:anywhere}
+.grid tr,.finding,figure.quote,.waiver{break-inside:avoid}
+svg.chart{max-width:120mm}
+details.rest summary{color:var(--ink);list-style:none}
+details.rest summary::-webkit-details-marker{display:none}
+.dochead{break-inside:avoid;break-after:avoid}
+.hint{display:none}
+details.rest::details-content{content-visibility:visible;display:block}
+.doc{break-inside:auto}
+}
+`
 
 // filterData gives a document's areas (one per line, as the page's area
 // filter lists them) and its status per theme, for the page's filter.
