@@ -95,7 +95,8 @@ func TestREADMETemplateExcerptIsTheTemplates(t *testing.T) {
 // a terminal.
 func TestEveryCommandShowsExamples(t *testing.T) {
 	for _, args := range [][]string{{"--help"}, {"check", "--help"}, {"rules", "--help"}, {"explain", "--help"},
-		{"schema", "--help"}, {"data", "--help"}, {"frameworks", "--help"}, {"init", "--help"}, {"version", "--help"}} {
+		{"schema", "--help"}, {"data", "--help"}, {"frameworks", "--help"}, {"init", "--help"}, {"version", "--help"},
+		{"bundle", "--help"}} {
 		var out, errOut bytes.Buffer
 		code := cli.Main(context.Background(), args, cli.Streams{
 			Stdout: &out, Stderr: &errOut, Dir: t.TempDir(), Getenv: func(string) string { return "" },

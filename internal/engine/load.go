@@ -32,6 +32,7 @@ type Policies struct {
 	hasWaivers  bool
 	moduleCount int
 	digest      [sha256.Size]byte
+	sources     []Source // every module's file, in Sources' order (sources.go)
 }
 
 // Digest identifies the policies' sources: it differs whenever a policy
@@ -87,17 +88,22 @@ func Load(customDirs []string) (*Policies, error) {
 	modules := map[string]*ast.Module{}
 	var errs PolicyErrors
 	sources := sha256.New()
-	if err := parseFS(policies.FS, ".", "policies", nil, modules, sources, &errs); err != nil {
+	builtinTexts := map[string][]byte{}
+	readBuiltin := keepText(func(p string) ([]byte, error) { return fs.ReadFile(policies.FS, p) }, builtinTexts)
+	if err := parseFS(policies.FS, ".", "policies", readBuiltin, modules, sources, &errs); err != nil {
 		return nil, fmt.Errorf("load built-in policies: %w", err)
 	}
 	if len(errs) > 0 {
 		return nil, errs // a broken build, not a user error
 	}
 	builtin := map[string]bool{}
-	for name := range modules {
+	var files []Source
+	for name, m := range modules {
 		builtin[name] = true
+		rel := strings.TrimPrefix(name, "policies/")
+		files = append(files, Source{Name: name, Rel: rel, Package: m.Package.Path, Text: builtinTexts[rel]})
 	}
-	for _, dir := range customDirs {
+	for folder, dir := range customDirs {
 		info, err := os.Stat(dir)
 		if err != nil {
 			return nil, PolicyErrors{{File: dir, Msg: "policy directory cannot be read: " + reason(err)}}
@@ -109,9 +115,10 @@ func Load(customDirs []string) (*Policies, error) {
 		prefix := filepath.ToSlash(filepath.Clean(dir))
 		// Files are read without waiting: a named pipe called x.rego is
 		// refused, not waited on for ever.
-		read := func(p string) ([]byte, error) {
+		texts := map[string][]byte{}
+		read := keepText(func(p string) ([]byte, error) {
 			return safeio.ReadRegular(filepath.Join(dir, filepath.FromSlash(p)), maxPolicyBytes)
-		}
+		}, texts)
 		if err := parseFS(os.DirFS(dir), ".", prefix, read, custom, sources, &errs); err != nil {
 			return nil, PolicyErrors{{File: dir, Msg: reason(err)}}
 		}
@@ -125,13 +132,15 @@ func Load(customDirs []string) (*Policies, error) {
 			return nil, PolicyErrors{{File: dir, Msg: reason(err)}}
 		}
 		for name, m := range custom {
+			rel := strings.TrimPrefix(name, prefix+"/")
 			if _, taken := modules[name]; taken {
-				name = path.Join(filepath.ToSlash(abs), strings.TrimPrefix(name, prefix+"/"))
+				name = path.Join(filepath.ToSlash(abs), rel)
 			}
 			if _, taken := modules[name]; taken {
 				continue
 			}
 			modules[name] = m
+			files = append(files, Source{Name: name, Folder: folder + 1, Rel: rel, Package: m.Package.Path, Text: texts[rel]})
 		}
 	}
 	if len(errs) > 0 {
@@ -222,7 +231,8 @@ func Load(customDirs []string) (*Policies, error) {
 	if err != nil {
 		return nil, PolicyErrors{{File: "policies", Msg: err.Error()}}
 	}
-	pol := &Policies{compiler: compiler, catalogue: cat, hasWaivers: hasWaivers, moduleCount: len(modules)}
+	sortSources(files)
+	pol := &Policies{compiler: compiler, catalogue: cat, hasWaivers: hasWaivers, moduleCount: len(modules), sources: files}
 	copy(pol.digest[:], sources.Sum(nil))
 	return pol, nil
 }

@@ -126,12 +126,12 @@ func (v *Validator) indexFields(sch *jsonschema.Schema, seen map[*jsonschema.Sch
 // date such as 0001-01-01 or 9999-12-31 passed the schema and then made
 // every rule fail to evaluate. Any real partnership falls well inside, with
 // decades to spare for the calendar arithmetic of the rules.
-const minYear, maxYear = 1900, 2199
+const MinYear, MaxYear = 1900, 2199
 
-var errDateRange = fmt.Errorf("year outside %d to %d", minYear, maxYear)
+var errDateRange = fmt.Errorf("year outside %d to %d", MinYear, MaxYear)
 
 // validateDate is the date format (RFC 3339 full-date, as the built-in one
-// checks) limited to the years minYear to maxYear.
+// checks) limited to the years MinYear to MaxYear.
 func validateDate(v any) error {
 	s, ok := v.(string)
 	if !ok {
@@ -141,7 +141,7 @@ func validateDate(v any) error {
 	if err != nil {
 		return err
 	}
-	if y := t.Year(); y < minYear || y > maxYear {
+	if y := t.Year(); y < MinYear || y > MaxYear {
 		return errDateRange
 	}
 	return nil
@@ -231,7 +231,7 @@ func (v *Validator) describe(ve *jsonschema.ValidationError) []Violation {
 		return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: must be %s, found %s", displayField(field), display(k.Want), display(k.Got))}}
 	case *kind.Format:
 		if k.Want == "date" && errors.Is(k.Err, errDateRange) {
-			return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %s is outside the years %d to %d (check the year)", displayField(field), display(k.Got), minYear, maxYear)}}
+			return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %s is outside the years %d to %d (check the year)", displayField(field), display(k.Got), MinYear, MaxYear)}}
 		}
 		if k.Want == "date" {
 			return []Violation{{Pointer: pointer, Message: fmt.Sprintf("%s: %s is not a date (YYYY-MM-DD)", displayField(field), display(k.Got))}}
