@@ -12,6 +12,7 @@ import (
 
 	"example.org/cgcheck/internal/check"
 	"example.org/cgcheck/internal/config"
+	"example.org/cgcheck/internal/descriptor"
 	"example.org/cgcheck/internal/report"
 	"example.org/cgcheck/internal/serve"
 )
@@ -90,9 +91,12 @@ func runServe(cmd *cobra.Command, s Streams, g *globals, params []string) error 
 			ToolName: "cgcheck", ToolVersion: Version, Config: st.reportConfig(),
 			HomeURL: HomeURL, RulesURL: RulesURL,
 		},
-		Rules:       st.policies.Catalogue().Rules(),
-		Frameworks:  st.frameworks,
-		MaxBytes:    int64(st.cfg.MaxFileBytes),
+		Rules:      st.policies.Catalogue().Rules(),
+		Frameworks: st.frameworks,
+		MaxBytes:   int64(st.cfg.MaxFileBytes),
+		Limits: descriptor.Limits{
+			MaxBytes: st.cfg.MaxFileBytes, MaxDepth: st.cfg.MaxDepth, MaxItems: st.cfg.MaxItems, MaxString: st.cfg.MaxStringBytes,
+		},
 		MaxChecks:   maxChecks,
 		EvalTimeout: st.cfg.EvalTimeout,
 		Log:         s.Stderr,

@@ -6,169 +6,28 @@ import (
 	"fmt"
 	"math"
 	"net/url"
-	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
-	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
-	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"example.org/cgcheck/internal/testtool"
+	"example.org/cgcheck/internal/testtool/chromium"
 )
-
-// artifacts is the folder for what the browser test leaves for people to look
-// at (the page, screenshots, the PDF): $CGCHECK_ARTIFACTS, or a temporary
-// folder.
-func artifacts(t *testing.T) string {
-	t.Helper()
-	dir := os.Getenv("CGCHECK_ARTIFACTS")
-	if dir == "" {
-		dir = t.TempDir()
-	}
-	dir, err := filepath.Abs(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("artefacts in %s", dir)
-	return dir
-}
-
-// browser starts headless Chromium with a fresh profile and nothing that
-// talks to the network on its own (background networking, component
-// updates, sync), and returns a context for its first tab.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	path := testtool.Look(t, "chromium", "apt-get install chromium")
-	var output bytes.Buffer
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	t.Cleanup(cancel)
-	alloc, cancelAlloc := chromedp.NewExecAllocator(ctx,
-		chromedp.ExecPath(path),
-		chromedp.Headless,
-		chromedp.NoSandbox, // as root in a container there is no sandbox to use
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(1280, 900),
-		chromedp.CombinedOutput(&output),
-	)
-	t.Cleanup(cancelAlloc)
-	tab, cancelTab := chromedp.NewContext(alloc)
-	t.Cleanup(cancelTab)
-	if err := chromedp.Do(tab); err != nil {
-		t.Fatalf("start chromium: %v\n%s", err, output.String())
-	}
-	return tab
-}
-
-// pageLog records, in a tab, every request and every console error,
-// uncaught exception and browser-log error (a Content-Security-Policy
-// refusal is one).
-type pageLog struct {
-	mu       sync.Mutex
-	requests []string
-	errors   []string
-	ids      map[network.RequestID]string
-	blocked  map[string]network.BlockedReason // URL -> why the browser refused it
-}
-
-func (l *pageLog) listen(ev any) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	switch ev := ev.(type) {
-	case *network.EventRequestWillBeSent:
-		l.requests = append(l.requests, ev.Request.URL)
-		if l.ids == nil {
-			l.ids = map[network.RequestID]string{}
-		}
-		l.ids[ev.RequestID] = ev.Request.URL
-	case *network.EventLoadingFailed:
-		if ev.BlockedReason != "" {
-			if l.blocked == nil {
-				l.blocked = map[string]network.BlockedReason{}
-			}
-			l.blocked[l.ids[ev.RequestID]] = ev.BlockedReason
-		}
-	case *runtime.EventConsoleAPICalled:
-		if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeAssert {
-			args := make([]string, len(ev.Args))
-			for i, a := range ev.Args {
-				args[i] = a.Description
-				if len(a.Value) > 0 {
-					args[i] = string(a.Value)
-				}
-			}
-			l.errors = append(l.errors, fmt.Sprintf("console.%s: %s", ev.Type, strings.Join(args, " ")))
-		}
-	case *runtime.EventExceptionThrown:
-		l.errors = append(l.errors, "exception: "+ev.ExceptionDetails.Text)
-	case *cdplog.EventEntryAdded:
-		if ev.Entry.Level == cdplog.EntryLevelError {
-			l.errors = append(l.errors, fmt.Sprintf("%s: %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL))
-		}
-	}
-}
-
-func (l *pageLog) blockedBy(url string) network.BlockedReason {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.blocked[url]
-}
-
-func (l *pageLog) result() (requests, errors []string) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return append([]string(nil), l.requests...), append([]string(nil), l.errors...)
-}
 
 // open loads a file in a new tab of the browser, recording its log from the
 // first event.
-func open(t *testing.T, parent context.Context, file string) (context.Context, *pageLog, string) {
+func open(t *testing.T, parent context.Context, file string) (context.Context, *chromium.Log, string) {
 	t.Helper()
-	l := &pageLog{}
-	tab, cancel := chromedp.NewContext(parent, chromedp.WithListener(l.listen))
-	t.Cleanup(cancel)
 	u := (&url.URL{Scheme: "file", Path: filepath.ToSlash(file)}).String()
-	if err := chromedp.Do(tab, chromedp.Navigate(u)); err != nil {
-		t.Fatalf("load %s: %v", u, err)
-	}
-	return tab, l, u
-}
-
-func run[T any](t *testing.T, ctx context.Context, what string, a chromedp.Action[T]) T {
-	t.Helper()
-	v, err := chromedp.Run(ctx, a)
-	if err != nil {
-		t.Fatalf("%s: %v", what, err)
-	}
-	return v
-}
-
-func write(t *testing.T, dir, name string, b []byte) {
-	t.Helper()
-	p := filepath.Join(dir, name)
-	if err := os.WriteFile(p, b, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	t.Logf("wrote %s", p)
+	tab, log := chromium.Open(t, parent, u)
+	return tab, log, u
 }
 
 // pageFacts is what the browser test reads from the loaded page.
@@ -249,14 +108,14 @@ const layoutJS = `(() => {
 // box); show every finding and the passing rules in print; and print to an
 // A4 PDF. Screenshots and the PDF are left in the artefacts folder.
 func TestHTMLInChromium(t *testing.T) {
-	tab := browser(t)
-	dir := artifacts(t)
+	tab := chromium.Start(t)
+	dir := chromium.Artifacts(t)
 	page := filepath.Join(dir, "report.html")
-	write(t, dir, "report.html", render(t, "html", sampleRun()))
+	chromium.Write(t, dir, "report.html", render(t, "html", sampleRun()))
 
 	ctx, log, pageURL := open(t, tab, page)
 
-	facts := run(t, ctx, "read the page", chromedp.Evaluate[pageFacts](factsJS))
+	facts := chromium.Run(t, ctx, "read the page", chromedp.Evaluate[pageFacts](factsJS))
 	if facts.Lang != "en" || facts.H1 != 1 {
 		t.Errorf("lang %q with %d h1, want en and one", facts.Lang, facts.H1)
 	}
@@ -301,52 +160,52 @@ func TestHTMLInChromium(t *testing.T) {
 	}
 
 	// Desktop: the grid fits, nothing is hidden but the passing rules.
-	desk := run(t, ctx, "read the layout", chromedp.Evaluate[layoutFacts](layoutJS))
+	desk := chromium.Run(t, ctx, "read the layout", chromedp.Evaluate[layoutFacts](layoutJS))
 	if desk.PageWidth > desk.ViewportWidth || len(desk.Hidden) > 0 || desk.DetailsVisible != 0 {
 		t.Errorf("desktop layout: %+v", desk)
 	}
-	write(t, dir, "report-desktop.png", run(t, ctx, "screenshot", chromedp.FullScreenshot(100)))
+	chromium.Write(t, dir, "report-desktop.png", chromium.Run(t, ctx, "screenshot", chromedp.FullScreenshot(100)))
 
 	// A4 in print: the printable width of A4 with the page's margins is
 	// 186 mm, about 703 CSS pixels. Nothing clipped, the passing rules shown.
-	run(t, ctx, "print layout", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+	chromium.Run(t, ctx, "print layout", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		if _, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"}); err != nil {
 			return err
 		}
 		_, err := chromedp.EmulateViewport(703, 1000)(ctx, tg)
 		return err
 	}))
-	printed := run(t, ctx, "read the print layout", chromedp.Evaluate[layoutFacts](layoutJS))
+	printed := chromium.Run(t, ctx, "read the print layout", chromedp.Evaluate[layoutFacts](layoutJS))
 	if printed.PageWidth > printed.ViewportWidth || printed.GridScrolls || printed.GridClipped || len(printed.Hidden) > 0 {
 		t.Errorf("print layout at A4 width clips or hides something: %+v", printed)
 	}
 	if printed.DetailsItems == 0 || printed.DetailsVisible != printed.DetailsItems {
 		t.Errorf("in print %d of %d passing and skipped rules are visible, want all", printed.DetailsVisible, printed.DetailsItems)
 	}
-	write(t, dir, "report-print.png", run(t, ctx, "screenshot", chromedp.FullScreenshot(100)))
+	chromium.Write(t, dir, "report-print.png", chromium.Run(t, ctx, "screenshot", chromedp.FullScreenshot(100)))
 
 	// A phone, 390 CSS pixels wide: the page does not scroll sideways; the
 	// grid scrolls inside its box; the text stays readable.
-	run(t, ctx, "phone", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+	chromium.Run(t, ctx, "phone", chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
 		if _, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{}); err != nil {
 			return err
 		}
 		_, err := chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2))(ctx, tg)
 		return err
 	}))
-	phone := run(t, ctx, "read the phone layout", chromedp.Evaluate[layoutFacts](layoutJS))
+	phone := chromium.Run(t, ctx, "read the phone layout", chromedp.Evaluate[layoutFacts](layoutJS))
 	if phone.ViewportWidth != 390 || phone.PageWidth > phone.ViewportWidth || !phone.GridScrolls || phone.BodyFontPx < 14 || len(phone.Hidden) > 0 {
 		t.Errorf("phone layout: %+v", phone)
 	}
-	write(t, dir, "report-phone.png", run(t, ctx, "screenshot", chromedp.FullScreenshot(100)))
+	chromium.Write(t, dir, "report-phone.png", chromium.Run(t, ctx, "screenshot", chromedp.FullScreenshot(100)))
 
 	// Print to PDF on A4, once.
-	run(t, ctx, "reset", chromedp.ResetViewport())
-	pdf := run(t, ctx, "print to PDF", chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize(), chromedp.PDFPrintBackground()))
+	chromium.Run(t, ctx, "reset", chromedp.ResetViewport())
+	pdf := chromium.Run(t, ctx, "print to PDF", chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize(), chromedp.PDFPrintBackground()))
 	if !bytes.HasPrefix(pdf, []byte("%PDF-")) || len(pdf) < 1000 {
 		t.Errorf("PrintToPDF gave %d bytes starting %q, want a PDF", len(pdf), pdf[:min(len(pdf), 8)])
 	}
-	write(t, dir, "report-a4.pdf", pdf)
+	chromium.Write(t, dir, "report-a4.pdf", pdf)
 	t.Logf("the PDF has %d A4 pages", checkA4(t, pdf))
 
 	// The filter: the script shows it, and it hides what does not match,
@@ -377,14 +236,14 @@ func TestHTMLInChromium(t *testing.T) {
 			Rows     int      `json:"rows"`
 			Count    string   `json:"count"`
 		}
-		got := run(t, ctx, "filter", chromedp.Evaluate[filtered](js))
+		got := chromium.Run(t, ctx, "filter", chromedp.Evaluate[filtered](js))
 		want := fmt.Sprintf("Showing %d of 3 documents.", len(c.want))
 		if !got.Form || !slices.Equal(got.Sections, c.want) || got.Rows != len(c.want) || got.Count != want {
 			t.Errorf("filter area %q theme %q status %q: %+v; want the form shown, sections %q in the grid too, and %q", c.area, c.theme, c.status, got, c.want, want)
 		}
 	}
 
-	requests, errs := log.result()
+	requests, errs := log.Result()
 	for _, r := range requests {
 		if r != pageURL {
 			t.Errorf("the page made a request: %s", r)
@@ -404,15 +263,15 @@ func TestHTMLInChromium(t *testing.T) {
 // slipped into the page. 127.0.0.1:9 (discard) keeps the test off the
 // network.
 func TestChromiumHarnessSeesRequestsAndErrors(t *testing.T) {
-	tab := browser(t)
+	tab := chromium.Start(t)
 	dir := t.TempDir()
 
 	bad := filepath.Join(dir, "bad.html")
-	write(t, dir, "bad.html", []byte(`<!DOCTYPE html><html lang="en"><title>bad</title>
+	chromium.Write(t, dir, "bad.html", []byte(`<!DOCTYPE html><html lang="en"><title>bad</title>
 <img src="http://127.0.0.1:9/tracker.png" alt=""><script>console.error("boom")</script></html>`))
 	_, log, _ := open(t, tab, bad)
-	waitFor(t, func() bool { r, e := log.result(); return len(r) >= 2 && len(e) >= 1 })
-	requests, errs := log.result()
+	chromium.WaitFor(func() bool { r, e := log.Result(); return len(r) >= 2 && len(e) >= 1 })
+	requests, errs := log.Result()
 	if !contains(requests, "http://127.0.0.1:9/tracker.png") || !containsText(errs, "boom") {
 		t.Errorf("harness missed the image request or the console error: requests %q, errors %q", requests, errs)
 	}
@@ -424,14 +283,14 @@ func TestChromiumHarnessSeesRequestsAndErrors(t *testing.T) {
 	page := render(t, "html", sampleRun())
 	page = bytes.Replace(page, []byte("<main>"), []byte(`<main><img src="`+tracker+`" alt="">`), 1)
 	smuggled := filepath.Join(dir, "smuggled.html")
-	write(t, dir, "smuggled.html", page)
+	chromium.Write(t, dir, "smuggled.html", page)
 	_, log, _ = open(t, tab, smuggled)
-	waitFor(t, func() bool { _, e := log.result(); return len(e) >= 1 && log.blockedBy(tracker) != "" })
-	requests, errs = log.result()
+	chromium.WaitFor(func() bool { _, e := log.Result(); return len(e) >= 1 && log.BlockedBy(tracker) != "" })
+	requests, errs = log.Result()
 	if !contains(requests, tracker) {
 		t.Errorf("harness missed the smuggled request: %q", requests)
 	}
-	if why := log.blockedBy(tracker); why != network.BlockedReasonCsp {
+	if why := log.BlockedBy(tracker); why != network.BlockedReasonCsp {
 		t.Errorf("smuggled image blocked by %q, want the page's Content-Security-Policy (csp)", why)
 	}
 	if !containsText(errs, "Content Security Policy") {
@@ -455,15 +314,6 @@ func checkA4(t *testing.T, pdf []byte) int {
 		}
 	}
 	return len(boxes)
-}
-
-func waitFor(t *testing.T, done func() bool) {
-	t.Helper()
-	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
-		if done() {
-			return
-		}
-	}
 }
 
 func contains(list []string, s string) bool {

@@ -11,6 +11,7 @@ import (
 	"example.org/cgcheck/internal/finding"
 	"example.org/cgcheck/internal/paper"
 	"example.org/cgcheck/internal/report"
+	"example.org/cgcheck/internal/testtool/chromium"
 )
 
 // samplePaper is a weak proposal's paper, every part filled in.
@@ -76,10 +77,10 @@ func TestPaperIsSelfContainedAndSafe(t *testing.T) {
 // TestPaperInChromium: the paper reads on a phone without sideways
 // scrolling of the page, prints on A4, makes no request and logs no error.
 func TestPaperInChromium(t *testing.T) {
-	tab := browser(t)
-	dir := artifacts(t)
+	tab := chromium.Start(t)
+	dir := chromium.Artifacts(t)
 	page := filepath.Join(dir, "paper.html")
-	write(t, dir, "paper.html", renderPaper(t, samplePaper()))
+	chromium.Write(t, dir, "paper.html", renderPaper(t, samplePaper()))
 	ctx, log, pageURL := open(t, tab, page)
 
 	type facts struct {
@@ -92,8 +93,8 @@ func TestPaperInChromium(t *testing.T) {
   sections: [...document.querySelectorAll("main h2")].map(e => e.textContent),
   questions: document.querySelectorAll("ol.questions li").length,
   width: document.documentElement.clientWidth, page: document.documentElement.scrollWidth}))()`
-	run(t, ctx, "phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
-	got := run(t, ctx, "read the phone layout", chromedp.Evaluate[facts](js))
+	chromium.Run(t, ctx, "phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile, chromedp.EmulateScale(2)))
+	got := chromium.Run(t, ctx, "read the phone layout", chromedp.Evaluate[facts](js))
 	want := []string{"What is proposed", "What the checks found", "Questions for the board", "Exceptions the board is asked to note"}
 	if strings.Join(got.Sections, "|") != strings.Join(want, "|") || got.Questions != 1 {
 		t.Errorf("sections %q with %d questions; want %q and one", got.Sections, got.Questions, want)
@@ -101,13 +102,13 @@ func TestPaperInChromium(t *testing.T) {
 	if got.Width != 390 || got.Page > got.Width {
 		t.Errorf("on a phone the page is %d wide in a %d viewport: it scrolls sideways", got.Page, got.Width)
 	}
-	write(t, dir, "paper-phone.png", run(t, ctx, "screenshot", chromedp.FullScreenshot(100)))
+	chromium.Write(t, dir, "paper-phone.png", chromium.Run(t, ctx, "screenshot", chromedp.FullScreenshot(100)))
 
-	run(t, ctx, "reset", chromedp.ResetViewport())
-	pdf := run(t, ctx, "print to PDF", chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize(), chromedp.PDFPrintBackground()))
-	write(t, dir, "paper-a4.pdf", pdf)
+	chromium.Run(t, ctx, "reset", chromedp.ResetViewport())
+	pdf := chromium.Run(t, ctx, "print to PDF", chromedp.PrintToPDF(chromedp.PDFPaper(chromedp.PaperA4), chromedp.PDFPreferCSSPageSize(), chromedp.PDFPrintBackground()))
+	chromium.Write(t, dir, "paper-a4.pdf", pdf)
 	checkA4(t, pdf)
-	requests, errs := log.result()
+	requests, errs := log.Result()
 	for _, r := range requests {
 		if r != pageURL {
 			t.Errorf("the paper made a request: %s", r)

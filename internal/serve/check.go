@@ -93,7 +93,7 @@ func (k *keepDoc) Document(doc *finding.Document) error {
 // a report (the page's, the board paper's).
 type discard struct{}
 
-func (discard) Start(report.Run) error                              { return nil }
-func (discard) Document(*finding.Document) error                    { return nil }
-func (discard) Finish(finding.Summary, finding.Registry) error      { return nil }
-func discardReporter(io.Writer) (report.Reporter, error)            { return discard{}, nil }
+func (discard) Start(report.Run) error                         { return nil }
+func (discard) Document(*finding.Document) error               { return nil }
+func (discard) Finish(finding.Summary, finding.Registry) error { return nil }
+func discardReporter(io.Writer) (report.Reporter, error)       { return discard{}, nil }

@@ -11,6 +11,7 @@ const pageSource = `<!DOCTYPE html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="color-scheme" content="light">
 <title>Check a partnership – cgcheck</title>
+<link rel="icon" href="/assets/icon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/assets/report.css">
 <link rel="stylesheet" href="/assets/app.css">
 <script src="/assets/app.js" defer></script>

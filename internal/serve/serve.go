@@ -31,6 +31,7 @@ import (
 
 	"example.org/cgcheck/internal/catalogue"
 	"example.org/cgcheck/internal/check"
+	"example.org/cgcheck/internal/descriptor"
 	"example.org/cgcheck/internal/frameworks"
 	"example.org/cgcheck/internal/report"
 )
@@ -55,8 +56,12 @@ type Options struct {
 	// MaxBytes is the largest request body accepted (--max-file-bytes):
 	// 413 beyond.
 	MaxBytes int64
-	// MaxChecks is the number of checks run at once; a request beyond it is
-	// answered 503 with Retry-After at once, rather than queued.
+	// Limits are the parse limits of --max-depth and the like, which the
+	// YAML download holds to as the checks do.
+	Limits descriptor.Limits
+	// MaxChecks is the number of checks run at once; a request beyond it
+	// waits a little for a place, then is answered 503 with Retry-After
+	// (slot).
 	MaxChecks int
 	// EvalTimeout is the time allowed for each document (--eval-timeout);
 	// the write timeout allows for it.
@@ -324,6 +329,10 @@ func nameFor(contentType string) (string, error) {
 		return "descriptor.yaml", nil
 	case "text/plain":
 		return "descriptor", nil
+	}
+	if mt == "application/x-www-form-urlencoded" {
+		// curl --data-binary sends this unless told otherwise.
+		return "", fmt.Errorf("Content-Type %s is a web form, not a descriptor; send the descriptor as application/json or application/yaml (with curl: -H 'Content-Type: application/yaml')", mt)
 	}
 	return "", fmt.Errorf("Content-Type %s is not a descriptor; send the descriptor itself as application/json or application/yaml (not a form or a file upload)", mt)
 }

@@ -36,7 +36,7 @@ func (s *Server) handlePage(w http.ResponseWriter, _ *http.Request) {
 }
 
 // assetTypes are the media types of the page's files.
-var assetTypes = map[string]string{".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+var assetTypes = map[string]string{".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".svg": "image/svg+xml"}
 
 func (s *Server) handleAsset(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
@@ -146,7 +146,7 @@ func (s *Server) handleYAML(w http.ResponseWriter, r *http.Request) {
 	}
 	// The descriptor's own parser first: its limits hold, and a mistake is
 	// reported with its line and column.
-	if _, err := descriptor.ParseWithLimits(data, formatOf(name, data), descriptor.Limits{MaxBytes: int(s.opts.MaxBytes)}); err != nil {
+	if _, err := descriptor.ParseWithLimits(data, formatOf(name, data), s.limits()); err != nil {
 		writeError(w, http.StatusBadRequest, "the descriptor cannot be read: "+err.Error())
 		return
 	}
@@ -160,6 +160,14 @@ func (s *Server) handleYAML(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "no-store")
 	h.Set("Content-Disposition", `attachment; filename="descriptor.yaml"`)
 	_, _ = w.Write(out)
+}
+
+// limits are the parse limits of a request's descriptor: the server's,
+// with the body's size limit.
+func (s *Server) limits() descriptor.Limits {
+	l := s.opts.Limits
+	l.MaxBytes = int(s.opts.MaxBytes)
+	return l
 }
 
 // toYAML writes JSON or YAML as block-style YAML, keeping the order of
@@ -213,4 +221,3 @@ func renderPage(opts Options) ([]byte, error) {
 	}{template.HTML(form.String()), opts.Today, opts.Header.ToolVersion, opts.MaxBytes})
 	return b.Bytes(), err
 }
-

@@ -15,6 +15,7 @@
   var reportBox = document.getElementById("result-report");
   var panels = { form: document.getElementById("form-panel"), paste: document.getElementById("paste-panel") };
   var copies = 0;
+  var notes = 0;
 
   function mode() {
     var checked = document.querySelector("input[name=mode]:checked");
@@ -163,6 +164,10 @@
   function clearMarks() {
     form.querySelectorAll(".field-finding").forEach(function (el) { el.remove(); });
     form.querySelectorAll("[aria-invalid]").forEach(function (el) { el.removeAttribute("aria-invalid"); });
+    form.querySelectorAll("[aria-describedby*=finding-note-]").forEach(function (el) {
+      var ids = el.getAttribute("aria-describedby").split(" ").filter(function (id) { return id && id.indexOf("finding-note-") !== 0; });
+      if (ids.length) { el.setAttribute("aria-describedby", ids.join(" ")); } else { el.removeAttribute("aria-describedby"); }
+    });
   }
 
   // fieldFor finds the form's element a JSON pointer names, as far down as
@@ -193,6 +198,9 @@
       var note = document.createElement("p");
       note.className = "field-finding s-" + f.status;
       note.textContent = (f.status === "fail" ? "✗ fail: " : "! warn: ") + f.message;
+      // A screen reader reads the note with the field, after its help.
+      note.id = "finding-note-" + (++notes);
+      el.setAttribute("aria-describedby", ((el.getAttribute("aria-describedby") || "") + " " + note.id).trim());
       var at = el.closest(".field") || el;
       if (at.tagName === "FIELDSET") {
         at.insertBefore(note, at.querySelector(":scope > legend").nextSibling);
@@ -203,6 +211,48 @@
       if (!first) { first = el; }
     });
     return first;
+  }
+
+  // where names a form field as a person finds it: the headings of the
+  // groups it is in, then its label.
+  function where(el) {
+    var names = [];
+    for (var at = el; at && at !== form; at = at.parentElement) {
+      if (at.tagName === "FIELDSET") {
+        var legend = at.querySelector(":scope > legend");
+        if (legend) { names.unshift(legend.textContent.replace(/\s*\(required\)/, "").trim()); }
+      } else if (at.tagName === "LI" && at.getAttribute("data-kind") === "item") {
+        var list = at.parentElement;
+        names.push("entry " + (Array.prototype.indexOf.call(list.children, at) + 1));
+      }
+    }
+    if (el.labels && el.labels.length) {
+      names.push(el.labels[0].textContent.replace(/\s*\(required\)/, "").trim());
+    }
+    return names.join(" › ");
+  }
+
+  // placeInForm rewrites each finding's place in the report section, a
+  // line and column of JSON the person never saw, as the form field it
+  // concerns, with a button that goes there.
+  function placeInForm() {
+    reportBox.querySelectorAll("li.finding p.loc").forEach(function (loc) {
+      var codes = loc.querySelectorAll("code");
+      var pointer = codes.length > 1 ? codes[1].textContent : "";
+      var el = pointer ? fieldFor(pointer) : null;
+      loc.textContent = el ? "In the form: " + where(el) + " " : "In the form: the partnership as a whole";
+      if (el) {
+        var go = document.createElement("button");
+        go.type = "button";
+        go.className = "goto";
+        go.textContent = "Go to this field";
+        go.addEventListener("click", function () {
+          var target = /^(INPUT|SELECT|TEXTAREA)$/.test(el.tagName) ? el : el.querySelector("input, select, textarea, button");
+          (target || el).focus();
+        });
+        loc.appendChild(go);
+      }
+    });
   }
 
   document.getElementById("check").addEventListener("click", function () {
@@ -220,6 +270,7 @@
       summary.textContent = words[a.status] + " (" + counts(a.counts) + "; as of " + a.today + ")";
       reportBox.innerHTML = a.html;
       var first = b.pasted ? null : mark(a.findings);
+      if (!b.pasted) { placeInForm(); }
       if (first) {
         var go = document.createElement("button");
         go.type = "button";
