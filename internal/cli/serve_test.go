@@ -7,10 +7,12 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -166,5 +168,47 @@ func TestServeAddressInUse(t *testing.T) {
 	})
 	if code != 2 || !strings.Contains(stderr.String(), "is in use by another program: choose another port") {
 		t.Errorf("exit %d: %s", code, stderr.String())
+	}
+}
+
+// TestServeStopsOnSIGTERM runs the binary as a service manager would and
+// stops it with SIGTERM: it finishes cleanly, exit 0.
+func TestServeStopsOnSIGTERM(t *testing.T) {
+	bin := cgcheckBinary(t)
+	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0")
+	stderr := &lockedBuffer{}
+	cmd.Stderr = stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	open := regexp.MustCompile(`open (http://127\.0\.0\.1:\d+) in a browser`)
+	var base string
+	for deadline := time.Now().Add(30 * time.Second); base == "" && time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		if m := open.FindStringSubmatch(stderr.String()); m != nil {
+			base = m[1]
+		}
+	}
+	if base == "" {
+		cmd.Process.Kill()
+		t.Fatalf("serve did not start: %s", stderr.String())
+	}
+	res, err := http.Get(base + "/healthz")
+	if err != nil || res.StatusCode != 200 {
+		t.Fatalf("healthz: %v %v", res, err)
+	}
+	res.Body.Close()
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-exited:
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatalf("serve has not stopped 10 s after SIGTERM: %s", stderr.String())
+	}
+	if code := cmd.ProcessState.ExitCode(); code != 0 || !strings.HasSuffix(stderr.String(), "cgcheck serve: stopped\n") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr.String())
 	}
 }
