@@ -333,6 +333,80 @@ func (s opaServer) report(t *testing.T, input json.RawMessage) bundleReport {
 	return *out.Result
 }
 
+// servePortal serves files (URL path to file on disk) as a bundle server
+// does, and returns its URL.
+func servePortal(t *testing.T, files map[string]string) string {
+	t.Helper()
+	body := map[string][]byte{}
+	for path, file := range files {
+		data, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body[path] = data
+	}
+	portal := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		data, ok := body[r.URL.Path]
+		if !ok || r.Method != http.MethodGet {
+			http.NotFound(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/gzip")
+		_, _ = w.Write(data)
+	}))
+	t.Cleanup(portal.Close)
+	return portal.URL
+}
+
+// pickExamples returns the cases of the named files in testdata/examples.
+func pickExamples(t *testing.T, cases []descriptorCase, names ...string) []descriptorCase {
+	t.Helper()
+	var picked []descriptorCase
+	for _, c := range cases {
+		for _, name := range names {
+			if strings.HasSuffix(c.file, filepath.Join("examples", name)) {
+				picked = append(picked, c)
+			}
+		}
+	}
+	if len(picked) != len(names) {
+		t.Fatalf("picked %d examples of %v", len(picked), names)
+	}
+	return picked
+}
+
+// docBlocks returns the fenced code blocks of one section of a Markdown
+// file (from the heading to the next heading), by language.
+func docBlocks(t *testing.T, file, heading string) map[string][]string {
+	t.Helper()
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(data), "\n"+heading+"\n")
+	if !ok {
+		t.Fatalf("%s has no %q", file, heading)
+	}
+	blocks := map[string][]string{}
+	var lang string
+	var body []string
+	inBlock := false
+	for _, line := range strings.Split(section, "\n") {
+		switch {
+		case !inBlock && strings.HasPrefix(line, "#"):
+			return blocks
+		case !inBlock && strings.HasPrefix(line, "```"):
+			lang, body, inBlock = strings.TrimPrefix(line, "```"), nil, true
+		case inBlock && line == "```":
+			blocks[lang] = append(blocks[lang], strings.Join(body, "\n")+"\n")
+			inBlock = false
+		case inBlock:
+			body = append(body, line)
+		}
+	}
+	return blocks
+}
+
 // compare holds OPA's answers to cgcheck's, descriptor by descriptor.
 func compare(t *testing.T, ask func(json.RawMessage) bundleReport, want map[string]checked, cases []descriptorCase, today string) (valid, invalid int) {
 	t.Helper()
@@ -373,7 +447,8 @@ func compare(t *testing.T, ask func(json.RawMessage) bundleReport, want map[stri
 }
 
 // TestBundleUnderStockOPA builds bundles and serves them with stock OPA,
-// from a file and through OPA's bundle service, and holds every answer of
+// from a file, through OPA's bundle service and through discovery as
+// docs/bundle.md sets it up, and holds every answer of
 // data.cgcheck.main.report to what cgcheck check says of the same
 // descriptor: valid exactly when check finds no schema error, and the same
 // findings (rule, theme, status, message, pointer, waiver).
@@ -401,23 +476,11 @@ func TestBundleUnderStockOPA(t *testing.T) {
 	})
 
 	t.Run("bundle service", func(t *testing.T) {
-		tarball, err := os.ReadFile(plain)
-		if err != nil {
-			t.Fatal(err)
-		}
-		portal := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			if r.URL.Path != "/bundles/cgcheck.tar.gz" {
-				http.NotFound(w, r)
-				return
-			}
-			w.Header().Set("Content-Type", "application/gzip")
-			_, _ = w.Write(tarball)
-		}))
-		defer portal.Close()
+		portal := servePortal(t, map[string]string{"/bundles/cgcheck.tar.gz": plain})
 		config := filepath.Join(t.TempDir(), "opa.yaml")
-		err = os.WriteFile(config, []byte(`services:
+		err := os.WriteFile(config, []byte(`services:
   portal:
-    url: `+portal.URL+`
+    url: `+portal+`
 bundles:
   cgcheck:
     service: portal
@@ -441,6 +504,46 @@ bundles:
 		if !strings.HasPrefix(revision, "v2-") {
 			t.Errorf("report revision %q, want the bundle's (v2-...)", revision)
 		}
+	})
+
+	t.Run("discovery, as docs/bundle.md sets it up", func(t *testing.T) {
+		blocks := docBlocks(t, filepath.Join(root, "docs", "bundle.md"), "### Discovery")
+		if len(blocks["rego"]) != 1 || len(blocks["sh"]) != 1 || len(blocks["yaml"]) != 1 {
+			t.Fatalf("docs/bundle.md's Discovery section should have one rego, one sh and one yaml block; has %v", blocks)
+		}
+		// The discovery policy, built with the command the docs give.
+		work := t.TempDir()
+		if err := os.MkdirAll(filepath.Join(work, "discovery"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(work, "discovery", "discovery.rego"), []byte(blocks["rego"][0]), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		build := strings.Fields(blocks["sh"][0])
+		if len(build) < 2 || build[0] != "opa" || build[1] != "build" || !strings.Contains(blocks["sh"][0], "-o discovery.tar.gz") {
+			t.Fatalf("docs/bundle.md's discovery build is not `opa build -o discovery.tar.gz ...`: %q", blocks["sh"][0])
+		}
+		cmd := exec.Command(opa, build[1:]...)
+		cmd.Dir = work
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("%s: %v\n%s", blocks["sh"][0], err, out)
+		}
+		// Both bundles on one web server, which stands for both services.
+		portal := servePortal(t, map[string]string{
+			"/bundles/discovery.tar.gz": filepath.Join(work, "discovery.tar.gz"),
+			"/bundles/cgcheck.tar.gz":   plain,
+		})
+		boot := strings.NewReplacer("https://policies.example.gov.uk", portal, "https://logs.example.gov.uk", portal).Replace(blocks["yaml"][0])
+		if !strings.Contains(boot, portal) || !strings.Contains(boot, "discovery:") {
+			t.Fatalf("docs/bundle.md's boot config names neither the example URLs nor discovery:\n%s", boot)
+		}
+		config := filepath.Join(work, "opa-config.yaml")
+		if err := os.WriteFile(config, []byte(boot), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		srv := startOPA(t, opa, "--config-file", config)
+		picked := pickExamples(t, cases, "waivers.yaml")
+		compare(t, func(in json.RawMessage) bundleReport { return srv.report(t, in) }, want, picked, "2008-10-01")
 	})
 
 	t.Run("custom policy, parameters, config", func(t *testing.T) {
@@ -479,15 +582,7 @@ bundles:
 	t.Run("opa eval, as of the decision's date", func(t *testing.T) {
 		unpinned := filepath.Join(dir, "unpinned.tar.gz")
 		runCgcheck(t, "bundle", "-o", unpinned)
-		var picked []descriptorCase
-		for _, c := range cases {
-			if strings.HasSuffix(c.file, filepath.Join("examples", "waivers.yaml")) || strings.HasSuffix(c.file, filepath.Join("examples", "korsakoff.json")) {
-				picked = append(picked, c)
-			}
-		}
-		if len(picked) != 2 {
-			t.Fatalf("picked %d examples, want 2", len(picked))
-		}
+		picked := pickExamples(t, cases, "waivers.yaml", "korsakoff.json")
 		var today string
 		ask := func(in json.RawMessage) bundleReport {
 			cmd := exec.Command(opa, "eval", "--bundle", unpinned, "--stdin-input", "--format", "json", "data.cgcheck.main.report")
