@@ -404,3 +404,22 @@ warn contains sprintf("%d", [lib.param(rego.metadata.chain(), "group_size_max")]
 		}
 	}
 }
+
+// TestCustomFolderNamedTwice: a folder named twice (in the config file and
+// on the command line, or as dir and ./dir/, or through a link) is loaded
+// once; loading it twice declared its package twice and failed.
+func TestCustomFolderNamedTwice(t *testing.T) {
+	t.Parallel()
+	dir := writePolicy(t, map[string]string{"lead_post.rego": customHeader + "\nwarn contains \"x\" if false\n"})
+	link := filepath.Join(t.TempDir(), "link")
+	if err := os.Symlink(dir, link); err != nil {
+		t.Fatal(err)
+	}
+	p, err := engine.Load([]string{dir, dir + string(filepath.Separator) + ".", link})
+	if err != nil {
+		t.Fatalf("the same folder three ways: %v", err)
+	}
+	if _, ok := p.Catalogue().Rule("lead-post"); !ok {
+		t.Fatal("the custom rule is missing")
+	}
+}

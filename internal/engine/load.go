@@ -78,6 +78,19 @@ func (e PolicyErrors) Error() string {
 // time is UTC.
 func init() { time.Local = time.UTC }
 
+// sameDir is a folder's identity for telling two names of it apart: its
+// absolute path with links followed, as far as they can be.
+func sameDir(dir string) string {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return dir
+	}
+	if real, err := filepath.EvalSymlinks(abs); err == nil {
+		return real
+	}
+	return abs
+}
+
 // builtinPrefix is the package namespace reserved for cgcheck's own policies;
 // a custom policy may not add rules to it (it could change a built-in rule).
 const builtinPrefix = "data.cgcheck"
@@ -103,7 +116,16 @@ func Load(customDirs []string) (*Policies, error) {
 		rel := strings.TrimPrefix(name, "policies/")
 		files = append(files, Source{Name: name, Rel: rel, Package: m.Package.Path, Text: builtinTexts[rel]})
 	}
+	seenDirs := map[string]bool{}
 	for folder, dir := range customDirs {
+		// A folder named twice (in the config file and on the command
+		// line, or as dir and ./dir/) is loaded once: its packages would
+		// otherwise be declared twice.
+		same := sameDir(dir)
+		if seenDirs[same] {
+			continue
+		}
+		seenDirs[same] = true
 		info, err := os.Stat(dir)
 		if err != nil {
 			return nil, PolicyErrors{{File: dir, Msg: "policy directory cannot be read: " + reason(err)}}
