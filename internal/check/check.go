@@ -281,7 +281,7 @@ func (c *Checker) checkInput(ctx context.Context, in Input, index *contextIndex)
 	)
 	read := func() { data, format, opened, err = c.read(dctx, in.Source) }
 	if in.Data != nil {
-		read = func() { data, format = in.Data, inMemoryFormat(in.Path, in.Data) }
+		read = func() { data, format = in.Data, descriptor.FormatOf(in.Path, in.Data) }
 	}
 	if phase(phaseRead, read) != nil || dctx.Err() != nil {
 		c.cutShort(ctx, doc, nil, phaseRead)
@@ -317,15 +317,6 @@ func (c *Checker) checkInput(ctx context.Context, in Input, index *contextIndex)
 		}
 	}
 	return done(facts)
-}
-
-// inMemoryFormat is the format of a document given as bytes: as its name's
-// extension says, or sniffed.
-func inMemoryFormat(name string, data []byte) descriptor.Format {
-	if f, ok := descriptor.FormatForPath(name); ok {
-		return f
-	}
-	return descriptor.SniffFormat(data)
 }
 
 // cgcheckSchema finds a schema key whose value starts "cgcheck/", in YAML
@@ -560,11 +551,6 @@ func (c *Checker) read(ctx context.Context, src discover.Source) ([]byte, descri
 		}
 		return r.data, descriptor.SniffFormat(r.data), nil, nil
 	}
-	format, ok := descriptor.FormatForPath(src.Path)
-	if !ok {
-		// A file named explicitly with another extension: guess as for stdin.
-		format = 0
-	}
 	// Only a regular file is opened: opening a named pipe waits for a
 	// writer, and opening a device can act on it.
 	info, err := os.Stat(src.Path)
@@ -594,10 +580,9 @@ func (c *Checker) read(ctx context.Context, src discover.Source) ([]byte, descri
 	if err != nil {
 		return nil, 0, nil, readError(err)
 	}
-	if format == 0 {
-		format = descriptor.SniffFormat(data)
-	}
-	return data, format, info, nil
+	// A file named explicitly with another extension is guessed at as
+	// standard input is.
+	return data, descriptor.FormatOf(src.Path, data), info, nil
 }
 
 // openNonBlocking opens a file for reading. Should a named pipe have taken

@@ -109,7 +109,7 @@ func readDescriptor(path string, doc *finding.Document, limits descriptor.Limits
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := descriptor.ParseWithLimits(data, descriptor.SniffFormat(data), limits)
+	parsed, err := descriptor.ParseWithLimits(data, descriptor.FormatOf(path, data), limits)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

@@ -48,6 +48,17 @@ func FormatForPath(path string) (Format, bool) {
 	return 0, false
 }
 
+// FormatOf is the format to read data in, given the name it goes by: as the
+// name's extension says (.json, .yaml, .yml), else sniffed (SniffFormat).
+// Every reader of a descriptor decides this way, so a file reads the same
+// whichever command reads it.
+func FormatOf(name string, data []byte) Format {
+	if f, ok := FormatForPath(name); ok {
+		return f
+	}
+	return SniffFormat(data)
+}
+
 // SniffFormat guesses the format of input with no file name (standard input):
 // JSON when the first significant character opens an object or array,
 // otherwise YAML. A UTF-8 byte order mark is not significant: the readers

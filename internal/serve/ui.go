@@ -112,7 +112,7 @@ func (s *Server) handlePaper(w http.ResponseWriter, r *http.Request) {
 	}
 	// A descriptor that does not parse still gets a paper, which says so.
 	var values map[string]any
-	if parsed, err := descriptor.ParseWithLimits(res.data, formatOf(res.name, res.data), res.checker.Limits); err == nil {
+	if parsed, err := descriptor.ParseWithLimits(res.data, descriptor.FormatOf(res.name, res.data), res.checker.Limits); err == nil {
 		values, _ = parsed.Value.(map[string]any)
 	}
 	p := paper.Build(values, res.doc, res.checker.Evaluator.Rules(), res.today)
@@ -130,13 +130,6 @@ func (s *Server) handlePaper(w http.ResponseWriter, r *http.Request) {
 	_, _ = w.Write(out.Bytes())
 }
 
-func formatOf(name string, data []byte) descriptor.Format {
-	if f, ok := descriptor.FormatForPath(name); ok {
-		return f
-	}
-	return descriptor.SniffFormat(data)
-}
-
 // handleYAML turns a descriptor (the page's form gives JSON) into YAML, in
 // the order its fields were given, for a person to keep and edit.
 func (s *Server) handleYAML(w http.ResponseWriter, r *http.Request) {
@@ -146,7 +139,7 @@ func (s *Server) handleYAML(w http.ResponseWriter, r *http.Request) {
 	}
 	// The descriptor's own parser first: its limits hold, and a mistake is
 	// reported with its line and column.
-	if _, err := descriptor.ParseWithLimits(data, formatOf(name, data), s.limits()); err != nil {
+	if _, err := descriptor.ParseWithLimits(data, descriptor.FormatOf(name, data), s.limits()); err != nil {
 		writeError(w, http.StatusBadRequest, "the descriptor cannot be read: "+err.Error())
 		return
 	}
