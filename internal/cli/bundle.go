@@ -8,7 +8,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"example.org/cgcheck/internal/bundle"
-	"example.org/cgcheck/internal/finding"
 	"example.org/cgcheck/internal/outfile"
 	"example.org/cgcheck/internal/report"
 )
@@ -83,14 +82,11 @@ how to deploy it. Exit codes: 0 the bundle is written; 2 usage error.`,
 			if err != nil {
 				return err
 			}
-			file := report.WriterFile(out, func(w io.Writer) error {
+			err = report.WriteFile(out, func(w io.Writer) error {
 				_, err := b.WriteTo(w)
 				return err
 			})
-			if err := file.Start(report.Run{}); err != nil {
-				return setupError(err)
-			}
-			if err := file.Finish(finding.Summary{}, finding.Registry{}); err != nil {
+			if err != nil {
 				return setupError(err)
 			}
 			fmt.Fprintf(s.Stdout, "wrote %s: revision %s, %d rules, as of %s\n", out, b.Manifest.Revision, b.Rules, b.Manifest.Metadata["today"])

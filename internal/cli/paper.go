@@ -2,11 +2,11 @@ package cli
 
 import (
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
 	"example.org/cgcheck/internal/discover"
-	"example.org/cgcheck/internal/finding"
 	"example.org/cgcheck/internal/outfile"
 	"example.org/cgcheck/internal/paper"
 	"example.org/cgcheck/internal/report"
@@ -43,7 +43,6 @@ written (whatever it found); 2 usage error, or a FILE that is missing.`,
 			if err != nil {
 				return err
 			}
-			var target *report.FileReporter
 			if out != "" {
 				t, err := outfile.Resolve(out)
 				if err != nil {
@@ -65,12 +64,7 @@ written (whatever it found); 2 usage error, or a FILE that is missing.`,
 			if out == "" {
 				return report.WritePaper(s.Stdout, p, run)
 			}
-			target = report.PaperFile(out, p)
-			if err := target.Start(run); err != nil {
-				return setupError(err)
-			}
-			if err := target.Finish(finding.Summary{}, finding.Registry{}); err != nil {
-				target.Abort()
+			if err := report.WriteFile(out, func(w io.Writer) error { return report.WritePaper(w, p, run) }); err != nil {
 				return setupError(err)
 			}
 			return nil

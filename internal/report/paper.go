@@ -47,26 +47,6 @@ func safePaper(p *paper.Paper) *paper.Paper {
 	return &s
 }
 
-// PaperFile returns a reporter that writes the paper to path as --output
-// files are written (a temporary file renamed into place; a link's target;
-// a pipe or device written through), when the run finishes.
-func PaperFile(path string, p *paper.Paper) *FileReporter {
-	return &FileReporter{path: path, format: func(w io.Writer) Reporter { return &paperReporter{w: w, p: p} }}
-}
-
-// paperReporter writes a built paper when the run finishes.
-type paperReporter struct {
-	w   io.Writer
-	p   *paper.Paper
-	run Run
-}
-
-func (r *paperReporter) Start(run Run) error              { r.run = run; return nil }
-func (r *paperReporter) Document(*finding.Document) error { return nil }
-func (r *paperReporter) Finish(finding.Summary, finding.Registry) error {
-	return WritePaper(r.w, r.p, r.run)
-}
-
 // rag is a status as a board reads it: red, amber or green, with the
 // word, so it prints in black and white and reads to colour-blind readers.
 func rag(s finding.Status) string {
