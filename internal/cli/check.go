@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 	"golang.org/x/term"
 
 	"example.org/cgcheck/internal/cache"
@@ -77,12 +78,18 @@ Exit codes: 0 no finding at or above --fail-on; 1 at least one; 2 usage error.`,
 	fl.Int("jobs", 0, "files checked at once (default the number of CPUs)")
 	fl.BoolP("quiet", "q", false, "no progress bar on standard error")
 	fl.Duration("timeout", 0, "stop the whole run after this long, e.g. 10m (default no limit)")
+	addLimitFlags(fl)
+	return cmd
+}
+
+// addLimitFlags adds the flags that bound the work on one descriptor, which
+// check and serve share: its time and the parse limits.
+func addLimitFlags(fl *pflag.FlagSet) {
 	fl.Duration("eval-timeout", config.DefaultEvalTimeout, "time allowed for each document, from reading it to the last policy; a document past it fails with rule timeout")
-	fl.Int("max-file-bytes", config.DefaultMaxFileBytes, "largest file read, in bytes")
+	fl.Int("max-file-bytes", config.DefaultMaxFileBytes, "largest descriptor read, in bytes")
 	fl.Int("max-depth", config.DefaultMaxDepth, "deepest nesting of lists and mappings accepted")
 	fl.Int("max-items", config.DefaultMaxItems, "most entries in one list or mapping")
 	fl.Int("max-string-bytes", config.DefaultMaxStringBytes, "longest string or key, in bytes")
-	return cmd
 }
 
 func joinFormats() string {

@@ -53,12 +53,8 @@ stops.`,
 	fl.String("addr", "127.0.0.1:8080", "address to listen on, host:port (127.0.0.1: this machine alone; :0 picks a free port)")
 	fl.String("today", "", "check everything as of this date, YYYY-MM-DD (default: each request's ?today=, or the current date)")
 	fl.StringArrayVar(&params, "param", nil, "set a rule parameter, rule.name=value (repeatable)")
-	fl.Int("max-checks", runtime.NumCPU(), "descriptors checked at once; more requests than this are answered 503 with Retry-After")
-	fl.Duration("eval-timeout", config.DefaultEvalTimeout, "time allowed for each descriptor; one past it fails with rule timeout")
-	fl.Int("max-file-bytes", config.DefaultMaxFileBytes, "largest descriptor accepted, in bytes (413 beyond)")
-	fl.Int("max-depth", config.DefaultMaxDepth, "deepest nesting of lists and mappings accepted")
-	fl.Int("max-items", config.DefaultMaxItems, "most entries in one list or mapping")
-	fl.Int("max-string-bytes", config.DefaultMaxStringBytes, "longest string or key, in bytes")
+	fl.Int("max-checks", runtime.NumCPU(), "descriptors checked at once; a request beyond waits up to 2 s for a place, then is answered 503 with Retry-After")
+	addLimitFlags(fl) // a request over --max-file-bytes is answered 413
 	return cmd
 }
 
