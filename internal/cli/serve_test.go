@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -20,31 +19,13 @@ import (
 	"example.org/cgcheck/internal/testtool"
 )
 
-// lockedBuffer is standard error written by the server while the test reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // startServe runs `cgcheck serve` in-process with args and returns its
 // base URL and a function that stops it (as Ctrl-C does) and returns its
 // exit code and standard error.
 func startServe(t *testing.T, dir string, args ...string) (string, func() (int, string)) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	stderr := &lockedBuffer{}
+	stderr := &testtool.SyncBuffer{}
 	code := make(chan int, 1)
 	go func() {
 		code <- cli.Main(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), cli.Streams{
@@ -176,7 +157,7 @@ func TestServeAddressInUse(t *testing.T) {
 func TestServeStopsOnSIGTERM(t *testing.T) {
 	bin := cgcheckBinary(t)
 	cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0")
-	stderr := &lockedBuffer{}
+	stderr := &testtool.SyncBuffer{}
 	cmd.Stderr = stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -56,30 +56,12 @@ func prepare(t testing.TB, made *atomic.Int32) func(context.Context, string) (*c
 
 type testServer struct {
 	*httptest.Server
-	log *syncBuffer
-}
-
-// syncBuffer is a log the server writes to from many requests at once.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
+	log *testtool.SyncBuffer
 }
 
 func start(t *testing.T, opts serve.Options) *testServer {
 	t.Helper()
-	log := &syncBuffer{}
+	log := &testtool.SyncBuffer{}
 	if opts.Prepare == nil {
 		opts.Prepare = prepare(t, nil)
 	}
