@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"html/template"
 	"net/http"
+	"path"
 	"strings"
 
 	"go.yaml.in/yaml/v4"
@@ -51,7 +52,7 @@ func (s *Server) handleAsset(w http.ResponseWriter, r *http.Request) {
 		}
 		data = b
 	}
-	ext := name[strings.LastIndex(name, "."):]
+	ext := path.Ext(name)
 	sum := sha256.Sum256(data)
 	etag := `"` + hex.EncodeToString(sum[:8]) + `"`
 	h := w.Header()
