@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Times whole runs of cgcheck against stock conftest on the same policies,
 # the same synthetic registries and the same machine, and writes
-# BENCHMARKS.md. Runs are interleaved (cgcheck, conftest, cgcheck, ...) so
-# drift in the machine's load affects both alike; every figure is a median.
+# BENCHMARKS.md. Runs are interleaved in rounds: each round runs every
+# registry once, in size order, cgcheck and then conftest where it is
+# measured, so drift in the machine's speed affects both tools and
+# neighbouring sizes alike; every figure is a median over the rounds.
 #
 # Three measurements:
 #
@@ -11,8 +13,9 @@
 #   overlap-heavy     cgcheck-synth -overlap, the registry rules' worst case (six
 #                     council areas, client groups, outcomes and officers shared
 #                     by many partnerships, reporting chains and cycles):
-#                     OVERLAP_SIZES, which double, so that growth per doubling
-#                     shows any cost that grows faster than the registry;
+#                     OVERLAP_SIZES, mostly doublings, so that growth per
+#                     doubling shows any cost that grows faster than the
+#                     registry;
 #                     conftest as well at OVERLAP_CONFTEST (it is slow, about
 #                     20 s per 1,000 files).
 #   one changed file  `cgcheck check --registry DIR FILE` after FILE was edited,
@@ -26,10 +29,11 @@
 # Whole runs are timed with --no-cache: otherwise each run after the first
 # would be served from the cache the first one wrote. Registry findings are
 # counted in cgcheck's JSON report (.registry.findings) by bench/count.
-# Growth per doubling between two overlap-heavy sizes a < b is (value at b /
-# value at a) ^ (1 / log2(b / a)), so steps that are not exact doublings
-# (8,000 to 10,000) compare too: cost linear in the registry gives 2.0× (less
-# while start-up still counts), cost in its square 4.0×.
+# Growth per doubling between two overlap-heavy sizes a < b, with b at
+# least 2a, is (value at b / value at a) ^ (1 / log2(b / a)), so sizes that
+# are not exact doublings of another (10,000, 100,000) compare too: cost
+# linear in the registry gives 2.0× (less while start-up still counts), cost
+# in its square 4.0×.
 #
 # Needs Go; installs conftest v0.71.1 into .ci/bin and GNU time if missing.
 set -euo pipefail
@@ -79,7 +83,9 @@ measure() {
   tail -n 1 "$WORK/time.txt"
 }
 
-median() { sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+# median [FORMAT]: the median of the numbers on standard input, printed with
+# FORMAT (seconds to the hundredth unless told; KiB are whole numbers).
+median() { sort -g | awk -v f="${1:-%.2f}" '{a[NR]=$1} END {printf f "\n", (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 cgcheck_cmd()  { echo "$CGCHECK check --no-cache --quiet --today $TODAY -o json $1"; }
 conftest_cmd() { echo "$CONFTEST test --all-namespaces --no-color --policy policies --data $WORK/data.json -o json $1"; }
@@ -125,51 +131,75 @@ report() {
   echo "$findings"
 }
 
-# Results by key ("plain-1000", "overlap-64000", "one-changed"): medians of
-# cgcheck's and conftest's seconds and peak KiB, and registry findings.
+# conftest_report KEY N TIMES TARGET: conftest's first timed run on TARGET,
+# its "seconds peak_kib" appended to TIMES and its JSON report kept, to check
+# that it covered all N files: conftest must really check every file, or its
+# timing means nothing.
+conftest_report() {
+  local key=$1 n=$2 times=$3 target=$4 got
+  # shellcheck disable=SC2046
+  /usr/bin/time -f '%e %M' -o "$WORK/time.txt" $(conftest_cmd "$target") > "$WORK/conftest-$key.json" 2>"$WORK/stderr.txt" || [ $? -eq 1 ] || { cat "$WORK/stderr.txt" >&2; exit 1; }
+  tail -n 1 "$WORK/time.txt" >> "$times"
+  got=$(grep -o '"filename": *"[^"]*"' "$WORK/conftest-$key.json" | sort -u | wc -l || true)
+  if [ "$got" -ne "$n" ]; then echo "conftest reported $got of $n files ($key); not timing it" >&2; exit 1; fi
+}
+
+# The series, in size order: KEYS lists "plain-1000", "overlap-64000", ...;
+# by key, the registry's kind, its number of files, whether conftest runs
+# on it too, the folder (or, for one file, the file) checked, and how many
+# rounds it takes part in.
+declare -a KEYS=()
+declare -A KIND SIZE WITH_CF TARGET ROUNDS
+# Results by key (and "one-changed"): medians of cgcheck's and conftest's
+# seconds and peak KiB, and registry findings.
 declare -A CG_T CG_M CF_T CF_M FINDINGS
 
-# bench KIND N WITH_CONFTEST: times cgcheck on a registry of N files,
-# interleaved with conftest when WITH_CONFTEST is yes. cgcheck alone runs at
-# most 3 times on more than 20,000 files, where a run takes minutes.
-bench() {
-  local kind=$1 n=$2 with_conftest=$3 key="$1-$2" dir target runs=$RUNS got
+# add KIND N WITH_CONFTEST: one registry of the series, generated if new.
+# cgcheck alone takes part in at most 3 rounds on more than 20,000 files,
+# where a run takes minutes.
+add() {
+  local kind=$1 n=$2 key="$1-$2" dir
+  if [ -n "${SIZE[$key]:-}" ]; then return; fi # named twice
   dir=$(registry "$kind" "$n")
-  target="$dir"
-  if [ "$n" = 1 ]; then target=$(first_yaml "$dir"); fi
+  KEYS+=("$key")
+  KIND[$key]=$kind SIZE[$key]=$n WITH_CF[$key]=$3 TARGET[$key]=$dir ROUNDS[$key]=$RUNS
+  if [ "$n" = 1 ]; then TARGET[$key]=$(first_yaml "$dir"); fi
+  if [ "$3" != yes ] && [ "$n" -gt 20000 ] && [ "$RUNS" -gt 3 ]; then ROUNDS[$key]=3; fi
   : > "$WORK/cg-$key.txt"; : > "$WORK/cf-$key.txt"
-  # shellcheck disable=SC2046
-  FINDINGS[$key]=$(report "$key" "$n" "$WORK/cg-$key.txt" $(cgcheck_cmd "$target"))
-  if [ "$with_conftest" = yes ]; then
-    # conftest must really check every file too, or its timing means nothing.
-    got=$($CONFTEST test --all-namespaces --no-color --policy policies --data "$WORK/data.json" -o json "$target" 2>/dev/null \
-      | grep -o '"filename": *"[^"]*"' | sort -u | wc -l || true)
-    if [ "$got" -ne "$n" ]; then echo "conftest reported $got of $n files; not timing it" >&2; exit 1; fi
-  elif [ "$n" -gt 20000 ] && [ "$runs" -gt 3 ]; then
-    runs=3
-  fi
-  if [ "$with_conftest" = yes ]; then
-    echo "== $kind registry, $n file(s): $runs interleaved runs each" >&2
-  else
-    echo "== $kind registry, $n file(s): $runs run(s) of cgcheck alone" >&2
-  fi
-  for ((i = 1; i <= runs; i++)); do
-    if [ "$i" -gt 1 ]; then # the report's run was the first
+}
+
+# round I: every registry of the series once, in size order: cgcheck, then
+# conftest where it is measured. The first round keeps the reports, to
+# count the registry findings and check that every file was covered.
+# Interleaving whole rounds, rather than running each registry RUNS times
+# in a row, is what makes neighbouring rows comparable: the machine's
+# speed drifts by tens of percent over an hour, and a row measured half an
+# hour after its neighbour would carry that drift into the growth figures.
+round() {
+  local i=$1 key n target
+  echo "== round $i of $RUNS" >&2
+  for key in "${KEYS[@]}"; do
+    if [ "$i" -gt "${ROUNDS[$key]}" ]; then continue; fi
+    n=${SIZE[$key]} target=${TARGET[$key]}
+    if [ "$i" = 1 ]; then
+      # shellcheck disable=SC2046
+      FINDINGS[$key]=$(report "$key" "$n" "$WORK/cg-$key.txt" $(cgcheck_cmd "$target"))
+    else
       # shellcheck disable=SC2046
       measure $(cgcheck_cmd "$target") >> "$WORK/cg-$key.txt"
     fi
-    if [ "$with_conftest" = yes ]; then
-      # shellcheck disable=SC2046
-      measure $(conftest_cmd "$target") >> "$WORK/cf-$key.txt"
+    if [ "${WITH_CF[$key]}" = yes ]; then
+      if [ "$i" = 1 ]; then
+        conftest_report "$key" "$n" "$WORK/cf-$key.txt" "$target"
+      else
+        # shellcheck disable=SC2046
+        measure $(conftest_cmd "$target") >> "$WORK/cf-$key.txt"
+      fi
     fi
+    local line="   $key: cgcheck $(tail -n 1 "$WORK/cg-$key.txt" | cut -d' ' -f1) s"
+    if [ "${WITH_CF[$key]}" = yes ]; then line="$line, conftest $(tail -n 1 "$WORK/cf-$key.txt" | cut -d' ' -f1) s"; fi
+    echo "$line" >&2
   done
-  CG_T[$key]=$(cut -d' ' -f1 "$WORK/cg-$key.txt" | median)
-  CG_M[$key]=$(cut -d' ' -f2 "$WORK/cg-$key.txt" | median)
-  if [ "$with_conftest" = yes ]; then
-    CF_T[$key]=$(cut -d' ' -f1 "$WORK/cf-$key.txt" | median)
-    CF_M[$key]=$(cut -d' ' -f2 "$WORK/cf-$key.txt" | median)
-  fi
-  echo "   cgcheck ${CG_T[$key]} s${CF_T[$key]:+, conftest ${CF_T[$key]} s}; ${FINDINGS[$key]} registry findings" >&2
 }
 
 # one_changed N: one edited file of an overlap-heavy registry of N files,
@@ -192,16 +222,26 @@ one_changed() {
     measure "${cmd[@]}" >> "$WORK/one-changed.txt"
   done
   CG_T[one-changed]=$(cut -d' ' -f1 "$WORK/one-changed.txt" | median)
-  CG_M[one-changed]=$(cut -d' ' -f2 "$WORK/one-changed.txt" | median)
+  CG_M[one-changed]=$(cut -d' ' -f2 "$WORK/one-changed.txt" | median %.0f)
   echo "   ${CG_T[one-changed]} s" >&2
 }
 
-for n in $SIZES; do bench plain "$n" yes; done
-if [ "$BIG" != 0 ]; then bench plain "$BIG" no; fi
+echo "== generating registries (cgcheck-synth -seed $SEED)" >&2
+for n in $SIZES; do add plain "$n" yes; done
+if [ "$BIG" != 0 ]; then add plain "$BIG" no; fi
 for n in $OVERLAP_SIZES; do
   with_conftest=no
   for m in $OVERLAP_CONFTEST; do if [ "$m" = "$n" ]; then with_conftest=yes; fi; done
-  bench overlap "$n" "$with_conftest"
+  add overlap "$n" "$with_conftest"
+done
+for ((i = 1; i <= RUNS; i++)); do round "$i"; done
+for key in "${KEYS[@]}"; do
+  CG_T[$key]=$(cut -d' ' -f1 "$WORK/cg-$key.txt" | median)
+  CG_M[$key]=$(cut -d' ' -f2 "$WORK/cg-$key.txt" | median %.0f)
+  if [ "${WITH_CF[$key]}" = yes ]; then
+    CF_T[$key]=$(cut -d' ' -f1 "$WORK/cf-$key.txt" | median)
+    CF_M[$key]=$(cut -d' ' -f2 "$WORK/cf-$key.txt" | median %.0f)
+  fi
 done
 if [ "$ONE_CHANGED" != 0 ]; then one_changed "$ONE_CHANGED"; fi
 
@@ -221,28 +261,36 @@ verdict() {
     else print "not met" }'
 }
 
-# row KEY N [TIME_GROWTH FINDINGS_GROWTH]: one table row.
+# row KEY N [AGAINST TIME_GROWTH FINDINGS_GROWTH]: one table row.
 row() {
   local k=$1 n=$2
   local cells="| $n | ${CG_T[$k]} | ${CF_T[$k]:-—} | $(fps "$n" "${CG_T[$k]}") | $(fps "$n" "${CF_T[$k]:-}") | $(ratio "${CF_T[$k]:-}" "${CG_T[$k]}") | $(mib "${CG_M[$k]}") | $(mib "${CF_M[$k]:-}") | ${FINDINGS[$k]} |"
-  if [ $# -gt 2 ]; then cells="$cells $3 | $4 |"; fi
+  if [ $# -gt 2 ]; then cells="$cells $3 | $4 | $5 |"; fi
   echo "$cells"
 }
 
 # worst GROWTH...: the largest of the growth factors given, without its ×.
 worst() { printf '%s\n' "$@" | awk '$1 ~ /^[0-9]/ { v = $1 + 0; if (!seen || v > m) m = v; seen = 1 } END { if (seen) printf "%.2f", m; else print "—" }'; }
 
-# Growth per doubling along the overlap-heavy series, from each size to the
-# next, and the worst of it.
-declare -A GROW_T GROW_F
-prev=""
+# Growth per doubling along the overlap-heavy series: each size against the
+# largest smaller size that is at most half of it (an exact doubling where
+# the series has one: 8,000 against 4,000, 10,000 against 4,000, 16,000
+# against 8,000), and the worst of it. A step shorter than a doubling is
+# never used: its ratio would be raised to a power above 1 (3.1 for 8,000
+# to 10,000), which magnifies the runs' own noise as much, so a 4% wobble
+# between two rows would move the figure by 0.4.
+declare -A GROW_T GROW_F GROW_FROM
 for n in $OVERLAP_SIZES; do
-  GROW_T[$n]="—" GROW_F[$n]="—"
-  if [ -n "$prev" ]; then
-    GROW_T[$n]=$(growth "$prev" "$n" "${CG_T[overlap-$prev]}" "${CG_T[overlap-$n]}")
-    GROW_F[$n]=$(growth "$prev" "$n" "${FINDINGS[overlap-$prev]}" "${FINDINGS[overlap-$n]}")
+  GROW_T[$n]="—" GROW_F[$n]="—" GROW_FROM[$n]="—"
+  base=""
+  for m in $OVERLAP_SIZES; do
+    if [ $((2 * m)) -le "$n" ] && { [ -z "$base" ] || [ "$m" -gt "$base" ]; }; then base=$m; fi
+  done
+  if [ -n "$base" ]; then
+    GROW_FROM[$n]=$base
+    GROW_T[$n]=$(growth "$base" "$n" "${CG_T[overlap-$base]}" "${CG_T[overlap-$n]}")
+    GROW_F[$n]=$(growth "$base" "$n" "${FINDINGS[overlap-$base]}" "${FINDINGS[overlap-$n]}")
   fi
-  prev=$n
 done
 worst_cell() { if [ "$1" = "—" ]; then echo "—"; else echo "worst $1×"; fi; }
 worst_t=$(worst "${GROW_T[@]}")
@@ -260,7 +308,7 @@ table_rule='|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
   echo "Date: $(date -u +%Y-%m-%d). conftest v0.71.1 ($("$CONFTEST" --version | tr '\n' ' '))."
   echo
   echo "Registries: \`go run ./cmd/cgcheck-synth -n N -seed $SEED -broken 0\` (2–6 KB descriptors, about 80% YAML; no broken files, because conftest stops at the first file it cannot parse), and the same with \`-overlap\`: an overlap-heavy registry, the registry rules' worst case (six council areas of one NHS board, client groups, outcome links and officers shared by many partnerships, reporting chains 5–20 deep with a few cycles)."
-  echo "Both tools run the same policies (\`policies/\`) with the same data (\`cgcheck data --today $TODAY\`), JSON output to /dev/null; medians of $RUNS interleaved runs (of at most 3 for cgcheck alone on more than 20,000 files); wall-clock seconds and peak RSS from GNU time. Registry findings: \`.registry.findings | length\` of cgcheck's JSON report."
+  echo "Both tools run the same policies (\`policies/\`) with the same data (\`cgcheck data --today $TODAY\`), JSON output to /dev/null; medians of $RUNS rounds, each running every registry once in size order, cgcheck and then conftest, so that neither the two tools nor neighbouring sizes are measured at different times (cgcheck alone on more than 20,000 files takes part in at most 3 rounds); wall-clock seconds and peak RSS from GNU time. Registry findings: \`.registry.findings | length\` of cgcheck's JSON report."
   echo
   echo "Commands:"
   echo
@@ -282,11 +330,11 @@ table_rule='|---:|---:|---:|---:|---:|---:|---:|---:|---:|'
   if [ -n "$OVERLAP_SIZES" ]; then
     echo "## Overlap-heavy registry"
     echo
-    echo "Growth per doubling from the row above: (ratio of the two rows) ^ (1 / log2 of the ratio of their sizes); linear cost gives 2.0×, quadratic 4.0×."
+    echo "Growth per doubling: each row against the largest row at most half its size (\"against\"), an exact doubling where the series has one; (ratio of the two rows) ^ (1 / log2 of the ratio of their sizes). Linear cost gives 2.0× (less while start-up still counts), quadratic 4.0×. A step shorter than a doubling (8,000 to 10,000) is not used: raising its ratio to a power above 1 would magnify the runs' noise as much."
     echo
-    echo "${table_head} time × per doubling | findings × per doubling |"
-    echo "${table_rule}---:|---:|"
-    for n in $OVERLAP_SIZES; do row "overlap-$n" "$n" "${GROW_T[$n]}" "${GROW_F[$n]}"; done
+    echo "${table_head} against | time × per doubling | findings × per doubling |"
+    echo "${table_rule}---:|---:|---:|"
+    for n in $OVERLAP_SIZES; do row "overlap-$n" "$n" "${GROW_FROM[$n]}" "${GROW_T[$n]}" "${GROW_F[$n]}"; done
     echo
   fi
   if [ "$ONE_CHANGED" != 0 ]; then
